@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  DATABASE_URL: z.string().url(),
+  NEXTAUTH_SECRET: z.string().min(16),
+  NEXTAUTH_URL: z.string().url().optional(),
+  // Where uploaded files live when the local-disk store is used.
+  STORAGE_DIR: z.string().default(".data/storage"),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
+  // Comma-separated MIME types or type/* wildcards.
+  ATTACHMENT_ALLOWED_TYPES: z
+    .string()
+    .default(
+      "image/*,application/pdf,text/plain,text/csv,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,audio/*,video/mp4",
+    ),
+  // "inline" runs the AI worker inside the app process; "off" leaves it to `npm run worker`.
+  AI_WORKER: z.enum(["inline", "off"]).default("inline"),
+  AI_MAX_RUNS_PER_CONVERSATION: z.coerce.number().int().positive().default(1),
+  AI_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // "postgres" fans live events out through LISTEN/NOTIFY (several app instances);
+  // "memory" keeps them in-process (the embedded database, one process).
+  EVENT_BUS: z.enum(["postgres", "memory"]).default("postgres"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let parsed: Env | undefined;
+
+/** The validated environment. Read lazily so that `next build` needs no database. */
+export function env(): Env {
+  if (!parsed) {
+    const result = EnvSchema.safeParse(process.env);
+    if (!result.success) {
+      const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${fields}`);
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}
