@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["server/**/*.test.ts", "scripts/**/*.test.ts"],
     globalSetup: ["./server/test/global-setup.ts"],
+    setupFiles: ["./server/test/setup-env.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     fileParallelism: true,

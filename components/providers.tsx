@@ -1,0 +1,37 @@
+"use client";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { type ReactNode, useState } from "react";
+import { trpc } from "@/client/trpc";
+
+export function Providers({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: 30_000, refetchOnWindowFocus: false, retry: 1 } },
+      }),
+  );
+  const [trpcClient] = useState(() =>
+    trpc.createClient({
+      links: [
+        // Mutations go one per request so each carries its own Idempotency-Key.
+        splitLink({
+          condition: (op) => op.type === "mutation",
+          true: httpLink({
+            url: "/api/trpc",
+            headers: ({ op }) => {
+              const key = op.context.idempotencyKey;
+              return typeof key === "string" ? { "idempotency-key": key } : {};
+            },
+          }),
+          false: httpBatchLink({ url: "/api/trpc" }),
+        }),
+      ],
+    }),
+  );
+  return (
+    <trpc.Provider client={trpcClient} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </trpc.Provider>
+  );
+}

@@ -1,0 +1,8 @@
+export const E2E_PORT = 3100;
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+export const e2eCredentials = {
+  email: "owner@e2e.connect-inbox.test",
+  password: "e2e-password-1",
+  apiKey: "ci_e2e_key_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+};

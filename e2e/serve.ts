@@ -1,0 +1,44 @@
+// Playwright's web server: the production build on a database made fresh for this run.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { E2E_PORT, e2eCredentials } from "@/e2e/config";
+import { createFreshDatabase } from "@/scripts/db/fresh-database";
+import { prepareDatabase, serveInbox } from "@/scripts/inbox-server";
+import { startEmbeddedPostgres } from "@/server/db/embedded";
+
+async function main() {
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  const env: NodeJS.ProcessEnv = {
+    NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+    NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+  };
+  if (process.env.DATABASE_URL) {
+    const fresh = await createFreshDatabase(process.env.DATABASE_URL, "connect_inbox_e2e");
+    databaseUrl = fresh.url;
+    cleanup = fresh.drop;
+  } else {
+    const embedded = await startEmbeddedPostgres({
+      dataDir: mkdtempSync(path.join(tmpdir(), "connect-inbox-e2e-")),
+      port: 54339,
+    });
+    databaseUrl = embedded.connectionString;
+    cleanup = embedded.stop;
+    env.EVENT_BUS = "memory";
+  }
+  env.DATABASE_URL = databaseUrl;
+  await prepareDatabase(databaseUrl, e2eCredentials);
+  const server = await serveInbox({ port: E2E_PORT, dev: false, env });
+  const stop = () => server.stop();
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  const code = await server.exited;
+  await cleanup().catch((error: unknown) => console.error("e2e cleanup failed:", error));
+  process.exit(code);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,50 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "@/server/db/client";
+import type { MemberRole } from "@/server/db/generated/enums";
+
+const KEY_PREFIX = "ci_";
+const VISIBLE_PREFIX_LENGTH = 11;
+// lastUsedAt is a hint for humans; writing it on every request would put a write on every read.
+const LAST_USED_GRANULARITY_MS = 60_000;
+
+export function hashApiKey(key: string): string {
+  return createHash("sha256").update(key).digest("hex");
+}
+
+export function generateApiKey(): { key: string; prefix: string; hash: string } {
+  const key = `${KEY_PREFIX}${randomBytes(24).toString("base64url")}`;
+  return { key, prefix: key.slice(0, VISIBLE_PREFIX_LENGTH), hash: hashApiKey(key) };
+}
+
+export type ApiKeyCaller = {
+  apiKeyId: string;
+  workspaceId: string;
+  memberId: string;
+  role: MemberRole;
+};
+
+/** The member a key acts as, or null for an unknown or revoked key. */
+export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller | null> {
+  if (!key.startsWith(KEY_PREFIX)) return null;
+  const row = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(key) },
+    select: {
+      id: true,
+      workspaceId: true,
+      memberId: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      member: { select: { role: true } },
+    },
+  });
+  if (!row || row.revokedAt) return null;
+  const now = Date.now();
+  if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
+    await db.apiKey.update({
+      where: { id: row.id },
+      data: { lastUsedAt: new Date(now) },
+      select: { id: true },
+    });
+  }
+  return { apiKeyId: row.id, workspaceId: row.workspaceId, memberId: row.memberId, role: row.member.role };
+}

@@ -1,0 +1,89 @@
+import { randomBytes } from "node:crypto";
+import { generateApiKey } from "@/server/auth/api-key";
+import type { Caller } from "@/server/auth/caller";
+import { hashPassword } from "@/server/auth/password";
+import { db } from "@/server/db/client";
+import type { MemberRole } from "@/server/db/generated/enums";
+import { createContextInner } from "@/server/trpc/context";
+import { createCallerFactory } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/router";
+
+const createCaller = createCallerFactory(appRouter);
+
+let passwordHash: Promise<string> | undefined;
+
+export type TestMember = {
+  memberId: string;
+  userId: string;
+  email: string;
+  role: MemberRole;
+  apiKey: string;
+  caller: Caller;
+  /** The router as this member calls it through an API key. */
+  api: ReturnType<typeof createCaller>;
+};
+
+export type TestWorkspace = {
+  workspaceId: string;
+  owner: TestMember;
+  addMember: (role: MemberRole) => Promise<TestMember>;
+};
+
+/** A workspace of its own for one test, so tests never see each other's data. */
+export async function createTestWorkspace(name = "Test workspace"): Promise<TestWorkspace> {
+  const suffix = randomBytes(5).toString("hex");
+  const workspace = await db().workspace.create({
+    data: { name, slug: `test-${suffix}` },
+    select: { id: true },
+  });
+  const addMember = async (role: MemberRole): Promise<TestMember> => {
+    passwordHash ??= hashPassword("password");
+    const email = `${role}-${randomBytes(5).toString("hex")}@test.connect-inbox.test`;
+    const user = await db().user.create({
+      data: { email, name: `${role} ${suffix}`, passwordHash: await passwordHash },
+      select: { id: true },
+    });
+    const member = await db().member.create({
+      data: { workspaceId: workspace.id, userId: user.id, role },
+      select: { id: true },
+    });
+    const key = generateApiKey();
+    await db().apiKey.create({
+      data: {
+        workspaceId: workspace.id,
+        memberId: member.id,
+        name: "test",
+        prefix: key.prefix,
+        hash: key.hash,
+      },
+      select: { id: true },
+    });
+    const caller: Caller = { workspaceId: workspace.id, memberId: member.id, role, via: "apiKey" };
+    return {
+      memberId: member.id,
+      userId: user.id,
+      email,
+      role,
+      apiKey: key.key,
+      caller,
+      api: createCaller(createContextInner({ db: db(), caller })),
+    };
+  };
+  return { workspaceId: workspace.id, owner: await addMember("owner"), addMember };
+}
+
+/** The router as a signed-in browser session of this member would call it. */
+export function sessionCaller(member: TestMember, idempotencyKey: string | null = null) {
+  return createCaller(
+    createContextInner({
+      db: db(),
+      caller: { ...member.caller, via: "session" },
+      userId: member.userId,
+      idempotencyKey,
+    }),
+  );
+}
+
+export function anonymousCaller() {
+  return createCaller(createContextInner({ db: db() }));
+}

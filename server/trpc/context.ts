@@ -1,0 +1,49 @@
+import { getServerSession } from "next-auth";
+import { resolveApiKey } from "@/server/auth/api-key";
+import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
+import { authOptions } from "@/server/auth/options";
+import { type Db, db } from "@/server/db/client";
+
+export const WORKSPACE_COOKIE = "ci_workspace";
+
+export type Context = {
+  db: Db;
+  caller: Caller | null;
+  /** The signed-in user, when the call came from a browser session. */
+  userId: string | null;
+  /** The `Idempotency-Key` header, so that a retried send stores one message. */
+  idempotencyKey: string | null;
+};
+
+/** The context without HTTP, for tests and scripts. */
+export function createContextInner(params: Partial<Omit<Context, "db">> & { db: Db }): Context {
+  return { caller: null, userId: null, idempotencyKey: null, ...params };
+}
+
+function cookieValue(header: string | null, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(value.join("="));
+  }
+  return null;
+}
+
+/** One auth path: an `Authorization: Bearer` API key, else the next-auth session. */
+export async function createContext(req: Request): Promise<Context> {
+  const database = db();
+  const idempotencyKey = req.headers.get("idempotency-key")?.slice(0, 200) || null;
+  const authorization = req.headers.get("authorization");
+  if (authorization) {
+    const key = authorization.replace(/^Bearer\s+/i, "").trim();
+    const apiCaller = await resolveApiKey(database, key);
+    const caller: Caller | null = apiCaller ? { ...apiCaller, via: "apiKey" } : null;
+    return createContextInner({ db: database, caller, idempotencyKey });
+  }
+  const session = await getServerSession(authOptions());
+  const userId = session?.user.id ?? null;
+  const caller = userId
+    ? await resolveSessionCaller(database, userId, cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE))
+    : null;
+  return createContextInner({ db: database, caller, userId, idempotencyKey });
+}
