@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from "@/server/db/embedded";
 async function main() {
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
   };

@@ -69,9 +69,9 @@ export async function prepareDatabase(databaseUrl: string, credentials: DemoCred
 export async function serveInbox(options: {
   port: number;
   dev: boolean;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
 }): Promise<{ exited: Promise<number>; stop: () => void }> {
-  const env = { ...process.env, ...options.env, PORT: String(options.port) };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(options.port) };
   if (!options.dev && !buildIsCurrent()) {
     console.log("Building the app (first start or changed sources)…");
     await run(process.execPath, [NEXT_BIN, "build"], { ...env, NODE_ENV: "production" });

@@ -40,7 +40,7 @@ async function main() {
   mkdirSync(DATA_DIR, { recursive: true });
   let databaseUrl = process.env.DATABASE_URL;
   let stopDatabase = async () => {};
-  const env: NodeJS.ProcessEnv = {
+  const env: Record<string, string | undefined> = {
     NEXTAUTH_SECRET:
       process.env.NEXTAUTH_SECRET ?? readOrCreate("nextauth-secret", () => randomBytes(32).toString("hex")),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
@@ -54,7 +54,6 @@ async function main() {
     console.log(`Embedded PostgreSQL (PGlite) at ${databaseUrl}, data in .data/pglite`);
   }
   env.DATABASE_URL = databaseUrl;
-
   const credentials = demoCredentials();
   const created = await prepareDatabase(databaseUrl, credentials);
   const server = await serveInbox({ port, dev, env });

@@ -10,7 +10,7 @@ const REPORTS = path.join(ROOT, "test-results/reports");
 const only = process.argv.slice(2);
 
 type Counts = { passed: number; failed: number; skipped: number };
-type Step = { name: string; command: string[]; env?: NodeJS.ProcessEnv; counts?: () => Counts };
+type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
 
 function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;

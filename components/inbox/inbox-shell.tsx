@@ -3,7 +3,7 @@ import { signOut } from "next-auth/react";
 import { trpc } from "@/client/trpc";
 
 export function InboxShell() {
-  const me = trpc.workspace.me.useQuery();
+  const me = trpc.v1.workspace.me.useQuery();
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">
       <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2">

@@ -24,8 +24,8 @@ describe("who is calling", () => {
 
   it("an API key and a session resolve to the same member and workspace", async () => {
     const ws = await createTestWorkspace("Key and session");
-    const viaKey = await ws.owner.api.workspace.me();
-    const viaSession = await sessionCaller(ws.owner).workspace.me();
+    const viaKey = await ws.owner.api.v1.workspace.me();
+    const viaSession = await sessionCaller(ws.owner).v1.workspace.me();
     expect(viaKey.memberId).toBe(ws.owner.memberId);
     expect(viaKey.workspace.id).toBe(ws.workspaceId);
     expect(viaSession).toEqual(viaKey);
@@ -53,7 +53,7 @@ describe("who is calling", () => {
 
   it("no key, an unknown key and a revoked key are all UNAUTHORIZED", async () => {
     const ws = await createTestWorkspace();
-    expect(await code(anonymousCaller().workspace.me())).toBe("UNAUTHORIZED");
+    expect(await code(anonymousCaller().v1.workspace.me())).toBe("UNAUTHORIZED");
     for (const key of ["ci_not-a-real-key", "garbage", ""]) {
       const ctx = await createContext(
         new Request("http://localhost/api/trpc", { headers: { authorization: `Bearer ${key}` } }),

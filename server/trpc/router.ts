@@ -3,8 +3,10 @@ import { connectRouter } from "@/server/trpc/routers/connect";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
 export const appRouter = router({
-  v1: router({ connect: connectRouter }),
-  workspace: workspaceRouter,
+  v1: router({
+    connect: connectRouter,
+    workspace: workspaceRouter,
+  }),
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,99 @@
+import { z } from "zod";
+
+export const LOCALES = ["en", "ar", "tr"] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+const MAX_CONTENT_BYTES = 64 * 1024;
+const Id = z.string().trim().min(1).max(100);
+
+/**
+ * Text per locale, as published: `Partial<Record<"en" | "ar" | "tr", unknown>>`.
+ * A string is the text; any other JSON value is kept as sent. Unknown locales are refused.
+ */
+export const MessageContent = z
+  .strictObject({ en: z.unknown().optional(), ar: z.unknown().optional(), tr: z.unknown().optional() })
+  .refine((content) => JSON.stringify(content).length <= MAX_CONTENT_BYTES, {
+    message: `must be at most ${MAX_CONTENT_BYTES / 1024} KB of JSON`,
+  });
+export type MessageContent = Partial<Record<Locale, unknown>>;
+
+export const CustomerInput = z.object({
+  id: Id.nullish(),
+  externalId: z.string().trim().min(1).max(200).nullish(),
+  name: z.string().trim().max(200).nullish(),
+  email: z.string().trim().toLowerCase().email().max(320).nullish(),
+  phone: z.string().trim().max(50).nullish(),
+  image: z.string().trim().url().max(2000).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+});
+export type CustomerInput = z.infer<typeof CustomerInput>;
+
+export const Flag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N}_:.-]*$/u, "must be a short label (letters, digits, _ : . -)");
+
+/** The `send` input exactly as the published API page types it. */
+export const SendMessageInput = z.object({
+  conversationId: Id,
+  content: MessageContent.nullish(),
+  attachmentIds: z.array(Id).max(20).nullish(),
+  flags: z.array(Flag).max(20).nullish(),
+  parentId: Id.nullish(),
+  templateId: Id.nullish(),
+  templateContext: z.unknown(),
+  channelId: Id.nullish(),
+  channelIdentifier: z.string().trim().min(1).max(255).nullish(),
+  sender: z.enum(["workspace", "customer"]).optional(),
+  customerId: Id.nullish(),
+  customer: CustomerInput.nullish(),
+  ai: z.object({ agentId: Id, channelId: Id.nullish() }).nullish(),
+});
+export type SendMessageInput = z.infer<typeof SendMessageInput>;
+
+export const ListMessagesInput = z.object({
+  conversationId: Id,
+  limit: z.number().int().min(1).max(100).default(50),
+  cursor: Id.nullish(),
+});
+export type ListMessagesInput = z.input<typeof ListMessagesInput>;
+
+export const SenderType = z.enum(["member", "customer", "ai", "system"]);
+
+export const AttachmentOutput = z.object({
+  id: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  url: z.string(),
+});
+export type AttachmentOutput = z.infer<typeof AttachmentOutput>;
+
+export const MessageOutput = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  content: z.partialRecord(Locale, z.unknown()),
+  attachments: z.array(AttachmentOutput),
+  sender: z.object({
+    type: SenderType,
+    id: z.string().nullable(),
+    name: z.string().nullable(),
+    image: z.string().nullable(),
+  }),
+  parentId: z.string().nullable(),
+  flags: z.array(z.string()),
+  channelId: z.string().nullable(),
+  templateId: z.string().nullable(),
+  /** ISO 8601; JSON has no dates and this API has no transformer. */
+  createdAt: z.string(),
+});
+export type MessageOutput = z.infer<typeof MessageOutput>;
+
+export const ListMessagesOutput = z.object({
+  items: z.array(MessageOutput),
+  nextCursor: z.string().nullable(),
+});
+export type ListMessagesOutput = z.infer<typeof ListMessagesOutput>;
