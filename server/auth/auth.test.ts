@@ -1,18 +1,10 @@
-import { TRPCError } from "@trpc/server";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { db } from "@/server/db/client";
+import { errorCode } from "@/server/test/errors";
 import { anonymousCaller, createTestWorkspace, sessionCaller } from "@/server/test/fixtures";
 import { createContext } from "@/server/trpc/context";
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "OK";
-  } catch (error) {
-    return error instanceof TRPCError ? error.code : `not a TRPCError: ${String(error)}`;
-  }
-}
 
 describe("who is calling", () => {
   it("a password verifies only against its own hash", async () => {
@@ -34,7 +26,7 @@ describe("who is calling", () => {
   it("a Bearer key over HTTP resolves the key's member and records its use", async () => {
     const ws = await createTestWorkspace();
     const ctx = await createContext(
-      new Request("http://localhost/api/trpc/workspace.me", {
+      new NextRequest("http://localhost/api/trpc/workspace.me", {
         headers: { authorization: `Bearer ${ws.owner.apiKey}` },
       }),
     );
@@ -53,16 +45,18 @@ describe("who is calling", () => {
 
   it("no key, an unknown key and a revoked key are all UNAUTHORIZED", async () => {
     const ws = await createTestWorkspace();
-    expect(await code(anonymousCaller().v1.workspace.me())).toBe("UNAUTHORIZED");
+    expect(await errorCode(anonymousCaller().v1.workspace.me())).toBe("UNAUTHORIZED");
     for (const key of ["ci_not-a-real-key", "garbage", ""]) {
       const ctx = await createContext(
-        new Request("http://localhost/api/trpc", { headers: { authorization: `Bearer ${key}` } }),
+        new NextRequest("http://localhost/api/trpc", { headers: { authorization: `Bearer ${key}` } }),
       );
       expect(ctx.caller).toBeNull();
     }
     await db().apiKey.updateMany({ where: { memberId: ws.owner.memberId }, data: { revokedAt: new Date() } });
     const ctx = await createContext(
-      new Request("http://localhost/api/trpc", { headers: { authorization: `Bearer ${ws.owner.apiKey}` } }),
+      new NextRequest("http://localhost/api/trpc", {
+        headers: { authorization: `Bearer ${ws.owner.apiKey}` },
+      }),
     );
     expect(ctx.caller).toBeNull();
   });

@@ -44,7 +44,7 @@ export const SendMessageInput = z.object({
   flags: z.array(Flag).max(20).nullish(),
   parentId: Id.nullish(),
   templateId: Id.nullish(),
-  templateContext: z.unknown(),
+  templateContext: z.unknown().optional(),
   channelId: Id.nullish(),
   channelIdentifier: z.string().trim().min(1).max(255).nullish(),
   sender: z.enum(["workspace", "customer"]).optional(),

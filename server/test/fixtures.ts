@@ -87,3 +87,31 @@ export function sessionCaller(member: TestMember, idempotencyKey: string | null 
 export function anonymousCaller() {
   return createCaller(createContextInner({ db: db() }));
 }
+
+/** A customer and an open conversation with them, on a website channel. */
+export async function createTestConversation(
+  workspaceId: string,
+  options: { id?: string; channelIdentifier?: string; customerName?: string } = {},
+) {
+  const suffix = randomBytes(5).toString("hex");
+  const identifier = options.channelIdentifier ?? `site-${suffix}.example`;
+  const channel = await db().channel.upsert({
+    where: { workspaceId_identifier: { workspaceId, identifier } },
+    create: { workspaceId, kind: "website", name: "Website", identifier },
+    update: {},
+    select: { id: true },
+  });
+  const customer = await db().customer.create({
+    data: {
+      workspaceId,
+      name: options.customerName ?? `Customer ${suffix}`,
+      email: `customer-${suffix}@example.com`,
+    },
+    select: { id: true },
+  });
+  const conversation = await db().conversation.create({
+    data: { id: options.id, workspaceId, customerId: customer.id, channelId: channel.id, subject: "Help" },
+    select: { id: true },
+  });
+  return { conversationId: conversation.id, customerId: customer.id, channelId: channel.id };
+}

@@ -1,8 +1,9 @@
-import { getServerSession } from "next-auth";
+import type { NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { resolveApiKey } from "@/server/auth/api-key";
 import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
-import { authOptions } from "@/server/auth/options";
 import { type Db, db } from "@/server/db/client";
+import { env } from "@/server/env";
 
 export const WORKSPACE_COOKIE = "ci_workspace";
 
@@ -30,7 +31,7 @@ function cookieValue(header: string | null, name: string): string | null {
 }
 
 /** One auth path: an `Authorization: Bearer` API key, else the next-auth session. */
-export async function createContext(req: Request): Promise<Context> {
+export async function createContext(req: NextRequest): Promise<Context> {
   const database = db();
   const idempotencyKey = req.headers.get("idempotency-key")?.slice(0, 200) || null;
   const authorization = req.headers.get("authorization");
@@ -40,8 +41,10 @@ export async function createContext(req: Request): Promise<Context> {
     const caller: Caller | null = apiCaller ? { ...apiCaller, via: "apiKey" } : null;
     return createContextInner({ db: database, caller, idempotencyKey });
   }
-  const session = await getServerSession(authOptions());
-  const userId = session?.user.id ?? null;
+  // getToken reads the session cookie from the request itself, so the same code serves
+  // route handlers, tests and any runtime without Next's request scope.
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const userId = token?.sub ?? null;
   const caller = userId
     ? await resolveSessionCaller(database, userId, cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE))
     : null;

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db/client";
+import { trpcError } from "@/server/test/errors";
+import { createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
+import { startTestServer } from "@/server/test/http-server";
+import { handleTrpcRequest } from "@/server/trpc/http";
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+beforeAll(async () => {
+  server = await startTestServer({ "/api/trpc": handleTrpcRequest });
+});
+afterAll(() => server.close());
+
+describe("listMessages paging", () => {
+  it("pages back through history with no skip or repeat while new messages arrive", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const send = (text: string) => ws.owner.api.v1.connect.send({ conversationId, content: { en: text } });
+    const history: string[] = [];
+    for (let i = 0; i < 25; i++) history.push((await send(`old ${i}`)).id);
+
+    const page1 = await ws.owner.api.v1.connect.listMessages({ conversationId, limit: 10 });
+    for (let i = 0; i < 3; i++) await send(`new ${i}`);
+    const page2 = await ws.owner.api.v1.connect.listMessages({
+      conversationId,
+      limit: 10,
+      cursor: page1.nextCursor,
+    });
+    await send("newer still");
+    const page3 = await ws.owner.api.v1.connect.listMessages({
+      conversationId,
+      limit: 10,
+      cursor: page2.nextCursor,
+    });
+
+    expect(page1.items.map((m) => m.id)).toEqual(history.slice(15));
+    expect(page2.items.map((m) => m.id)).toEqual(history.slice(5, 15));
+    expect(page3.items.map((m) => m.id)).toEqual(history.slice(0, 5));
+    expect(page3.nextCursor).toBeNull();
+    expect(page1.nextCursor).toBe(history[15]);
+  });
+
+  it("orders messages with the same timestamp by id, identically on every read", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId, customerId } = await createTestConversation(ws.workspaceId);
+    const createdAt = new Date("2026-01-01T10:00:00.000Z");
+    await db().message.createMany({
+      data: Array.from({ length: 7 }, (_, i) => ({
+        id: `same-ms-${ws.workspaceId}-${i}`,
+        workspaceId: ws.workspaceId,
+        conversationId,
+        content: { en: `m${i}` },
+        senderType: "customer" as const,
+        senderCustomerId: customerId,
+        createdAt,
+      })),
+    });
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof ws.owner.api.v1.connect.listMessages>> =
+        await ws.owner.api.v1.connect.listMessages({ conversationId, limit: 3, cursor });
+      ids.unshift(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(ids).toEqual(Array.from({ length: 7 }, (_, i) => `same-ms-${ws.workspaceId}-${i}`));
+  });
+
+  it("items carry sender, parent, flags, channel, attachments and an ISO time", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId, channelId } = await createTestConversation(ws.workspaceId);
+    const parent = await ws.owner.api.v1.connect.send({
+      conversationId,
+      sender: "customer",
+      content: { ar: "مرحبا" },
+    });
+    await ws.owner.api.v1.connect.send({
+      conversationId,
+      parentId: parent.id,
+      flags: ["internal"],
+      content: { en: "note" },
+    });
+    const page = await ws.owner.api.v1.connect.listMessages({ conversationId });
+    expect(page.items[1]).toMatchObject({
+      parentId: parent.id,
+      flags: ["internal"],
+      channelId,
+      attachments: [],
+      sender: { type: "member", id: ws.owner.memberId },
+    });
+    expect(page.items[0]?.sender.type).toBe("customer");
+    expect(new Date(page.items[1]?.createdAt ?? "").toISOString()).toBe(page.items[1]?.createdAt);
+  });
+
+  it("refuses a cursor from another conversation and a limit over 100", async () => {
+    const ws = await createTestWorkspace();
+    const a = await createTestConversation(ws.workspaceId);
+    const b = await createTestConversation(ws.workspaceId);
+    const inA = await ws.owner.api.v1.connect.send({
+      conversationId: a.conversationId,
+      content: { en: "a" },
+    });
+    const error = await trpcError(
+      ws.owner.api.v1.connect.listMessages({ conversationId: b.conversationId, cursor: inA.id }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/^cursor:/);
+    expect(
+      (
+        await trpcError(
+          ws.owner.api.v1.connect.listMessages({ conversationId: a.conversationId, limit: 101 }),
+        )
+      ).code,
+    ).toBe("BAD_REQUEST");
+  });
+});
+
+describe("errors over HTTP", () => {
+  it("bad input is a 400 BAD_REQUEST whose message and issues name the field", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const response = await fetch(`${server.baseUrl}/api/trpc/v1.connect.send`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ws.owner.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ conversationId, content: { fr: "Bonjour" }, sender: "robot" }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: { message: string; data: { code: string; issues: { path: string }[] } };
+    };
+    expect(body.error.data.code).toBe("BAD_REQUEST");
+    expect(body.error.data.issues.map((i) => i.path).sort()).toEqual(["content", "sender"]);
+    expect(body.error.message).toContain("content:");
+    expect(await db().message.count({ where: { conversationId } })).toBe(0);
+  });
+
+  it("no key and a revoked key are 401; another workspace's key sees 404", async () => {
+    const ws = await createTestWorkspace();
+    const other = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const list = (key: string | null) =>
+      fetch(
+        `${server.baseUrl}/api/trpc/v1.connect.listMessages?input=${encodeURIComponent(JSON.stringify({ conversationId }))}`,
+        { headers: key ? { authorization: `Bearer ${key}` } : {} },
+      );
+    expect((await list(ws.owner.apiKey)).status).toBe(200);
+    expect((await list(null)).status).toBe(401);
+    expect((await list(other.owner.apiKey)).status).toBe(404);
+    await db().apiKey.updateMany({ where: { memberId: ws.owner.memberId }, data: { revokedAt: new Date() } });
+    expect((await list(ws.owner.apiKey)).status).toBe(401);
+  });
+});
