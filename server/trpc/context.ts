@@ -38,7 +38,14 @@ export async function createContext(req: NextRequest): Promise<Context> {
   if (authorization) {
     const key = authorization.replace(/^Bearer\s+/i, "").trim();
     const apiCaller = await resolveApiKey(database, key);
-    const caller: Caller | null = apiCaller ? { ...apiCaller, via: "apiKey" } : null;
+    const caller: Caller | null = apiCaller
+      ? {
+          workspaceId: apiCaller.workspaceId,
+          memberId: apiCaller.memberId,
+          role: apiCaller.role,
+          via: "apiKey",
+        }
+      : null;
     return createContextInner({ db: database, caller, idempotencyKey });
   }
   // getToken reads the session cookie from the request itself, so the same code serves
