@@ -1,31 +1,58 @@
 "use client";
 import { signOut } from "next-auth/react";
 import { trpc } from "@/client/trpc";
+import { ConversationDetails } from "@/components/conversations/conversation-details";
+import { ConversationList } from "@/components/conversations/conversation-list";
+import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
+import { shellStrings } from "@/components/inbox/strings";
+import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
+import { ConversationPane } from "@/components/messages/conversation-pane";
 
-export function InboxShell() {
+type Props = { conversationId: string | null; browserLanguages: string[] };
+
+export function InboxShell({ conversationId, browserLanguages }: Props) {
+  const me = trpc.v1.workspace.me.useQuery();
+  const locale = pickUiLocale(me.data?.user.locale, browserLanguages);
+  return (
+    <UiLocaleProvider locale={locale}>
+      <Shell conversationId={conversationId} />
+    </UiLocaleProvider>
+  );
+}
+
+function Shell({ conversationId }: { conversationId: string | null }) {
+  const t = useStrings(shellStrings);
   const me = trpc.v1.workspace.me.useQuery();
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">
-      <header className="flex items-center justify-between border-b border-slate-200 px-4 py-2">
-        <span className="font-semibold">{me.data?.workspace.name ?? "Connect Inbox"}</span>
+      <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
+        <WorkspaceSwitcher />
         <div className="flex items-center gap-3 text-sm">
-          <span data-testid="signed-in-member">{me.data?.user.name}</span>
+          <span data-testid="signed-in-member" className="font-medium">
+            {me.data?.user.name}
+          </span>
           <button
             type="button"
             onClick={() => signOut({ callbackUrl: "/sign-in" })}
             className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
           >
-            Sign out
+            {t.signOut}
           </button>
         </div>
       </header>
-      <div className="grid min-h-0 grid-cols-[20rem_1fr_18rem]">
-        <nav aria-label="Conversations" className="border-e border-slate-200 p-4 text-sm text-slate-500">
-          Conversations
+      <div className="grid min-h-0 grid-cols-[minmax(16rem,22rem)_1fr] xl:grid-cols-[minmax(16rem,22rem)_1fr_18rem]">
+        <nav aria-label={t.conversations} className="min-h-0 border-e border-slate-200">
+          <ConversationList selectedId={conversationId} />
         </nav>
-        <main className="p-4 text-sm text-slate-500">Select a conversation.</main>
-        <aside aria-label="Details" className="border-s border-slate-200 p-4 text-sm text-slate-500">
-          Details
+        <main className="min-h-0 min-w-0">
+          {conversationId ? (
+            <ConversationPane key={conversationId} conversationId={conversationId} />
+          ) : (
+            <p className="p-6 text-sm text-slate-500">{t.selectConversation}</p>
+          )}
+        </main>
+        <aside aria-label={t.details} className="hidden min-h-0 border-s border-slate-200 xl:block">
+          {conversationId ? <ConversationDetails conversationId={conversationId} /> : null}
         </aside>
       </div>
     </div>

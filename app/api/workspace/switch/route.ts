@@ -1,0 +1,36 @@
+import { TRPCError } from "@trpc/server";
+import { NextResponse } from "next/server";
+import { getServerSession } from "next-auth";
+import { authOptions } from "@/server/auth/options";
+import { db } from "@/server/db/client";
+import { WORKSPACE_COOKIE } from "@/server/trpc/context";
+import { SwitchWorkspaceInput } from "@/server/workspace/schemas";
+import { findSwitchableWorkspace } from "@/server/workspace/switch";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/** POST { workspaceId }: the signed-in user acts in that workspace from the next request on. */
+export async function POST(req: Request) {
+  const session = await getServerSession(authOptions());
+  const userId = session?.user.id;
+  if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+  const input = SwitchWorkspaceInput.safeParse(await req.json().catch(() => null));
+  if (!input.success) return NextResponse.json({ error: "workspaceId: required" }, { status: 400 });
+  try {
+    const workspace = await findSwitchableWorkspace(db(), userId, input.data.workspaceId);
+    const response = NextResponse.json(workspace);
+    response.cookies.set(WORKSPACE_COOKIE, workspace.id, {
+      httpOnly: true,
+      sameSite: "lax",
+      secure: new URL(req.url).protocol === "https:",
+      path: "/",
+      maxAge: ONE_YEAR_SECONDS,
+    });
+    return response;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") {
+      return NextResponse.json({ error: error.message }, { status: 404 });
+    }
+    throw error;
+  }
+}
