@@ -1,4 +1,5 @@
-export const E2E_PORT = 3100;
+// E2E_PORT lets two runs (two checkouts, or a run beside `npm start`) share a machine.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
 export const e2eCredentials = {

@@ -35,7 +35,7 @@ function newestSourceChange(entry: string): number {
 
 /** Whether `.next` holds a production build at least as new as every source file. */
 function buildIsCurrent(): boolean {
-  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.every((entry) => newestSourceChange(entry) <= builtAt);
