@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL } from "./e2e/config";
+import { E2E_BASE_URL, OWNER_STORAGE_STATE } from "./e2e/config";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -24,7 +24,7 @@ export default defineConfig({
     { name: "setup", testMatch: /auth\.setup\.ts/ },
     {
       name: "chromium",
-      use: { ...devices["Desktop Chrome"], storageState: "e2e/.auth/owner.json" },
+      use: { ...devices["Desktop Chrome"], storageState: OWNER_STORAGE_STATE },
       dependencies: ["setup"],
       testIgnore: /signed-out\.spec\.ts/,
     },

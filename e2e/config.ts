@@ -7,3 +7,6 @@ export const e2eCredentials = {
   password: "e2e-password-1",
   apiKey: "ci_e2e_key_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 };
+
+/** Per port, so two runs side by side never sign in with each other's session. */
+export const OWNER_STORAGE_STATE = `e2e/.auth/owner-${E2E_PORT}.json`;
