@@ -1,12 +1,24 @@
 import { z } from "zod";
-import { memberProcedure, router } from "@/server/trpc/init";
+import { memberProcedure, router, sessionProcedure } from "@/server/trpc/init";
+import { listAgents } from "@/server/workspace/agents";
+import { listChannels } from "@/server/workspace/channels";
 import { getMe } from "@/server/workspace/me";
-
-const WorkspaceSummary = z.object({ id: z.string(), name: z.string(), slug: z.string() });
+import { listMembers } from "@/server/workspace/members";
+import {
+  AgentOutput,
+  ChannelOutput,
+  MemberOutput,
+  MemberRole,
+  SwitchWorkspaceInput,
+  TemplateOutput,
+  WorkspaceSummary,
+} from "@/server/workspace/schemas";
+import { findSwitchableWorkspace } from "@/server/workspace/switch";
+import { listTemplates } from "@/server/workspace/templates";
 
 export const MeOutput = z.object({
   memberId: z.string(),
-  role: z.enum(["owner", "admin", "agent"]),
+  role: MemberRole,
   workspace: WorkspaceSummary,
   user: z.object({
     id: z.string(),
@@ -21,4 +33,17 @@ export const MeOutput = z.object({
 
 export const workspaceRouter = router({
   me: memberProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx.db, ctx.caller)),
+  members: memberProcedure.output(z.array(MemberOutput)).query(({ ctx }) => listMembers(ctx.db, ctx.caller)),
+  channels: memberProcedure
+    .output(z.array(ChannelOutput))
+    .query(({ ctx }) => listChannels(ctx.db, ctx.caller)),
+  templates: memberProcedure
+    .output(z.array(TemplateOutput))
+    .query(({ ctx }) => listTemplates(ctx.db, ctx.caller)),
+  agents: memberProcedure.output(z.array(AgentOutput)).query(({ ctx }) => listAgents(ctx.db, ctx.caller)),
+  /** Checks membership; the browser then sets the workspace cookie (POST /api/workspace/switch does both). */
+  switch: sessionProcedure
+    .input(SwitchWorkspaceInput)
+    .output(WorkspaceSummary)
+    .mutation(({ ctx, input }) => findSwitchableWorkspace(ctx.db, ctx.userId, input.workspaceId)),
 });

@@ -1,8 +1,8 @@
 import { TRPCError } from "@trpc/server";
-import { NextResponse } from "next/server";
-import { getServerSession } from "next-auth";
-import { authOptions } from "@/server/auth/options";
+import { type NextRequest, NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
 import { WORKSPACE_COOKIE } from "@/server/trpc/context";
 import { SwitchWorkspaceInput } from "@/server/workspace/schemas";
 import { findSwitchableWorkspace } from "@/server/workspace/switch";
@@ -10,9 +10,9 @@ import { findSwitchableWorkspace } from "@/server/workspace/switch";
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 
 /** POST { workspaceId }: the signed-in user acts in that workspace from the next request on. */
-export async function POST(req: Request) {
-  const session = await getServerSession(authOptions());
-  const userId = session?.user.id;
+export async function POST(req: NextRequest) {
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const userId = token?.sub;
   if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const input = SwitchWorkspaceInput.safeParse(await req.json().catch(() => null));
   if (!input.success) return NextResponse.json({ error: "workspaceId: required" }, { status: 400 });

@@ -1,0 +1,18 @@
+import type { CreateApiKeyInput, CreatedApiKeyOutput } from "@/server/api-keys/schemas";
+import { apiKeySelect, toApiKeyOutput } from "@/server/api-keys/select";
+import { generateApiKey } from "@/server/auth/api-key";
+import type { Db } from "@/server/db/client";
+
+/** A new key acting as the member; the only time the whole key exists outside the caller. */
+export async function createApiKey(
+  db: Db,
+  member: { workspaceId: string; memberId: string },
+  { name }: CreateApiKeyInput,
+): Promise<CreatedApiKeyOutput> {
+  const { key, prefix, hash } = generateApiKey();
+  const row = await db.apiKey.create({
+    data: { workspaceId: member.workspaceId, memberId: member.memberId, name, prefix, hash },
+    select: apiKeySelect,
+  });
+  return { ...toApiKeyOutput(row), key };
+}

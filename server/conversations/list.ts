@@ -1,0 +1,59 @@
+import { TRPCError } from "@trpc/server";
+import type { Caller } from "@/server/auth/caller";
+import { conversationWhereSql } from "@/server/conversations/filters";
+import { ListConversationsInput, type ListConversationsOutput } from "@/server/conversations/schemas";
+import { listItemSelect, toListItem } from "@/server/conversations/select";
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+
+/**
+ * The cursor is the (lastMessageAt, id) the page ended at, not just the id: a conversation
+ * that gets a new message moves to the top, and seeking from its new time would repeat
+ * every row in between.
+ */
+function encodeCursor(lastMessageAt: string, id: string): string {
+  return `${lastMessageAt}_${id}`;
+}
+
+const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(.+)$/;
+
+function seekSql(cursor: string): Prisma.Sql {
+  const match = CURSOR.exec(cursor);
+  if (!match?.[1] || !match[2] || Number.isNaN(Date.parse(match[1]))) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: pass back a nextCursor as returned" });
+  }
+  // A timestamp literal ignores the "Z", which is what the UTC-stored column needs.
+  return Prisma.sql`AND (c."lastMessageAt", c."id") < (${match[1]}::timestamp(3), ${match[2]}::text)`;
+}
+
+/**
+ * One page of the inbox, newest activity first: a keyset seek on (lastMessageAt, id), so
+ * paging stays correct and equally fast while conversations move.
+ */
+export async function listConversations(
+  db: Db,
+  caller: Caller,
+  params: ListConversationsInput,
+): Promise<ListConversationsOutput> {
+  const { limit, cursor, ...filter } = ListConversationsInput.parse(params);
+  const page = await db.$queryRaw<{ id: string; seekAt: string }[]>`
+    SELECT c."id", to_char(c."lastMessageAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seekAt"
+    FROM "Conversation" c
+    WHERE ${conversationWhereSql(caller, filter)} ${cursor ? seekSql(cursor) : Prisma.empty}
+    ORDER BY c."lastMessageAt" DESC, c."id" DESC
+    LIMIT ${limit + 1}`;
+  const shown = page.slice(0, limit);
+  const rows = await db.conversation.findMany({
+    where: { workspaceId: caller.workspaceId, id: { in: shown.map((r) => r.id) } },
+    select: listItemSelect(caller.memberId),
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const last = shown.at(-1);
+  return {
+    items: shown.flatMap((r) => {
+      const row = byId.get(r.id);
+      return row ? [toListItem(row)] : [];
+    }),
+    nextCursor: page.length > limit && last ? encodeCursor(last.seekAt, last.id) : null,
+  };
+}

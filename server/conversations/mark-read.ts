@@ -1,0 +1,28 @@
+import { TRPCError } from "@trpc/server";
+import type { Caller } from "@/server/auth/caller";
+import type { ConversationIdInput, MarkReadOutput } from "@/server/conversations/schemas";
+import type { Db } from "@/server/db/client";
+
+/**
+ * Marks the conversation read for the caller, up to now. The marker never moves back, and
+ * is at least the conversation's lastMessageAt so that clock skew between the app and the
+ * database cannot leave a just-read conversation unread.
+ */
+export async function markConversationRead(
+  db: Db,
+  caller: Caller,
+  { id }: ConversationIdInput,
+): Promise<MarkReadOutput> {
+  const rows = await db.$queryRaw<{ conversationId: string; lastReadAt: string }[]>`
+    INSERT INTO "ConversationRead" ("workspaceId", "memberId", "conversationId", "lastReadAt")
+    SELECT c."workspaceId", ${caller.memberId}, c."id", GREATEST(now() AT TIME ZONE 'UTC', c."lastMessageAt")
+    FROM "Conversation" c
+    WHERE c."id" = ${id} AND c."workspaceId" = ${caller.workspaceId}
+    ON CONFLICT ("memberId", "conversationId") DO UPDATE
+      SET "lastReadAt" = GREATEST("ConversationRead"."lastReadAt", EXCLUDED."lastReadAt")
+    RETURNING "conversationId",
+      to_char("lastReadAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReadAt"`;
+  const row = rows[0];
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such conversation" });
+  return row;
+}

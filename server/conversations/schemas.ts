@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { CustomerInput, Locale } from "@/server/connect/schemas";
+
+const Id = z.string().trim().min(1).max(100);
+
+export const ConversationStatus = z.enum(["open", "pending", "resolved"]);
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+
+/** "me" is the caller; "unassigned" has no assignee; "any" does not filter; anything else is a memberId. */
+export const AssigneeFilter = z.union([z.enum(["me", "unassigned", "any"]), Id]).default("any");
+
+export const ListConversationsInput = z
+  .object({
+    status: ConversationStatus.optional(),
+    assignee: AssigneeFilter,
+    channelId: Id.nullish(),
+    search: z.string().trim().max(200).nullish(),
+    limit: z.number().int().min(1).max(100).default(30),
+    /** `nextCursor` of the previous page, as returned; opaque. */
+    cursor: z.string().min(1).max(200).nullish(),
+  })
+  .prefault({});
+export type ListConversationsInput = z.input<typeof ListConversationsInput>;
+
+export const ConversationCountsInput = z
+  .object({ assignee: AssigneeFilter, channelId: Id.nullish() })
+  .prefault({});
+export type ConversationCountsInput = z.input<typeof ConversationCountsInput>;
+
+export const ConversationCountsOutput = z.object({
+  open: z.number().int(),
+  pending: z.number().int(),
+  resolved: z.number().int(),
+});
+export type ConversationCountsOutput = z.infer<typeof ConversationCountsOutput>;
+
+export const ConversationIdInput = z.object({ id: Id });
+export type ConversationIdInput = z.infer<typeof ConversationIdInput>;
+
+export const CreateConversationInput = z
+  .object({
+    customerId: Id.nullish(),
+    customer: CustomerInput.nullish(),
+    channelId: Id.nullish(),
+    channelIdentifier: z.string().trim().min(1).max(255).nullish(),
+    subject: z.string().trim().max(300).nullish(),
+  })
+  .refine((input) => Boolean(input.customerId) !== Boolean(input.customer), {
+    message: "give either customerId or customer",
+    path: ["customerId"],
+  });
+export type CreateConversationInput = z.infer<typeof CreateConversationInput>;
+
+export const UpdateConversationInput = z.object({
+  id: Id,
+  status: ConversationStatus.optional(),
+  /** A member of this workspace, or null to unassign; absent leaves the assignee alone. */
+  assigneeId: Id.nullish(),
+});
+export type UpdateConversationInput = z.infer<typeof UpdateConversationInput>;
+
+export const ChannelSummary = z.object({
+  id: z.string(),
+  kind: z.enum(["website", "email", "api", "whatsapp", "sms"]),
+  name: z.string(),
+  identifier: z.string(),
+});
+
+export const AssigneeSummary = z.object({ memberId: z.string(), name: z.string() });
+
+export const ConversationListItem = z.object({
+  id: z.string(),
+  subject: z.string().nullable(),
+  status: ConversationStatus,
+  customer: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    image: z.string().nullable(),
+  }),
+  channel: ChannelSummary.nullable(),
+  assignee: AssigneeSummary.nullable(),
+  /** ISO 8601. */
+  lastMessageAt: z.string(),
+  lastMessagePreview: z.partialRecord(Locale, z.unknown()).nullable(),
+  /** The caller has not read the conversation since its last message. */
+  unread: z.boolean(),
+});
+export type ConversationListItem = z.infer<typeof ConversationListItem>;
+
+export const ListConversationsOutput = z.object({
+  items: z.array(ConversationListItem),
+  nextCursor: z.string().nullable(),
+});
+export type ListConversationsOutput = z.infer<typeof ListConversationsOutput>;
+
+export const ConversationOutput = z.object({
+  id: z.string(),
+  subject: z.string().nullable(),
+  status: ConversationStatus,
+  customer: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    image: z.string().nullable(),
+    externalId: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()).nullable(),
+  }),
+  channel: ChannelSummary.nullable(),
+  assignee: AssigneeSummary.nullable(),
+  /** ISO 8601. */
+  createdAt: z.string(),
+  /** ISO 8601. */
+  lastMessageAt: z.string(),
+});
+export type ConversationOutput = z.infer<typeof ConversationOutput>;
+
+export const MarkReadOutput = z.object({
+  conversationId: z.string(),
+  /** ISO 8601. */
+  lastReadAt: z.string(),
+});
+export type MarkReadOutput = z.infer<typeof MarkReadOutput>;

@@ -1,0 +1,46 @@
+import { countConversations } from "@/server/conversations/counts";
+import { createConversation } from "@/server/conversations/create";
+import { getConversation } from "@/server/conversations/get";
+import { listConversations } from "@/server/conversations/list";
+import { markConversationRead } from "@/server/conversations/mark-read";
+import {
+  ConversationCountsInput,
+  ConversationCountsOutput,
+  ConversationIdInput,
+  ConversationOutput,
+  CreateConversationInput,
+  ListConversationsInput,
+  ListConversationsOutput,
+  MarkReadOutput,
+  UpdateConversationInput,
+} from "@/server/conversations/schemas";
+import { updateConversation } from "@/server/conversations/update";
+import { memberProcedure, router } from "@/server/trpc/init";
+
+/** The inbox's conversation list and the changes members make to a conversation. */
+export const conversationsRouter = router({
+  list: memberProcedure
+    .input(ListConversationsInput)
+    .output(ListConversationsOutput)
+    .query(({ ctx, input }) => listConversations(ctx.db, ctx.caller, input)),
+  counts: memberProcedure
+    .input(ConversationCountsInput)
+    .output(ConversationCountsOutput)
+    .query(({ ctx, input }) => countConversations(ctx.db, ctx.caller, input)),
+  get: memberProcedure
+    .input(ConversationIdInput)
+    .output(ConversationOutput)
+    .query(({ ctx, input }) => getConversation(ctx.db, ctx.caller, input)),
+  create: memberProcedure
+    .input(CreateConversationInput)
+    .output(ConversationOutput)
+    .mutation(({ ctx, input }) => createConversation(ctx.db, ctx.caller, input)),
+  update: memberProcedure
+    .input(UpdateConversationInput)
+    .output(ConversationOutput)
+    .mutation(({ ctx, input }) => updateConversation(ctx.db, ctx.caller, input)),
+  markRead: memberProcedure
+    .input(ConversationIdInput)
+    .output(MarkReadOutput)
+    .mutation(({ ctx, input }) => markConversationRead(ctx.db, ctx.caller, input)),
+});
