@@ -1,11 +1,15 @@
 import { router } from "@/server/trpc/init";
+import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { connectRouter } from "@/server/trpc/routers/connect";
+import { conversationsRouter } from "@/server/trpc/routers/conversations";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
 export const appRouter = router({
   v1: router({
     connect: connectRouter,
     workspace: workspaceRouter,
+    conversations: conversationsRouter,
+    apiKeys: apiKeysRouter,
   }),
 });
 
