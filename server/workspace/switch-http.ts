@@ -1,0 +1,41 @@
+import { TRPCError } from "@trpc/server";
+import { type NextRequest, NextResponse } from "next/server";
+import { getToken } from "next-auth/jwt";
+import { db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { WORKSPACE_COOKIE } from "@/server/trpc/context";
+import { SwitchWorkspaceInput } from "@/server/workspace/schemas";
+import { findSwitchableWorkspace } from "@/server/workspace/switch";
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * POST /api/workspace/switch { workspaceId }: the signed-in user acts in that workspace from
+ * the next request on. The cookie is httpOnly, so only the server can set it; an API key
+ * is bound to its workspace and never switches.
+ */
+export async function handleWorkspaceSwitch(req: NextRequest): Promise<Response> {
+  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
+  const userId = token?.sub;
+  if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+  const input = SwitchWorkspaceInput.safeParse(await req.json().catch(() => null));
+  if (!input.success) return NextResponse.json({ error: "workspaceId: required" }, { status: 400 });
+  try {
+    const workspace = await findSwitchableWorkspace(db(), userId, input.data.workspaceId);
+    const response = NextResponse.json(workspace);
+    response.cookies.set(WORKSPACE_COOKIE, workspace.id, {
+      httpOnly: true,
+      sameSite: "lax",
+      // As next-auth decides for its own cookie; behind a TLS proxy the request URL says http.
+      secure: req.nextUrl.protocol === "https:" || Boolean(env().NEXTAUTH_URL?.startsWith("https://")),
+      path: "/",
+      maxAge: ONE_YEAR_SECONDS,
+    });
+    return response;
+  } catch (error) {
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") {
+      return NextResponse.json({ error: error.message }, { status: 404 });
+    }
+    throw error;
+  }
+}
