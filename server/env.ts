@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   AI_WORKER: z.enum(["inline", "off"]).default("inline"),
   AI_MAX_RUNS_PER_CONVERSATION: z.coerce.number().int().positive().default(1),
   AI_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // Provider calls per run before it fails (the first plus retries with exponential backoff).
+  AI_RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  // Runs one worker process works on at once.
+  AI_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
   // "postgres" fans live events out through LISTEN/NOTIFY (several app instances);
   // "memory" keeps them in-process (the embedded database, one process).
   EVENT_BUS: z.enum(["postgres", "memory"]).default("postgres"),
@@ -42,4 +46,17 @@ export function env(): Env {
     parsed = result.data;
   }
   return parsed;
+}
+
+/**
+ * What an agent's `apiKeyEnv` may name. Only `*_API_KEY` variables: a workspace admin chooses
+ * both the name and the endpoint, so any other name could send DATABASE_URL or NEXTAUTH_SECRET
+ * to a server of their choosing. SEED_API_KEY is the demo owner's own key.
+ */
+export const AI_API_KEY_ENV_NAME = /^(?!SEED_)[A-Z][A-Z0-9_]{0,90}_API_KEY$/;
+
+/** The secret an AI agent's `apiKeyEnv` names; undefined when unset or not an allowed name. */
+export function aiApiKey(name: string): string | undefined {
+  if (!AI_API_KEY_ENV_NAME.test(name)) return undefined;
+  return process.env[name] || undefined;
 }
