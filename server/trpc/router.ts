@@ -2,6 +2,7 @@ import { router } from "@/server/trpc/init";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { connectRouter } from "@/server/trpc/routers/connect";
 import { conversationsRouter } from "@/server/trpc/routers/conversations";
+import { messagesRouter } from "@/server/trpc/routers/messages";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
 export const appRouter = router({
@@ -10,6 +11,7 @@ export const appRouter = router({
     workspace: workspaceRouter,
     conversations: conversationsRouter,
     apiKeys: apiKeysRouter,
+    messages: messagesRouter,
   }),
 });
 
