@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
+import { recordMessageActivity } from "@/server/connect/conversation-activity";
 import { upsertCustomer } from "@/server/connect/customers";
 import { messageSelect, toMessageOutput } from "@/server/connect/message-select";
 import {
@@ -204,18 +205,14 @@ async function storeMessage(db: Db, caller: Caller, input: SendMessageInput, ide
     });
     await claimAttachments(tx, workspaceId, message.id, attachmentIds);
 
-    const isInternal = flags.includes(INTERNAL_FLAG);
-    // GREATEST keeps the newest time when concurrent sends commit out of order; a customer
-    // writing into a resolved conversation reopens it, as support teams expect.
-    await tx.$executeRaw`
-      UPDATE "Conversation" SET
-        "lastMessageAt" = GREATEST("lastMessageAt", ${message.createdAt}),
-        "lastMessagePreview" = CASE WHEN ${isInternal} OR "lastMessageAt" > ${message.createdAt}
-          THEN "lastMessagePreview" ELSE ${JSON.stringify(content)}::jsonb END,
-        "status" = CASE WHEN ${sender.senderType === "customer"} AND "status" <> 'open'
-          THEN 'open'::"ConversationStatus" ELSE "status" END,
-        "updatedAt" = now()
-      WHERE "id" = ${conversation.id} AND "workspaceId" = ${workspaceId}`;
+    await recordMessageActivity(tx, {
+      workspaceId,
+      conversationId: conversation.id,
+      createdAt: message.createdAt,
+      content,
+      internal: flags.includes(INTERNAL_FLAG),
+      reopen: sender.senderType === "customer",
+    });
 
     let aiRunId: string | null = null;
     if (agentId) {
