@@ -1,0 +1,42 @@
+import type { Readable } from "node:stream";
+import { TRPCError } from "@trpc/server";
+import { type AttachmentStorage, attachmentStorage } from "@/server/attachments/storage";
+import type { Caller } from "@/server/auth/caller";
+import type { Db } from "@/server/db/client";
+import type { Prisma } from "@/server/db/generated/client";
+
+const downloadSelect = {
+  id: true,
+  fileName: true,
+  mimeType: true,
+  size: true,
+  checksum: true,
+  storageKey: true,
+} satisfies Prisma.AttachmentSelect;
+
+export type DownloadableAttachment = Prisma.AttachmentGetPayload<{ select: typeof downloadSelect }>;
+
+/** An attachment of the caller's workspace and its bytes; any other id is NOT_FOUND. */
+export async function getAttachmentForDownload(
+  db: Db,
+  caller: Caller,
+  id: string,
+  storage: AttachmentStorage = attachmentStorage(),
+): Promise<{ attachment: DownloadableAttachment; body: Readable }> {
+  const attachment =
+    id.length <= 100
+      ? await db.attachment.findFirst({
+          where: { id, workspaceId: caller.workspaceId },
+          select: downloadSelect,
+        })
+      : null;
+  if (!attachment) throw new TRPCError({ code: "NOT_FOUND", message: "attachment: no such attachment" });
+  const body = await storage.get(attachment.storageKey);
+  if (!body) {
+    throw new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      message: `attachment ${attachment.id}: the stored file is missing`,
+    });
+  }
+  return { attachment, body };
+}
