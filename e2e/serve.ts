@@ -1,5 +1,5 @@
 // Playwright's web server: the production build on a database made fresh for this run.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { E2E_PORT, e2eCredentials } from "@/e2e/config";
@@ -19,12 +19,13 @@ async function main() {
     databaseUrl = fresh.url;
     cleanup = fresh.drop;
   } else {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: mkdtempSync(path.join(tmpdir(), "connect-inbox-e2e-")),
-      port: 54339,
-    });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "connect-inbox-e2e-"));
+    const embedded = await startEmbeddedPostgres({ dataDir, port: 54339 });
     databaseUrl = embedded.connectionString;
-    cleanup = embedded.stop;
+    cleanup = async () => {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
     env.EVENT_BUS = "memory";
   }
   env.DATABASE_URL = databaseUrl;

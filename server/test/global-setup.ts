@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -21,12 +21,13 @@ export default async function setup(project: TestProject) {
     url = fresh.url;
     cleanup = fresh.drop;
   } else {
-    const embedded = await startEmbeddedPostgres({
-      dataDir: mkdtempSync(path.join(tmpdir(), "connect-inbox-test-")),
-      port: 54349,
-    });
+    const dataDir = mkdtempSync(path.join(tmpdir(), "connect-inbox-test-"));
+    const embedded = await startEmbeddedPostgres({ dataDir, port: 54349 });
     url = embedded.connectionString;
-    cleanup = embedded.stop;
+    cleanup = async () => {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
   }
   await migrate(url);
   project.provide("databaseUrl", url);
