@@ -1,13 +1,33 @@
+import { z } from "zod";
+
+const Id = z.string().min(1).max(200);
+
 /** What changed, by id only: receivers read the rows themselves, through the same tenancy checks. */
-export type InboxEvent =
-  | {
-      type: "message.created";
-      workspaceId: string;
-      conversationId: string;
-      messageId: string;
-      aiRunId: string | null;
-    }
-  | { type: "conversation.updated"; workspaceId: string; conversationId: string }
-  | { type: "ai-run.updated"; workspaceId: string; conversationId: string; aiRunId: string };
+export const InboxEvent = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("message.created"),
+    workspaceId: Id,
+    conversationId: Id,
+    messageId: Id,
+    aiRunId: Id.nullable(),
+  }),
+  z.object({ type: z.literal("conversation.updated"), workspaceId: Id, conversationId: Id }),
+  z.object({ type: z.literal("ai-run.updated"), workspaceId: Id, conversationId: Id, aiRunId: Id }),
+]);
+export type InboxEvent = z.infer<typeof InboxEvent>;
 
 export type InboxEventListener = (event: InboxEvent) => void;
+
+/**
+ * What a live stream delivers: an inbox event, or `resync` when events may have been missed
+ * (a reconnect beyond the replay window, a lost LISTEN connection) and the receiver must
+ * refetch what it shows.
+ */
+export const LiveEvent = z.union([InboxEvent, z.object({ type: z.literal("resync") })]);
+export type LiveEvent = z.infer<typeof LiveEvent>;
+
+export const LiveEventsInput = z.object({
+  /** The id of the last event received; tRPC's `httpSubscriptionLink` sets it on reconnect. */
+  lastEventId: Id.nullish(),
+});
+export type LiveEventsInput = z.infer<typeof LiveEventsInput>;

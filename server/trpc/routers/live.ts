@@ -1,0 +1,44 @@
+import { isTrackedEnvelope, TRPCError, type TrackedEnvelope, tracked } from "@trpc/server";
+import { z } from "zod";
+import { eventBus } from "@/server/events/bus";
+import { workspaceEvents } from "@/server/events/live-stream";
+import { liveShutdownSignal } from "@/server/events/shutdown";
+import { LiveEvent, LiveEventsInput } from "@/server/events/types";
+import { memberProcedure, router } from "@/server/trpc/init";
+
+/** A stream of `tracked(id, event)` whose every event is checked against `LiveEvent`. */
+const LiveEventStream = z
+  .custom<AsyncIterable<TrackedEnvelope<LiveEvent>>>(
+    (value) => typeof value === "object" && value !== null && Symbol.asyncIterator in value,
+  )
+  .transform(async function* (stream): AsyncGenerator<TrackedEnvelope<LiveEvent>, void> {
+    for await (const envelope of stream) {
+      if (!isTrackedEnvelope(envelope)) throw new Error("live events must be tracked");
+      const [id, event] = envelope;
+      yield tracked(id, LiveEvent.parse(event));
+    }
+  });
+
+/**
+ * `v1.live.events`: one stream per browser tab of everything that changes in the caller's
+ * workspace, by id. Over server-sent events; reconnecting with the last id resumes it.
+ */
+export const liveRouter = router({
+  events: memberProcedure
+    .input(LiveEventsInput)
+    .output(LiveEventStream)
+    .subscription(async function* ({ ctx, input, signal }) {
+      const shutdown = liveShutdownSignal();
+      const stop = AbortSignal.any(signal ? [signal, shutdown] : [shutdown]);
+      const events = workspaceEvents(eventBus(), ctx.caller.workspaceId, {
+        lastEventId: input.lastEventId,
+        signal: stop,
+      });
+      for await (const { id, event } of events) yield tracked(id, event);
+      // An error, not a normal end: the client reconnects (to another instance, or to this
+      // one once it is back) and resumes from its last event.
+      if (shutdown.aborted) {
+        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The server is restarting." });
+      }
+    }),
+});
