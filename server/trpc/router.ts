@@ -2,6 +2,7 @@ import { router } from "@/server/trpc/init";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { connectRouter } from "@/server/trpc/routers/connect";
 import { conversationsRouter } from "@/server/trpc/routers/conversations";
+import { liveRouter } from "@/server/trpc/routers/live";
 import { messagesRouter } from "@/server/trpc/routers/messages";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
@@ -11,6 +12,7 @@ export const appRouter = router({
     workspace: workspaceRouter,
     conversations: conversationsRouter,
     apiKeys: apiKeysRouter,
+    live: liveRouter,
     messages: messagesRouter,
   }),
 });
