@@ -21,3 +21,9 @@ export function liveShutdownSignal(): AbortSignal {
 export function endLiveStreams(): void {
   controller().abort();
 }
+
+/** Called once per server process, from instrumentation.ts. */
+export function endLiveStreamsOnShutdown(): void {
+  process.once("SIGTERM", endLiveStreams);
+  process.once("SIGINT", endLiveStreams);
+}

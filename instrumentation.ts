@@ -1,0 +1,7 @@
+export async function register() {
+  // The documented form: NEXT_RUNTIME is inlined at build, so the Edge bundle drops the import.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { endLiveStreamsOnShutdown } = await import("@/server/events/shutdown");
+    endLiveStreamsOnShutdown();
+  }
+}
