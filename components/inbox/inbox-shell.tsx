@@ -4,8 +4,11 @@ import { trpc } from "@/client/trpc";
 import { ConversationDetails } from "@/components/conversations/conversation-details";
 import { ConversationList } from "@/components/conversations/conversation-list";
 import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
+import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { shellStrings } from "@/components/inbox/strings";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
+import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
+import { KeyboardProvider } from "@/components/keyboard/keyboard-provider";
 import { ConversationPane } from "@/components/messages/conversation-pane";
 
 type Props = { conversationId: string | null; browserLanguages: string[] };
@@ -15,7 +18,10 @@ export function InboxShell({ conversationId, browserLanguages }: Props) {
   const locale = pickUiLocale(me.data?.user.locale, browserLanguages);
   return (
     <UiLocaleProvider locale={locale}>
-      <Shell conversationId={conversationId} />
+      <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
+        <Shell conversationId={conversationId} />
+        <KeyboardLayer />
+      </KeyboardProvider>
     </UiLocaleProvider>
   );
 }
@@ -28,6 +34,7 @@ function Shell({ conversationId }: { conversationId: string | null }) {
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
         <WorkspaceSwitcher />
         <div className="flex items-center gap-3 text-sm">
+          <PreferencesMenu />
           <span data-testid="signed-in-member" className="font-medium">
             {me.data?.user.name}
           </span>
@@ -40,7 +47,7 @@ function Shell({ conversationId }: { conversationId: string | null }) {
           </button>
         </div>
       </header>
-      <div className="grid min-h-0 grid-cols-[minmax(16rem,22rem)_1fr] xl:grid-cols-[minmax(16rem,22rem)_1fr_18rem]">
+      <div className="grid min-h-0 grid-cols-[minmax(16rem,22rem)_1fr] lg:grid-cols-[minmax(16rem,22rem)_1fr_17rem] xl:grid-cols-[minmax(16rem,22rem)_1fr_19rem]">
         <nav aria-label={t.conversations} className="min-h-0 border-e border-slate-200">
           <ConversationList selectedId={conversationId} />
         </nav>
@@ -51,7 +58,10 @@ function Shell({ conversationId }: { conversationId: string | null }) {
             <p className="p-6 text-sm text-slate-500">{t.selectConversation}</p>
           )}
         </main>
-        <aside aria-label={t.details} className="hidden min-h-0 border-s border-slate-200 xl:block">
+        <aside
+          aria-label={t.details}
+          className="hidden min-h-0 overflow-y-auto border-s border-slate-200 lg:block"
+        >
           {conversationId ? <ConversationDetails conversationId={conversationId} /> : null}
         </aside>
       </div>

@@ -9,6 +9,9 @@ export const shellStrings = defineStrings({
     details: "Details",
     selectConversation: "Select a conversation to read and reply.",
     loading: "Loading…",
+    language: "Interface language",
+    shortcuts: "Shortcuts",
+    showShortcuts: "Show keyboard shortcuts",
   },
   ar: {
     signOut: "تسجيل الخروج",
@@ -18,6 +21,9 @@ export const shellStrings = defineStrings({
     details: "التفاصيل",
     selectConversation: "اختر محادثة لقراءتها والرد عليها.",
     loading: "جارٍ التحميل…",
+    language: "لغة الواجهة",
+    shortcuts: "الاختصارات",
+    showShortcuts: "عرض اختصارات لوحة المفاتيح",
   },
   tr: {
     signOut: "Çıkış yap",
@@ -27,5 +33,8 @@ export const shellStrings = defineStrings({
     details: "Ayrıntılar",
     selectConversation: "Okumak ve yanıtlamak için bir konuşma seçin.",
     loading: "Yükleniyor…",
+    language: "Arayüz dili",
+    shortcuts: "Kısayollar",
+    showShortcuts: "Klavye kısayollarını göster",
   },
 });

@@ -172,3 +172,27 @@ describe("switching workspace", () => {
     }
   });
 });
+
+describe("preferences", () => {
+  it("a member sets their interface language and turns shortcuts off, and it shows in me", async () => {
+    const ws = await createTestWorkspace();
+    const api = sessionCaller(ws.owner);
+    expect(await api.v1.workspace.updatePreferences({ locale: "ar", shortcutsEnabled: false })).toEqual({
+      locale: "ar",
+      shortcutsEnabled: false,
+    });
+    const me = await api.v1.workspace.me();
+    expect(me.user).toMatchObject({ locale: "ar", shortcutsEnabled: false });
+    expect(await api.v1.workspace.updatePreferences({ locale: null })).toEqual({
+      locale: null,
+      shortcutsEnabled: false,
+    });
+  });
+
+  it("an API key cannot change a person's preferences", async () => {
+    const ws = await createTestWorkspace();
+    await expect(ws.owner.api.v1.workspace.updatePreferences({ locale: "tr" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+});

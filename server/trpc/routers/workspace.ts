@@ -4,6 +4,7 @@ import { listAgents } from "@/server/workspace/agents";
 import { listChannels } from "@/server/workspace/channels";
 import { getMe } from "@/server/workspace/me";
 import { listMembers } from "@/server/workspace/members";
+import { PreferencesOutput, UpdatePreferencesInput, updatePreferences } from "@/server/workspace/preferences";
 import {
   AgentOutput,
   ChannelOutput,
@@ -41,6 +42,10 @@ export const workspaceRouter = router({
     .output(z.array(TemplateOutput))
     .query(({ ctx }) => listTemplates(ctx.db, ctx.caller)),
   agents: memberProcedure.output(z.array(AgentOutput)).query(({ ctx }) => listAgents(ctx.db, ctx.caller)),
+  updatePreferences: sessionProcedure
+    .input(UpdatePreferencesInput)
+    .output(PreferencesOutput)
+    .mutation(({ ctx, input }) => updatePreferences(ctx.db, ctx.userId, input)),
   /** Checks membership; the browser then sets the workspace cookie (POST /api/workspace/switch does both). */
   switch: sessionProcedure
     .input(SwitchWorkspaceInput)

@@ -1,0 +1,59 @@
+"use client";
+import { trpc } from "@/client/trpc";
+import { isUiLocale, useStrings, useUiLocale } from "@/components/i18n/locale";
+import { shellStrings } from "@/components/inbox/strings";
+import { useKeyboard } from "@/components/keyboard/keyboard-provider";
+
+/** Interface language, shortcuts on/off and the shortcuts help, always one Tab away. */
+export function PreferencesMenu() {
+  const t = useStrings(shellStrings);
+  const locale = useUiLocale();
+  const keyboard = useKeyboard();
+  const utils = trpc.useUtils();
+  const update = trpc.v1.workspace.updatePreferences.useMutation({
+    onSuccess: (preferences) =>
+      utils.v1.workspace.me.setData(undefined, (me) =>
+        me ? { ...me, user: { ...me.user, ...preferences } } : me,
+      ),
+  });
+  return (
+    <div className="flex items-center gap-2">
+      <label className="flex items-center gap-1">
+        <span className="sr-only">{t.language}</span>
+        <select
+          value={locale}
+          onChange={(event) => {
+            if (isUiLocale(event.target.value)) update.mutate({ locale: event.target.value });
+          }}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        >
+          <option value="en" lang="en">
+            English
+          </option>
+          <option value="ar" lang="ar">
+            العربية
+          </option>
+          <option value="tr" lang="tr">
+            Türkçe
+          </option>
+        </select>
+      </label>
+      <label className="flex items-center gap-1 text-slate-700">
+        <input
+          type="checkbox"
+          checked={keyboard.enabled}
+          onChange={(event) => update.mutate({ shortcutsEnabled: event.target.checked })}
+        />
+        {t.shortcuts}
+      </label>
+      <button
+        type="button"
+        onClick={() => keyboard.run("help")}
+        aria-label={t.showShortcuts}
+        className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+      >
+        ?
+      </button>
+    </div>
+  );
+}
