@@ -71,7 +71,12 @@ export async function serveInbox(options: {
   dev: boolean;
   env: Record<string, string | undefined>;
 }): Promise<{ exited: Promise<number>; stop: () => void }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env, PORT: String(options.port) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...options.env,
+    PORT: String(options.port),
+  };
   if (!options.dev && !buildIsCurrent()) {
     console.log("Building the app (first start or changed sources)…");
     await run(process.execPath, [NEXT_BIN, "build"], { ...env, NODE_ENV: "production" });
