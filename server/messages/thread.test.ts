@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
 import { errorCode } from "@/server/test/errors";
-import { createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
+import { anonymousCaller, createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
 
 describe("messages.thread", () => {
   it("returns the top-most message and every reply below it, oldest first, from any message of the thread", async () => {
@@ -52,5 +53,16 @@ describe("messages.thread", () => {
 
     const thread = await ws.owner.api.v1.messages.thread({ messageId: a.id });
     expect([thread.root.id, ...thread.replies.map((r) => r.id)].sort()).toEqual([a.id, b.id].sort());
+  });
+});
+
+describe("messages.uploadPolicy", () => {
+  it("tells the composer the server's per-file limit and allowed types", async () => {
+    const ws = await createTestWorkspace();
+    const policy = await ws.owner.api.v1.messages.uploadPolicy();
+    expect(policy.maxBytes).toBe(env().ATTACHMENT_MAX_BYTES);
+    expect(policy.maxFiles).toBe(20);
+    expect(policy.allowedTypes).toEqual(expect.arrayContaining(["image/*", "application/pdf"]));
+    expect(await errorCode(anonymousCaller().v1.messages.uploadPolicy())).toBe("UNAUTHORIZED");
   });
 });

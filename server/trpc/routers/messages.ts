@@ -1,4 +1,5 @@
-import { ThreadInput, ThreadOutput } from "@/server/messages/schemas";
+import { attachmentPolicy } from "@/server/attachments/upload";
+import { ThreadInput, ThreadOutput, UploadPolicyOutput } from "@/server/messages/schemas";
 import { getThread } from "@/server/messages/thread";
 import { memberProcedure, router } from "@/server/trpc/init";
 
@@ -8,4 +9,9 @@ export const messagesRouter = router({
     .input(ThreadInput)
     .output(ThreadOutput)
     .query(({ ctx, input }) => getThread(ctx.db, ctx.caller, input)),
+  /** The limits POST /api/attachments applies, so the composer can refuse a file before uploading it. */
+  uploadPolicy: memberProcedure.output(UploadPolicyOutput).query(() => {
+    const { maxBytes, maxFiles, allowedTypes } = attachmentPolicy();
+    return { maxBytes, maxFiles, allowedTypes: [...allowedTypes] };
+  }),
 });
