@@ -1,6 +1,6 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { httpBatchLink, httpLink, splitLink } from "@trpc/client";
+import { httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
 import { trpc } from "@/client/trpc";
 
@@ -14,17 +14,22 @@ export function Providers({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     trpc.createClient({
       links: [
-        // Mutations go one per request so each carries its own Idempotency-Key.
+        // Subscriptions stream over server-sent events; the tab opens one (components/live).
         splitLink({
-          condition: (op) => op.type === "mutation",
-          true: httpLink({
-            url: "/api/trpc",
-            headers: ({ op }) => {
-              const key = op.context.idempotencyKey;
-              return typeof key === "string" ? { "idempotency-key": key } : {};
-            },
+          condition: (op) => op.type === "subscription",
+          true: httpSubscriptionLink({ url: "/api/trpc" }),
+          // Mutations go one per request so each carries its own Idempotency-Key.
+          false: splitLink({
+            condition: (op) => op.type === "mutation",
+            true: httpLink({
+              url: "/api/trpc",
+              headers: ({ op }) => {
+                const key = op.context.idempotencyKey;
+                return typeof key === "string" ? { "idempotency-key": key } : {};
+              },
+            }),
+            false: httpBatchLink({ url: "/api/trpc" }),
           }),
-          false: httpBatchLink({ url: "/api/trpc" }),
         }),
       ],
     }),

@@ -1,0 +1,19 @@
+import { defineStrings } from "@/components/i18n/locale";
+
+export const liveStrings = defineStrings({
+  en: {
+    newMessageFrom: "New message from {name}",
+    newMessage: "New message",
+    reconnecting: "Reconnecting…",
+  },
+  ar: {
+    newMessageFrom: "رسالة جديدة من {name}",
+    newMessage: "رسالة جديدة",
+    reconnecting: "جارٍ إعادة الاتصال…",
+  },
+  tr: {
+    newMessageFrom: "{name} adlı kişiden yeni mesaj",
+    newMessage: "Yeni mesaj",
+    reconnecting: "Yeniden bağlanılıyor…",
+  },
+});

@@ -1,0 +1,192 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { getQueryKey } from "@trpc/react-query";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { trpc } from "@/client/trpc";
+import { type MessagePages, mergeNewestPage } from "@/components/live/message-pages";
+import type { MessageOutput } from "@/server/connect/schemas";
+import type { LiveEvent } from "@/server/events/types";
+
+/** How many of the newest messages to fetch when one arrives; more than that missed means a refetch. */
+const NEWEST_PAGE = 20;
+/** Events that arrive together (a burst of messages) cause one round of refetches. */
+const BATCH_MS = 100;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+/*
+ * The last event id this tab has seen. Module state, so that a remount of the shell (moving
+ * between conversations) resumes the stream where it stopped instead of missing events.
+ */
+let resumeFrom: string | null = null;
+
+type Changes = {
+  resync: boolean;
+  /** conversationId → the new messages' ids */
+  messages: Map<string, Set<string>>;
+  conversations: Set<string>;
+  aiRuns: Set<string>;
+};
+
+function noChanges(): Changes {
+  return { resync: false, messages: new Map(), conversations: new Set(), aiRuns: new Set() };
+}
+
+function collect(changes: Changes, event: LiveEvent) {
+  switch (event.type) {
+    case "resync":
+      changes.resync = true;
+      break;
+    case "message.created": {
+      const ids = changes.messages.get(event.conversationId) ?? new Set<string>();
+      ids.add(event.messageId);
+      changes.messages.set(event.conversationId, ids);
+      break;
+    }
+    case "conversation.updated":
+      changes.conversations.add(event.conversationId);
+      break;
+    case "ai-run.updated":
+      changes.aiRuns.add(event.conversationId);
+      break;
+  }
+}
+
+type Options = {
+  /** The conversation on screen: its new messages are announced. */
+  conversationId: string | null;
+  onNewMessage: (message: MessageOutput) => void;
+};
+
+/**
+ * The tab's one live stream (mount it once, in the inbox shell): keeps the cached message
+ * history, conversation list, counts and details current. Returns whether the stream is down.
+ */
+export function useLiveInbox({ conversationId, onNewMessage }: Options): { reconnecting: boolean } {
+  const utils = trpc.useUtils();
+  const queryClient = useQueryClient();
+  const me = trpc.v1.workspace.me.useQuery();
+  const latest = useRef({ conversationId, onNewMessage, memberId: me.data?.memberId });
+  latest.current = { conversationId, onNewMessage, memberId: me.data?.memberId };
+
+  /** Fetches the newest messages once and folds them into every cached history of the conversation. */
+  const refreshNewestMessages = useCallback(
+    async (id: string, messageIds: Set<string>) => {
+      const queryKey = getQueryKey(trpc.v1.connect.listMessages, { conversationId: id }, "infinite");
+      const cached = queryClient.getQueryCache().findAll({ queryKey });
+      const shown = cached.filter((query) => query.getObserversCount() > 0 && query.state.data);
+      for (const query of cached) {
+        if (!shown.includes(query))
+          await queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      }
+      const open = latest.current.conversationId === id;
+      if (shown.length === 0 && !open) return;
+
+      const newest = await utils.client.v1.connect.listMessages.query({
+        conversationId: id,
+        limit: NEWEST_PAGE,
+      });
+      for (const query of shown) {
+        const merged = mergeNewestPage(query.state.data as MessagePages, newest);
+        if (merged) queryClient.setQueryData(query.queryKey, merged);
+        else await queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      }
+      if (!open) return;
+      for (const message of newest.items) {
+        const mine = message.sender.type === "member" && message.sender.id === latest.current.memberId;
+        if (messageIds.has(message.id) && !mine) latest.current.onNewMessage(message);
+      }
+    },
+    [queryClient, utils],
+  );
+
+  const apply = useCallback(
+    async (changes: Changes) => {
+      if (changes.resync) {
+        await Promise.all([utils.v1.connect.listMessages.invalidate(), utils.v1.conversations.invalidate()]);
+        return;
+      }
+      const work: Promise<unknown>[] = [];
+      for (const [id, messageIds] of changes.messages) {
+        work.push(
+          refreshNewestMessages(id, messageIds).catch(() =>
+            utils.v1.connect.listMessages.invalidate({ conversationId: id }),
+          ),
+        );
+        // A customer's message reopens a resolved conversation.
+        work.push(utils.v1.conversations.get.invalidate({ id }));
+      }
+      for (const id of changes.aiRuns) {
+        if (!changes.messages.has(id))
+          work.push(utils.v1.connect.listMessages.invalidate({ conversationId: id }));
+      }
+      for (const id of changes.conversations) work.push(utils.v1.conversations.get.invalidate({ id }));
+      if (changes.messages.size > 0 || changes.conversations.size > 0) {
+        work.push(utils.v1.conversations.list.invalidate(), utils.v1.conversations.counts.invalidate());
+      }
+      await Promise.all(work);
+    },
+    [refreshNewestMessages, utils],
+  );
+
+  const pending = useRef<Changes | null>(null);
+  const receive = useCallback(
+    (event: LiveEvent) => {
+      if (!pending.current) {
+        pending.current = noChanges();
+        setTimeout(() => {
+          const changes = pending.current;
+          pending.current = null;
+          if (changes) void apply(changes);
+        }, BATCH_MS);
+      }
+      collect(pending.current, event);
+    },
+    [apply],
+  );
+
+  const [input, setInput] = useState(() => ({ lastEventId: resumeFrom }));
+  const startedBefore = useRef(false);
+  const subscription = trpc.v1.live.events.useSubscription(input, {
+    onStarted: () => {
+      // Reconnected with no event id to resume from: whatever happened meanwhile is unknown.
+      if (startedBefore.current && resumeFrom === null) receive({ type: "resync" });
+      startedBefore.current = true;
+    },
+    onData: ({ id, data }) => {
+      resumeFrom = id;
+      receive(data);
+    },
+  });
+
+  // The link retries by itself after a dropped connection; after an error it gives up, so
+  // start over, resuming from the last event seen.
+  const failures = useRef(0);
+  const { status, reset } = subscription;
+  useEffect(() => {
+    if (status === "pending") failures.current = 0;
+    if (status !== "error") return;
+    const delay = Math.min(1_000 * 2 ** failures.current, MAX_RESTART_DELAY_MS);
+    failures.current += 1;
+    const timer = setTimeout(() => {
+      if (input.lastEventId !== resumeFrom) setInput({ lastEventId: resumeFrom });
+      else reset();
+    }, delay);
+    return () => clearTimeout(timer);
+  }, [status, reset, input]);
+
+  return { reconnecting: useLasting(status === "connecting" || status === "error", 1_500) };
+}
+
+/** True once `value` has been true for `ms`: a connection that is back within a moment shows nothing. */
+function useLasting(value: boolean, ms: number): boolean {
+  const [lasting, setLasting] = useState(false);
+  useEffect(() => {
+    if (!value) {
+      setLasting(false);
+      return;
+    }
+    const timer = setTimeout(() => setLasting(true), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return lasting;
+}
