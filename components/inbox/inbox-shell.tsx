@@ -9,6 +9,7 @@ import { shellStrings } from "@/components/inbox/strings";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider } from "@/components/keyboard/keyboard-provider";
+import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
 
 type Props = { conversationId: string | null; browserLanguages: string[] };
@@ -22,6 +23,7 @@ export function InboxShell({ conversationId, browserLanguages }: Props) {
         <Shell conversationId={conversationId} />
         <KeyboardLayer />
       </KeyboardProvider>
+      <LiveInbox conversationId={conversationId} />
     </UiLocaleProvider>
   );
 }
