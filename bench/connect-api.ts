@@ -1,0 +1,191 @@
+// Connect API throughput and latency against a bare `pg` baseline on the same database.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { startBaselineServer } from "@/bench/baseline-server";
+import { generateApiKey } from "@/server/auth/api-key";
+
+export type Scenario = {
+  name: string;
+  method: "GET" | "POST";
+  app: string;
+  baseline: string;
+  body?: () => string;
+};
+export type Measured = { p50: number; p99: number; rps: number; errors: number };
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
+const PAGE = 50;
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = 10;
+
+/** One workspace, member, API key and a conversation of MESSAGES messages, inserted by SQL. */
+export async function seedBigConversation(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const key = generateApiKey();
+    const ids = {
+      workspace: "bench-ws",
+      user: "bench-user",
+      member: "bench-member",
+      customer: "bench-customer",
+      conversation: "bench-conv",
+    };
+    await client.query(`INSERT INTO "Workspace" (id, name, slug) VALUES ($1, 'Bench', 'bench')`, [
+      ids.workspace,
+    ]);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, 'bench@bench.test', 'Bench Member', 'x')`,
+      [ids.user],
+    );
+    await client.query(
+      `INSERT INTO "Member" (id, "workspaceId", "userId", role) VALUES ($1, $2, $3, 'owner')`,
+      [ids.member, ids.workspace, ids.user],
+    );
+    await client.query(
+      `INSERT INTO "ApiKey" (id, "workspaceId", "memberId", name, prefix, hash) VALUES ('bench-key', $1, $2, 'bench', $3, $4)`,
+      [ids.workspace, ids.member, key.prefix, key.hash],
+    );
+    await client.query(
+      `INSERT INTO "Customer" (id, "workspaceId", name, "updatedAt") VALUES ($1, $2, 'Bench Customer', now())`,
+      [ids.customer, ids.workspace],
+    );
+    await client.query(
+      `INSERT INTO "Conversation" (id, "workspaceId", "customerId", "updatedAt") VALUES ($1, $2, $3, now())`,
+      [ids.conversation, ids.workspace, ids.customer],
+    );
+    const started = Date.now();
+    await client.query(
+      `INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId", "senderCustomerId", flags, "createdAt")
+       SELECT 'bm' || lpad(g::text, 8, '0'), $1, $2, jsonb_build_object('en', 'Message number ' || g || ' about order ' || (g % 997)),
+              (CASE WHEN g % 2 = 0 THEN 'customer' ELSE 'member' END)::"SenderType",
+              CASE WHEN g % 2 = 1 THEN $3 END, CASE WHEN g % 2 = 0 THEN $4 END, '{}',
+              timestamp '2024-01-01' + g * interval '1 second'
+       FROM generate_series(1, $5::int) g`,
+      [ids.workspace, ids.conversation, ids.member, ids.customer, MESSAGES],
+    );
+    await client.query(`ANALYZE "Message"`);
+    const seedSeconds = (Date.now() - started) / 1000;
+    const cursorForPage = (page: number) => `bm${String(MESSAGES - PAGE * (page - 1) + 1).padStart(8, "0")}`;
+    return {
+      apiKey: key.key,
+      conversationId: ids.conversation,
+      cursorForPage,
+      lastPage: Math.ceil(MESSAGES / PAGE),
+      seedSeconds,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(
+  url: string,
+  method: "GET" | "POST",
+  apiKey: string,
+  body?: () => string,
+): Promise<Measured> {
+  const result = await autocannon({
+    url,
+    method,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+    ...(body
+      ? { requests: [{ method, setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) }] }
+      : {}),
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+export async function benchConnectApi(
+  databaseUrl: string,
+  appUrl: string,
+  seeded: Awaited<ReturnType<typeof seedBigConversation>>,
+) {
+  const baseline = await startBaselineServer(databaseUrl);
+  const listInput = (cursor: string | null) =>
+    encodeURIComponent(JSON.stringify({ conversationId: seeded.conversationId, limit: PAGE, cursor }));
+  const baselineList = (cursor: string | null) =>
+    `${baseline.url}/?conversationId=${seeded.conversationId}&limit=${PAGE}${cursor ? `&cursor=${cursor}` : ""}`;
+  const sendBody = () =>
+    JSON.stringify({ conversationId: seeded.conversationId, content: { en: "Benchmark reply" } });
+  const scenarios: Scenario[] = [
+    {
+      name: "listMessages first page",
+      method: "GET",
+      app: `${appUrl}/api/trpc/v1.connect.listMessages?input=${listInput(null)}`,
+      baseline: baselineList(null),
+    },
+    {
+      name: "listMessages page 1,000",
+      method: "GET",
+      app: `${appUrl}/api/trpc/v1.connect.listMessages?input=${listInput(seeded.cursorForPage(1000))}`,
+      baseline: baselineList(seeded.cursorForPage(1000)),
+    },
+    {
+      name: `listMessages last page (${seeded.lastPage.toLocaleString("en")})`,
+      method: "GET",
+      app: `${appUrl}/api/trpc/v1.connect.listMessages?input=${listInput(seeded.cursorForPage(seeded.lastPage))}`,
+      baseline: baselineList(seeded.cursorForPage(seeded.lastPage)),
+    },
+    {
+      name: "send",
+      method: "POST",
+      app: `${appUrl}/api/trpc/v1.connect.send`,
+      baseline: `${baseline.url}/`,
+      body: sendBody,
+    },
+  ];
+  const rows: { scenario: string; app: Measured; baseline: Measured }[] = [];
+  try {
+    for (const s of scenarios) {
+      // Warm both (JIT, plan cache, connection pools) before measuring.
+      await fetch(s.app, {
+        method: s.method,
+        headers: { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" },
+        body: s.body?.(),
+      });
+      const app = await measure(s.app, s.method, seeded.apiKey, s.body);
+      const base = await measure(s.baseline, s.method, seeded.apiKey, s.body);
+      rows.push({ scenario: s.name, app, baseline: base });
+      console.log(`  measured ${s.name}`);
+    }
+  } finally {
+    await baseline.close();
+  }
+  return rows;
+}
+
+export function connectApiTable(rows: Awaited<ReturnType<typeof benchConnectApi>>) {
+  const header =
+    "| scenario | app p50 ms | app p99 ms | app req/s | baseline p50 ms | baseline p99 ms | baseline req/s | throughput vs baseline | p50 vs baseline | errors |";
+  const lines = rows.map((r) =>
+    [
+      r.scenario,
+      r.app.p50,
+      r.app.p99,
+      Math.round(r.app.rps),
+      r.baseline.p50,
+      r.baseline.p99,
+      Math.round(r.baseline.rps),
+      `${Math.round((r.app.rps / r.baseline.rps) * 100)}%`,
+      `${(r.app.p50 / Math.max(r.baseline.p50, 0.01)).toFixed(2)}×`,
+      r.app.errors + r.baseline.errors,
+    ].join(" | "),
+  );
+  return [header, `|${"---|".repeat(10)}`, ...lines.map((l) => `| ${l} |`)].join("\n");
+}
+
+export function writeResults(name: string, value: unknown) {
+  const file = path.join(import.meta.dirname, "results", `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  return file;
+}

@@ -1,0 +1,50 @@
+// `npm run bench`: measures, prints a table, writes bench/results/*.json. Not a test.
+// Uses DATABASE_URL's server (default: the local PostgreSQL) and makes a fresh database there.
+
+import { benchConnectApi, connectApiTable, seedBigConversation, writeResults } from "@/bench/connect-api";
+import { createFreshDatabase } from "@/scripts/db/fresh-database";
+import { migrate } from "@/scripts/db/migrate";
+import { serveInbox, waitForHealth } from "@/scripts/inbox-server";
+
+const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+
+async function main() {
+  const database = await createFreshDatabase(SERVER_URL, "connect_inbox_bench");
+  let stopApp = () => {};
+  try {
+    await migrate(database.url);
+    console.log("Seeding the benchmark conversation…");
+    const seeded = await seedBigConversation(database.url);
+    console.log(`  ${seeded.lastPage * 50} messages in ${seeded.seedSeconds.toFixed(1)} s`);
+    const app = await serveInbox({
+      port: PORT,
+      dev: false,
+      env: {
+        DATABASE_URL: database.url,
+        NEXTAUTH_SECRET: "bench-secret-bench-secret-bench",
+        NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
+        AI_WORKER: "off",
+      },
+    });
+    stopApp = app.stop;
+    await waitForHealth(`http://127.0.0.1:${PORT}`, 120_000);
+    console.log("Measuring the Connect API against the pg baseline…");
+    const rows = await benchConnectApi(database.url, `http://127.0.0.1:${PORT}`, seeded);
+    console.log(`\nConnect API (${seeded.lastPage * 50} messages in one conversation)\n`);
+    console.log(connectApiTable(rows));
+    console.log(`\nwritten: ${writeResults("connect-api", { date: new Date().toISOString(), rows })}`);
+  } finally {
+    stopApp();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await database.drop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
