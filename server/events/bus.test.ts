@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "@/server/db/client";
 import { EventBus, eventBus } from "@/server/events/bus";
-import { type LiveDelivery, workspaceEvents } from "@/server/events/live-stream";
+import { type LiveDelivery, openWorkspaceEvents } from "@/server/events/live-stream";
 import { endLiveStreams } from "@/server/events/shutdown";
 import type { InboxEvent } from "@/server/events/types";
 import { createTestConversation, createTestWorkspace, type TestMember } from "@/server/test/fixtures";
@@ -59,13 +59,10 @@ function message(workspaceId: string, messageId: string): InboxEvent {
   return { type: "message.created", workspaceId, conversationId: "c-1", messageId, aiRunId: null };
 }
 
-/** Starts a stream and waits until it listens, so that nothing published afterwards is missed. */
+/** Opens a stream (listening once this resolves) and starts waiting for its first event. */
 async function startStream(bus: EventBus, workspaceId: string, signal: AbortSignal, lastEventId?: string) {
-  const listening = bus.listenerCount;
-  const stream = workspaceEvents(bus, workspaceId, { signal, lastEventId });
-  const first = next(stream);
-  await vi.waitFor(() => expect(bus.listenerCount).toBe(listening + 1));
-  return { stream, first };
+  const stream = await openWorkspaceEvents(bus, workspaceId, { signal, lastEventId });
+  return { stream, first: next(stream) };
 }
 
 const buses: EventBus[] = [];
@@ -121,7 +118,7 @@ describe.skipIf(!fansOut)("two app instances on one PostgreSQL", () => {
     await vi.waitFor(() => expect(b.since(lastSeen.id)).toHaveLength(3));
 
     for (const instance of [a, b]) {
-      const resumed = workspaceEvents(instance, "ws-1", {
+      const resumed = await openWorkspaceEvents(instance, "ws-1", {
         lastEventId: lastSeen.id,
         signal: abortable().signal,
       });
@@ -131,9 +128,20 @@ describe.skipIf(!fansOut)("two app instances on one PostgreSQL", () => {
   });
 });
 
-describe("replay window", () => {
+describe("a live stream on one instance", () => {
   afterEach(() => {
     vi.useRealTimers();
+  });
+
+  it("listens once opened, and stops listening when the request goes away, even unread", async () => {
+    const bus = new EventBus({ mode: "memory" });
+    const request = new AbortController();
+    const stream = await openWorkspaceEvents(bus, "ws-1", { signal: request.signal });
+    expect(bus.listenerCount).toBe(1);
+    await bus.publish(message("ws-1", "m-1"));
+    request.abort();
+    expect(bus.listenerCount).toBe(0);
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
   });
 
   it("resyncs a client whose last event has left the buffer, by age or by count", async () => {
@@ -155,7 +163,7 @@ describe("replay window", () => {
     await bus.publish(message("ws-1", "m-5"));
     expect(kept && bus.since(kept.id)).toBeNull();
 
-    const resumed = workspaceEvents(bus, "ws-1", {
+    const resumed = await openWorkspaceEvents(bus, "ws-1", {
       lastEventId: kept?.id,
       signal: abortable().signal,
     });
@@ -173,12 +181,10 @@ describe("v1.live.events", () => {
     });
   }
 
+  /** Subscribes (listening once this resolves) and starts waiting for the first event. */
   async function subscribe(member: TestMember, signal: AbortSignal, lastEventId: string | null = null) {
-    const listening = eventBus().listenerCount;
     const iterator = (await liveEvents(member, signal, lastEventId))[Symbol.asyncIterator]();
-    const first = next(iterator);
-    await vi.waitFor(() => expect(eventBus().listenerCount).toBe(listening + 1));
-    return { iterator, first };
+    return { iterator, first: next(iterator) };
   }
 
   it("streams the caller's workspace's events only, each tracked by its id", async () => {

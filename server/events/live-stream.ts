@@ -8,54 +8,58 @@ function toDelivery(entry: BusEntry): LiveDelivery {
 }
 
 /**
- * One workspace's live events until `signal` aborts. Given the `lastEventId` a client saw
- * before it reconnected, first replays what this process received since, or a `resync` when
- * that id is unknown here (too old, or seen by another instance before this one listened).
+ * One workspace's live events until `signal` aborts. Resolves once it is listening, so every
+ * event published after that is delivered. Given the `lastEventId` a client saw before it
+ * reconnected, it first replays what this process received since, or a `resync` when that id
+ * is unknown here (too old, or from before this process started listening).
  */
-export async function* workspaceEvents(
+export async function openWorkspaceEvents(
   bus: EventBus,
   workspaceId: string,
   options: { lastEventId?: string | null; signal: AbortSignal },
-): AsyncGenerator<LiveDelivery, void> {
+): Promise<AsyncGenerator<LiveDelivery, void>> {
   const { signal } = options;
   await bus.ready();
-  const pending: BusEntry[] = [];
+  const pending: LiveDelivery[] = [];
+  if (options.lastEventId) {
+    const missed = bus.since(options.lastEventId);
+    if (!missed) pending.push({ id: bus.latest().id, event: { type: "resync" } });
+    for (const entry of missed ?? []) {
+      if (!entry.event || entry.event.workspaceId === workspaceId) pending.push(toDelivery(entry));
+    }
+  }
+  // Reading the replay buffer and subscribing happen in one synchronous step, so an event
+  // is either replayed or delivered live, never both or neither.
   let wake: (() => void) | null = null;
-  // Subscribing and reading the replay buffer happen in one synchronous step, so an event
-  // is either replayed or pending, never both or neither.
   const unsubscribe = bus.subscribeEntries((entry) => {
     if (entry.event && entry.event.workspaceId !== workspaceId) return;
-    pending.push(entry);
+    pending.push(toDelivery(entry));
     wake?.();
   });
-  try {
-    if (options.lastEventId) {
-      const missed = bus.since(options.lastEventId);
-      if (!missed) {
-        yield { id: bus.latest().id, event: { type: "resync" } };
-      } else {
-        for (const entry of missed) {
-          if (!entry.event || entry.event.workspaceId === workspaceId) yield toDelivery(entry);
+  // Also when the stream is never read (the request went away first).
+  signal.addEventListener("abort", unsubscribe, { once: true });
+
+  return (async function* () {
+    try {
+      while (!signal.aborted) {
+        const delivery = pending.shift();
+        if (delivery) {
+          yield delivery;
+          continue;
         }
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            signal.removeEventListener("abort", done);
+            wake = null;
+            resolve();
+          };
+          wake = done;
+          signal.addEventListener("abort", done);
+        });
       }
+    } finally {
+      signal.removeEventListener("abort", unsubscribe);
+      unsubscribe();
     }
-    while (!signal.aborted) {
-      const entry = pending.shift();
-      if (entry) {
-        yield toDelivery(entry);
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          signal.removeEventListener("abort", done);
-          wake = null;
-          resolve();
-        };
-        wake = done;
-        signal.addEventListener("abort", done);
-      });
-    }
-  } finally {
-    unsubscribe();
-  }
+  })();
 }

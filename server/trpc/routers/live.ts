@@ -1,7 +1,7 @@
 import { isTrackedEnvelope, TRPCError, type TrackedEnvelope, tracked } from "@trpc/server";
 import { z } from "zod";
 import { eventBus } from "@/server/events/bus";
-import { workspaceEvents } from "@/server/events/live-stream";
+import { openWorkspaceEvents } from "@/server/events/live-stream";
 import { liveShutdownSignal } from "@/server/events/shutdown";
 import { LiveEvent, LiveEventsInput } from "@/server/events/types";
 import { memberProcedure, router } from "@/server/trpc/init";
@@ -27,18 +27,20 @@ export const liveRouter = router({
   events: memberProcedure
     .input(LiveEventsInput)
     .output(LiveEventStream)
-    .subscription(async function* ({ ctx, input, signal }) {
+    .subscription(async ({ ctx, input, signal }) => {
       const shutdown = liveShutdownSignal();
-      const stop = AbortSignal.any(signal ? [signal, shutdown] : [shutdown]);
-      const events = workspaceEvents(eventBus(), ctx.caller.workspaceId, {
+      // Listening before the stream starts: once the client sees it start, nothing is missed.
+      const events = await openWorkspaceEvents(eventBus(), ctx.caller.workspaceId, {
         lastEventId: input.lastEventId,
-        signal: stop,
+        signal: AbortSignal.any(signal ? [signal, shutdown] : [shutdown]),
       });
-      for await (const { id, event } of events) yield tracked(id, event);
-      // An error, not a normal end: the client reconnects (to another instance, or to this
-      // one once it is back) and resumes from its last event.
-      if (shutdown.aborted) {
-        throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The server is restarting." });
-      }
+      return (async function* () {
+        for await (const { id, event } of events) yield tracked(id, event);
+        // An error, not a normal end: the client reconnects (to another instance, or to this
+        // one once it is back) and resumes from its last event.
+        if (shutdown.aborted) {
+          throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The server is restarting." });
+        }
+      })();
     }),
 });
