@@ -1,5 +1,142 @@
 "use client";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { trpc } from "@/client/trpc";
+import { useStrings } from "@/components/i18n/locale";
+import { Composer } from "@/components/messages/composer";
+import { pickLocale, plainText } from "@/components/messages/content-locales";
+import { DropZone } from "@/components/messages/drop-zone";
+import { LocaleChoiceProvider, useLocaleChoice } from "@/components/messages/locale-choice";
+import { type FocusRequest, MessageList } from "@/components/messages/message-list";
+import type { RowActions } from "@/components/messages/message-row";
+import { messageStrings } from "@/components/messages/strings";
+import { ThreadPanel } from "@/components/messages/thread-panel";
+import { useDraft } from "@/components/messages/use-draft";
+import { useMessageHistory } from "@/components/messages/use-message-history";
+import { useOutbox } from "@/components/messages/use-outbox";
+import { useReplyLocale } from "@/components/messages/use-reply-locale";
+import { useSenderName } from "@/components/messages/use-sender-name";
+import { useUploads } from "@/components/messages/use-uploads";
+import type { MessageOutput } from "@/server/connect/schemas";
 
 export function ConversationPane({ conversationId }: { conversationId: string }) {
-  return <div data-conversation={conversationId} className="p-4 text-sm text-slate-500" />;
+  return (
+    <LocaleChoiceProvider>
+      <Pane conversationId={conversationId} />
+    </LocaleChoiceProvider>
+  );
+}
+
+function Pane({ conversationId }: { conversationId: string }) {
+  const t = useStrings(messageStrings);
+  const me = trpc.v1.workspace.me.useQuery();
+  const senderName = useSenderName();
+  const { preferred } = useLocaleChoice();
+  const { query, messages } = useMessageHistory(conversationId);
+  const sender = me.data
+    ? { memberId: me.data.memberId, name: me.data.user.name, image: me.data.user.image }
+    : undefined;
+  const outbox = useOutbox(conversationId, sender, messages);
+  const replyLocale = useReplyLocale(messages, !query.isPending, me.data?.user.locale);
+  const { draft, update, reset } = useDraft(me.data?.workspace.id, conversationId, replyLocale);
+  const uploads = useUploads(draft?.attachments.length ?? 0, (attachment) =>
+    update((d) => ({ ...d, attachments: [...d.attachments, attachment] })),
+  );
+  const [threadId, setThreadId] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [sentNonce, setSentNonce] = useState(0);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const listed = useMemo(() => [...messages, ...outbox.pending], [messages, outbox.pending]);
+
+  const { fetchNextPage, hasNextPage, isFetchingNextPage, data } = query;
+  const jumpTo = useCallback(
+    async (messageId: string) => {
+      const has = (pages: { items: MessageOutput[] }[] | undefined) =>
+        (pages ?? []).some((page) => page.items.some((m) => m.id === messageId));
+      let found = has(data?.pages);
+      let more = hasNextPage;
+      while (!found && more) {
+        const result = await fetchNextPage();
+        if (result.isError) break;
+        found = has(result.data?.pages);
+        more = result.hasNextPage;
+      }
+      if (found) setFocusRequest({ messageId, nonce: Date.now() });
+    },
+    [data, hasNextPage, fetchNextPage],
+  );
+
+  const actions = useMemo<RowActions>(
+    () => ({
+      reply: (message) => {
+        const locale = pickLocale(message.content, preferred);
+        const excerpt =
+          (locale ? plainText(message.content[locale]) : "") || message.attachments[0]?.fileName || "";
+        update((d) => ({
+          ...d,
+          replyTo: { id: message.id, senderName: senderName(message), excerpt: excerpt.slice(0, 280) },
+        }));
+        requestAnimationFrame(() => textareaRef.current?.focus());
+      },
+      openThread: setThreadId,
+      jumpTo: (messageId) => void jumpTo(messageId),
+    }),
+    [preferred, update, senderName, jumpTo],
+  );
+
+  const send = useCallback(
+    (d: Parameters<typeof outbox.send>[0]) => {
+      setSentNonce((n) => n + 1);
+      return outbox.send(d);
+    },
+    [outbox.send],
+  );
+  const loadOlder = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+
+  return (
+    <DropZone onFiles={uploads.add}>
+      <div data-conversation={conversationId} className="flex min-h-0 flex-1 flex-col bg-slate-50/60">
+        {query.isPending ? (
+          <p className="m-auto text-sm text-slate-500">{t.loading}</p>
+        ) : query.isError ? (
+          <div role="alert" className="m-auto flex flex-col items-center gap-2 text-sm text-red-700">
+            {t.loadFailed}
+            <button type="button" onClick={() => void query.refetch()} className="rounded border px-2 py-1">
+              {t.retry}
+            </button>
+          </div>
+        ) : (
+          <MessageList
+            messages={listed}
+            hasOlder={hasNextPage}
+            loadingOlder={isFetchingNextPage}
+            onLoadOlder={loadOlder}
+            focusRequest={focusRequest}
+            sentNonce={sentNonce}
+            actions={actions}
+          />
+        )}
+        {draft ? (
+          <Composer
+            conversationId={conversationId}
+            draft={draft}
+            update={update}
+            reset={reset}
+            uploads={uploads}
+            send={send}
+            textareaRef={textareaRef}
+          />
+        ) : (
+          <div className="h-36" />
+        )}
+      </div>
+      {threadId ? (
+        <ThreadPanel
+          messageId={threadId}
+          onClose={() => setThreadId(null)}
+          onReply={actions.reply}
+          onJumpTo={actions.jumpTo}
+        />
+      ) : null}
+    </DropZone>
+  );
 }

@@ -1,0 +1,33 @@
+import type { MessageKind } from "@/components/messages/message-kind";
+
+const tint: Record<MessageKind, string> = {
+  customer: "bg-slate-200 text-slate-700",
+  member: "bg-blue-100 text-blue-800",
+  ai: "bg-violet-100 text-violet-800",
+  note: "bg-amber-100 text-amber-800",
+  system: "bg-slate-100 text-slate-500",
+};
+
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words[words.length - 1]] : words;
+  return letters
+    .map((word) => [...(word ?? "")][0] ?? "")
+    .join("")
+    .toLocaleUpperCase();
+}
+
+export function Avatar({ name, image, kind }: { name: string; image: string | null; kind: MessageKind }) {
+  if (image) {
+    // biome-ignore lint/performance/noImgElement: a remote avatar of any host; next/image needs each host configured.
+    return <img src={image} alt="" className="size-8 shrink-0 rounded-full object-cover" />;
+  }
+  return (
+    <span
+      aria-hidden="true"
+      className={`flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${tint[kind]}`}
+    >
+      {initialsOf(name) || "?"}
+    </span>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+import { type ClipboardEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { format, useStrings } from "@/components/i18n/locale";
+import { AttachmentTray } from "@/components/messages/attachment-tray";
+import { ComposerToolbar } from "@/components/messages/composer-toolbar";
+import type { Draft } from "@/components/messages/draft-storage";
+import { DraftTextarea } from "@/components/messages/draft-textarea";
+import { useLanguageNames } from "@/components/messages/locale-choice";
+import { LocaleTabs } from "@/components/messages/locale-tabs";
+import { ReplyBanner } from "@/components/messages/reply-banner";
+import { serverMessage } from "@/components/messages/send-error";
+import { messageStrings } from "@/components/messages/strings";
+import { TemplatePicker } from "@/components/messages/template-picker";
+import { placeholdersIn } from "@/components/messages/template-variables";
+import { useTemplateContext } from "@/components/messages/use-template-context";
+import { useTemplatePicker } from "@/components/messages/use-template-picker";
+import type { useUploads } from "@/components/messages/use-uploads";
+import { LOCALES, type Locale } from "@/server/connect/schemas";
+
+type Props = {
+  conversationId: string;
+  draft: Draft;
+  update: (change: (draft: Draft) => Draft) => void;
+  reset: () => void;
+  uploads: ReturnType<typeof useUploads>;
+  send: (draft: Draft) => Promise<unknown>;
+  textareaRef: RefObject<HTMLTextAreaElement | null>;
+};
+
+type Problem = { text: string; retry: boolean };
+
+export function Composer({ conversationId, draft, update, reset, uploads, send, textareaRef }: Props) {
+  const t = useStrings(messageStrings);
+  const context = useTemplateContext(conversationId);
+  const picker = useTemplatePicker(update, context);
+  const languageName = useLanguageNames();
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [shortcut, setShortcut] = useState("Ctrl+Enter");
+  const fileInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (/Mac|iPhone|iPad/.test(navigator.platform)) setShortcut("⌘+Enter");
+  }, []);
+
+  const hasText = Object.fromEntries(LOCALES.map((l) => [l, draft.text[l].trim() !== ""])) as Record<
+    Locale,
+    boolean
+  >;
+  const unfilled = [...new Set(LOCALES.flatMap((l) => placeholdersIn(draft.text[l])))];
+
+  async function submit() {
+    if (sending) return;
+    const empty = !LOCALES.some((l) => hasText[l]) && draft.attachments.length === 0;
+    if (empty) return setProblem({ text: t.emptyDraft, retry: false });
+    if (uploads.uploading) return setProblem({ text: t.uploadsPending, retry: false });
+    if (unfilled.length > 0)
+      return setProblem({ text: format(t.unfilled, { placeholders: unfilled.join(", ") }), retry: false });
+    setSending(true);
+    setProblem(null);
+    try {
+      await send(draft);
+      reset();
+    } catch (error) {
+      setProblem({
+        text: format(t.sendFailed, { error: serverMessage(error) ?? t.networkFailed }),
+        retry: true,
+      });
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (picker.onKeyDown(event)) return;
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  }
+
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const files = [...event.clipboardData.files];
+    if (files.length === 0) return;
+    if (!event.clipboardData.types.includes("text/plain")) event.preventDefault();
+    uploads.add(files);
+  }
+
+  function setText(text: string) {
+    picker.onTextChange(draft.text[draft.locale], text);
+    setProblem(null);
+    update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } }));
+  }
+
+  function selectPlaceholder(placeholder: string) {
+    const textarea = textareaRef.current;
+    const start = draft.text[draft.locale].indexOf(placeholder);
+    if (!textarea || start < 0) return;
+    textarea.focus();
+    textarea.setSelectionRange(start, start + placeholder.length);
+  }
+
+  return (
+    <form
+      aria-label={t.composer}
+      data-internal={draft.internal ? "" : undefined}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      className={`relative m-3 mt-0 rounded-xl border shadow-sm ${draft.internal ? "border-amber-300 bg-amber-50" : "border-slate-300 bg-white"}`}
+    >
+      {picker.open ? (
+        <TemplatePicker
+          templates={picker.matches}
+          activeIndex={picker.active}
+          previewLocale={draft.locale}
+          onPick={picker.pick}
+          onHover={picker.hover}
+        />
+      ) : null}
+      {draft.replyTo ? (
+        <ReplyBanner target={draft.replyTo} onCancel={() => update((d) => ({ ...d, replyTo: null }))} />
+      ) : null}
+      <div className="flex items-center justify-between gap-2 px-3 pt-2">
+        <LocaleTabs
+          active={draft.locale}
+          hasText={hasText}
+          onSelect={(locale) => update((d) => ({ ...d, locale }))}
+        />
+        {picker.source === "button" ? (
+          <input
+            type="search"
+            autoFocus
+            aria-label={t.templateSearch}
+            placeholder={t.templateSearch}
+            value={picker.query}
+            onChange={(event) => picker.setQuery(event.target.value)}
+            onKeyDown={(event) => picker.onKeyDown(event)}
+            onBlur={picker.close}
+            role="combobox"
+            aria-expanded="true"
+            aria-controls="composer-templates"
+            aria-activedescendant={picker.activeOptionId}
+            className="w-44 rounded-md border border-slate-300 px-2 py-1 text-xs"
+          />
+        ) : null}
+      </div>
+      <div id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${draft.locale}`}>
+        <DraftTextarea
+          key={draft.locale}
+          ref={textareaRef}
+          locale={draft.locale}
+          value={draft.text[draft.locale]}
+          label={format(t.messageIn, { language: languageName(draft.locale) })}
+          placeholder={draft.internal ? t.notePlaceholder : t.placeholder}
+          readOnly={sending}
+          internal={draft.internal}
+          pickerOpen={picker.source === "slash"}
+          activeOptionId={picker.activeOptionId}
+          onChange={setText}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+        />
+      </div>
+      <AttachmentTray
+        attachments={draft.attachments}
+        uploads={uploads.items}
+        onRemove={(id) => update((d) => ({ ...d, attachments: d.attachments.filter((a) => a.id !== id) }))}
+        onDismiss={uploads.dismiss}
+      />
+      {problem ? (
+        <div
+          role="alert"
+          className="mx-3 mt-2 flex items-center gap-3 rounded-md bg-red-50 px-3 py-2 text-xs text-red-800"
+        >
+          <span className="min-w-0 flex-1 break-words">{problem.text}</span>
+          {problem.retry ? (
+            <button
+              type="submit"
+              className="shrink-0 rounded border border-red-300 bg-white px-2 py-1 font-medium hover:bg-red-100"
+            >
+              {t.retry}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      <ComposerToolbar
+        draft={draft}
+        update={update}
+        sending={sending}
+        shortcut={shortcut}
+        unfilled={unfilled}
+        fileInput={fileInput}
+        onFiles={uploads.add}
+        onTemplates={picker.openFromButton}
+        onSelectPlaceholder={selectPlaceholder}
+      />
+    </form>
+  );
+}

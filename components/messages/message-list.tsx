@@ -1,0 +1,174 @@
+"use client";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useStrings } from "@/components/i18n/locale";
+import { ArrowDownIcon } from "@/components/messages/icons";
+import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
+import { messageStrings } from "@/components/messages/strings";
+import type { MessageOutput } from "@/server/connect/schemas";
+
+export type FocusRequest = { messageId: string; nonce: number };
+
+type Props = {
+  messages: ListedMessage[];
+  hasOlder: boolean;
+  loadingOlder: boolean;
+  onLoadOlder: () => void;
+  /** Scroll to this message, focus it and highlight it briefly. */
+  focusRequest: FocusRequest | null;
+  /** Changes when this tab sends: the list follows to the newest message. */
+  sentNonce: number;
+  actions: RowActions;
+};
+
+const ESTIMATED_ROW = 84;
+// Start fetching the previous page while this many rows are still above the viewport.
+const LOAD_AHEAD_ROWS = 15;
+const HIGHLIGHT_MS = 2_000;
+
+/**
+ * The virtualized history. `anchorTo: "end"` keeps the row the agent is reading where it is when
+ * older pages are prepended (the virtualizer shifts the offset by the measured height added above),
+ * and `followOnAppend` keeps the list at the newest message while it is there.
+ */
+export function MessageList({
+  messages,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+  focusRequest,
+  sentNonce,
+  actions,
+}: Props) {
+  const t = useStrings(messageStrings);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const virtualizer = useVirtualizer({
+    count: messages.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_ROW,
+    getItemKey: (index) => messages[index]?.id ?? index,
+    overscan: 6,
+    paddingStart: 48,
+    paddingEnd: 16,
+    anchorTo: "end",
+    followOnAppend: true,
+    scrollEndThreshold: 32,
+    initialOffset: () => messages.length * ESTIMATED_ROW,
+  });
+
+  const { byId, replyCounts } = useMemo(() => {
+    const byId = new Map<string, MessageOutput>();
+    const replyCounts = new Map<string, number>();
+    for (const message of messages) {
+      byId.set(message.id, message);
+      if (message.parentId) replyCounts.set(message.parentId, (replyCounts.get(message.parentId) ?? 0) + 1);
+    }
+    return { byId, replyCounts };
+  }, [messages]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens at the newest message once, then on every send.
+  useLayoutEffect(() => {
+    virtualizer.scrollToEnd();
+  }, [sentNonce]);
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const firstRendered = virtualItems[0]?.index ?? 0;
+  useEffect(() => {
+    if (hasOlder && !loadingOlder && firstRendered < LOAD_AHEAD_ROWS) onLoadOlder();
+  }, [firstRendered, hasOlder, loadingOlder, onLoadOlder]);
+
+  const handledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.nonce) return;
+    const index = messages.findIndex((m) => m.id === focusRequest.messageId);
+    if (index < 0) return;
+    handledFocus.current = focusRequest.nonce;
+    focusRow(index, "center");
+    setHighlighted(focusRequest.messageId);
+    const timer = window.setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    return () => window.clearTimeout(timer);
+  });
+
+  function focusRow(index: number, align: "center" | "auto") {
+    const id = messages[index]?.id;
+    if (!id) return;
+    virtualizer.scrollToIndex(index, { align });
+    let frames = 0;
+    const attempt = () => {
+      const row = scrollRef.current?.querySelector<HTMLElement>(
+        `article[data-message-id="${CSS.escape(id)}"]`,
+      );
+      if (row) row.focus({ preventScroll: true });
+      else if (frames++ < 30) requestAnimationFrame(attempt);
+    };
+    requestAnimationFrame(attempt);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const row = event.target instanceof HTMLElement ? event.target : null;
+    if (row?.tagName !== "ARTICLE" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
+    const next = index + (event.key === "ArrowUp" ? -1 : 1);
+    if (index < 0 || next < 0 || next >= messages.length) return;
+    event.preventDefault();
+    focusRow(next, "auto");
+  }
+
+  const atEnd = virtualizer.getDistanceFromEnd() <= 48;
+  const tabbableId = activeId && byId.has(activeId) ? activeId : messages.at(-1)?.id;
+  return (
+    <div className="relative min-h-0 flex-1">
+      <section
+        ref={scrollRef}
+        aria-label={t.history}
+        onKeyDown={onKeyDown}
+        onFocus={(event) => {
+          const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
+          if (id && event.target.tagName === "ARTICLE") setActiveId(id);
+        }}
+        className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
+      >
+        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-400" aria-live="polite">
+            {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
+          </p>
+          {virtualItems.map((item) => {
+            const message = messages[item.index];
+            if (!message) return null;
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                className="absolute inset-x-0 top-0"
+                style={{ transform: `translateY(${item.start}px)` }}
+              >
+                <MessageRow
+                  message={message}
+                  previous={messages[item.index - 1]}
+                  parent={message.parentId ? byId.get(message.parentId) : undefined}
+                  replyCount={replyCounts.get(message.id) ?? 0}
+                  highlighted={highlighted === message.id}
+                  tabbable={message.id === tabbableId}
+                  actions={actions}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+      {atEnd ? null : (
+        <button
+          type="button"
+          onClick={() => virtualizer.scrollToEnd()}
+          className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
+        >
+          <ArrowDownIcon className="size-3.5" />
+          {t.jumpToNewest}
+        </button>
+      )}
+    </div>
+  );
+}

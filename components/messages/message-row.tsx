@@ -1,0 +1,179 @@
+"use client";
+import { useFormatters } from "@/components/i18n/format";
+import { format, useStrings } from "@/components/i18n/locale";
+import { Avatar } from "@/components/messages/avatar";
+import { dayKey, useDayLabel } from "@/components/messages/day-label";
+import { ClockIcon, LockIcon, ReplyIcon, ThreadIcon } from "@/components/messages/icons";
+import { MessageAttachments } from "@/components/messages/message-attachments";
+import { MessageContent } from "@/components/messages/message-content";
+import { bubbleClass, messageKind, sideOf } from "@/components/messages/message-kind";
+import { ParentQuote } from "@/components/messages/parent-quote";
+import { messageStrings } from "@/components/messages/strings";
+import { useSenderName } from "@/components/messages/use-sender-name";
+import type { MessageOutput } from "@/server/connect/schemas";
+
+export type ListedMessage = MessageOutput & { pending?: boolean };
+
+export type RowActions = {
+  reply: (message: MessageOutput) => void;
+  openThread: (messageId: string) => void;
+  jumpTo: (messageId: string) => void;
+};
+
+type Props = {
+  message: ListedMessage;
+  previous: ListedMessage | undefined;
+  parent: MessageOutput | undefined;
+  replyCount: number;
+  highlighted: boolean;
+  tabbable: boolean;
+  actions: RowActions;
+};
+
+const GROUP_WINDOW_MS = 5 * 60_000;
+
+function continues(message: ListedMessage, previous: ListedMessage | undefined): boolean {
+  if (!previous || message.parentId) return false;
+  const kind = messageKind(message);
+  return (
+    kind !== "system" &&
+    messageKind(previous) === kind &&
+    previous.sender.id === message.sender.id &&
+    dayKey(previous.createdAt) === dayKey(message.createdAt) &&
+    Date.parse(message.createdAt) - Date.parse(previous.createdAt) < GROUP_WINDOW_MS
+  );
+}
+
+export function MessageRow({ message, previous, parent, replyCount, highlighted, tabbable, actions }: Props) {
+  const t = useStrings(messageStrings);
+  const formatters = useFormatters();
+  const dayLabel = useDayLabel();
+  const senderName = useSenderName();
+  const kind = messageKind(message);
+  const side = sideOf(kind);
+  const name = senderName(message);
+  const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);
+  const grouped = !newDay && continues(message, previous);
+  const time = formatters.time(message.createdAt);
+  return (
+    <div className={grouped ? "pt-0.5" : "pt-3"}>
+      {newDay ? (
+        <div className="flex items-center gap-3 px-4 pb-3 text-xs font-medium text-slate-500">
+          <hr className="flex-1 border-slate-200" />
+          <span data-day-separator="">{dayLabel(message.createdAt)}</span>
+          <hr className="flex-1 border-slate-200" />
+        </div>
+      ) : null}
+      <article
+        data-message-id={message.id}
+        data-kind={kind}
+        data-pending={message.pending ? "" : undefined}
+        data-highlighted={highlighted ? "" : undefined}
+        aria-label={format(t.messageLabel, { sender: name, time: formatters.dateTime(message.createdAt) })}
+        aria-busy={message.pending || undefined}
+        tabIndex={tabbable ? 0 : -1}
+        className={`group relative flex gap-2 px-4 py-0.5 outline-none transition-colors focus-visible:bg-blue-50/60 data-[highlighted]:bg-amber-100/70 ${
+          side === "end" ? "flex-row-reverse" : ""
+        } ${side === "center" ? "justify-center" : ""}`}
+      >
+        {side === "center" ? null : grouped ? (
+          <span className="w-8 shrink-0" />
+        ) : (
+          <Avatar name={name} image={message.sender.image} kind={kind} />
+        )}
+        <div
+          className={`flex min-w-0 max-w-[min(36rem,80%)] flex-col ${side === "end" ? "items-end" : "items-start"} ${
+            message.pending ? "opacity-60" : ""
+          }`}
+        >
+          {grouped || side === "center" ? null : (
+            <div className="mb-0.5 flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500">
+              <span className="font-semibold text-slate-800">{name}</span>
+              {kind === "ai" ? (
+                <span className="rounded bg-violet-600 px-1 text-[10px] font-semibold text-white">
+                  {t.aiBadge}
+                </span>
+              ) : null}
+              {kind === "note" ? (
+                <span className="flex items-center gap-1 font-medium text-amber-800">
+                  <LockIcon className="size-3.5" />
+                  {t.internalNote}
+                </span>
+              ) : null}
+              <time dateTime={message.createdAt} title={formatters.dateTime(message.createdAt)}>
+                {time}
+              </time>
+            </div>
+          )}
+          <div
+            className={`min-w-0 max-w-full rounded-2xl px-3 py-2 text-sm leading-relaxed ${bubbleClass[kind]} ${
+              side === "center"
+                ? "px-0 py-0 text-center text-xs"
+                : side === "end"
+                  ? "rounded-se-md"
+                  : "rounded-ss-md"
+            }`}
+          >
+            {message.parentId ? (
+              <ParentQuote parentId={message.parentId} parent={parent} onJumpTo={actions.jumpTo} />
+            ) : null}
+            <MessageContent message={message} />
+            <MessageAttachments attachments={message.attachments} />
+          </div>
+          {message.pending ? (
+            <span className="mt-0.5 flex items-center gap-1 px-1 text-xs text-slate-500">
+              <ClockIcon className="size-3.5" />
+              {t.sending}
+            </span>
+          ) : null}
+          {replyCount > 0 ? (
+            <button
+              type="button"
+              onClick={() => actions.openThread(message.id)}
+              className="mt-0.5 flex items-center gap-1 px-1 text-xs font-medium text-blue-700 hover:underline"
+            >
+              <ThreadIcon className="size-3.5" />
+              {replyCount === 1
+                ? t.repliesOne
+                : format(t.repliesOther, { count: formatters.number(replyCount) })}
+            </button>
+          ) : null}
+        </div>
+        {message.pending || kind === "system" ? null : (
+          <div className="flex shrink-0 items-start gap-0.5 self-center opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100">
+            <RowButton label={t.reply} onClick={() => actions.reply(message)}>
+              <ReplyIcon />
+            </RowButton>
+            {message.parentId ? (
+              <RowButton label={t.viewThread} onClick={() => actions.openThread(message.id)}>
+                <ThreadIcon />
+              </RowButton>
+            ) : null}
+          </div>
+        )}
+      </article>
+    </div>
+  );
+}
+
+function RowButton({
+  label,
+  onClick,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      className="rounded-md p-1.5 text-slate-500 hover:bg-slate-100 hover:text-slate-900 focus-visible:opacity-100"
+    >
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,31 @@
+import { directionOf } from "@/components/i18n/locale";
+import type { Locale } from "@/server/connect/schemas";
+
+/**
+ * One locale's text as React text (never HTML): whitespace kept, the locale's own `lang` and
+ * `dir`, and `unicode-bidi: plaintext` so a paragraph in another script finds its own direction.
+ * Anything that is not text is shown as indented JSON.
+ */
+export function MessageText({ value, locale }: { value: unknown; locale: Locale }) {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    return (
+      <p
+        lang={locale}
+        dir={directionOf(locale)}
+        className="whitespace-pre-wrap break-words text-start [unicode-bidi:plaintext]"
+      >
+        {String(value)}
+      </p>
+    );
+  }
+  return (
+    <pre
+      lang={locale}
+      dir="ltr"
+      data-structured-content=""
+      className="max-w-full overflow-x-auto whitespace-pre-wrap break-words rounded bg-black/5 p-2 text-start font-mono text-xs [unicode-bidi:plaintext]"
+    >
+      {JSON.stringify(value, null, 2)}
+    </pre>
+  );
+}

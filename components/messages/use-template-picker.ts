@@ -1,0 +1,96 @@
+"use client";
+import { type KeyboardEvent, useMemo, useState } from "react";
+import { trpc } from "@/client/trpc";
+import type { Draft } from "@/components/messages/draft-storage";
+import { matchTemplates, templateOptionId } from "@/components/messages/template-picker";
+import { fillPlaceholders } from "@/components/messages/template-variables";
+import { LOCALES } from "@/server/connect/schemas";
+import type { TemplateOutput } from "@/server/workspace/schemas";
+
+type PickerState = { source: "slash" | "button"; query: string; active: number } | null;
+
+/** Inserts each locale's text of the template into that locale's tab, filled from the context. */
+export function insertTemplate(
+  draft: Draft,
+  template: TemplateOutput,
+  context: unknown,
+  slash: boolean,
+): Draft {
+  const text = { ...draft.text };
+  for (const locale of LOCALES) {
+    const body = template.content[locale];
+    if (!body) continue;
+    const filled = fillPlaceholders(body, context);
+    const current = slash && locale === draft.locale ? "" : text[locale];
+    text[locale] = current.trim() === "" ? filled : `${current.replace(/\s+$/, "")}\n${filled}`;
+  }
+  return { ...draft, text };
+}
+
+/**
+ * The template picker: `/` typed into an empty textarea opens it with what follows as the
+ * filter; the Templates button opens it with a search field. Arrows move, Enter inserts, Escape closes.
+ */
+export function useTemplatePicker(update: (change: (draft: Draft) => Draft) => void, context: unknown) {
+  const templates = trpc.v1.workspace.templates.useQuery(undefined, { staleTime: 60_000 });
+  const [state, setState] = useState<PickerState>(null);
+  const matches = useMemo(
+    () => (state ? matchTemplates(templates.data ?? [], state.query) : []),
+    [state, templates.data],
+  );
+  const active = state ? Math.min(state.active, Math.max(matches.length - 1, 0)) : 0;
+
+  function pick(template: TemplateOutput) {
+    const slash = state?.source === "slash";
+    update((draft) => insertTemplate(draft, template, context, slash));
+    setState(null);
+  }
+
+  /** Call with the text before and after each change of the active textarea. */
+  function onTextChange(before: string, after: string) {
+    if (state?.source === "button") return;
+    if (after.startsWith("/") && !after.includes("\n") && (state || before === "")) {
+      setState({ source: "slash", query: after.slice(1), active: state?.active ?? 0 });
+    } else if (state) {
+      setState(null);
+    }
+  }
+
+  /** True when the key was the picker's. */
+  function onKeyDown(event: KeyboardEvent<HTMLElement>): boolean {
+    if (!state) return false;
+    if (event.key === "Escape") {
+      setState(null);
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      const count = Math.max(matches.length, 1);
+      setState({ ...state, active: (active + step + count) % count });
+    } else if (event.key === "Enter" && !event.ctrlKey && !event.metaKey) {
+      const template = matches[active];
+      if (template) pick(template);
+      else setState(null);
+    } else {
+      return false;
+    }
+    event.preventDefault();
+    return true;
+  }
+
+  const activeTemplate = matches[active];
+  return {
+    open: state !== null,
+    source: state?.source ?? null,
+    query: state?.query ?? "",
+    matches,
+    active,
+    activeOptionId: activeTemplate ? templateOptionId(activeTemplate.id) : undefined,
+    openFromButton: () => setState({ source: "button", query: "", active: 0 }),
+    setQuery: (query: string) =>
+      setState((current) => (current ? { ...current, query, active: 0 } : current)),
+    hover: (index: number) => setState((current) => (current ? { ...current, active: index } : current)),
+    close: () => setState(null),
+    pick,
+    onTextChange,
+    onKeyDown,
+  };
+}
