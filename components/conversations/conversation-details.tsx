@@ -1,5 +1,264 @@
 "use client";
+import { useRef } from "react";
+import { trpc } from "@/client/trpc";
+import { customerNameOf } from "@/components/conversations/conversation-row";
+import { CustomerAvatar } from "@/components/conversations/customer-avatar";
+import { readableText } from "@/components/conversations/preview-text";
+import { StatusBadge } from "@/components/conversations/status-badge";
+import { conversationStrings } from "@/components/conversations/strings";
+import { useUiStartAlign } from "@/components/conversations/text-align";
+import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
+import { useFormatters } from "@/components/i18n/format";
+import { format, useStrings } from "@/components/i18n/locale";
+import type { ConversationOutput } from "@/server/conversations/schemas";
 
+const buttonClass =
+  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
+const primaryButton = `${buttonClass} bg-slate-900 text-white hover:bg-slate-700`;
+const secondaryButton = `${buttonClass} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
+const quietButton = "rounded px-1 text-sm font-medium text-blue-700 hover:underline";
+
+/** The right panel: who the customer is, and the conversation's status and assignee. */
 export function ConversationDetails({ conversationId }: { conversationId: string }) {
-  return <div data-conversation={conversationId} className="p-4 text-sm text-slate-500" />;
+  const t = useStrings(conversationStrings);
+  const conversation = trpc.v1.conversations.get.useQuery({ id: conversationId });
+  if (conversation.data) return <Details conversation={conversation.data} />;
+  if (conversation.isError) {
+    return (
+      <p role="alert" className="p-4 text-sm text-slate-600">
+        {conversation.error.data?.code === "NOT_FOUND" ? t.notFound : t.detailsError}
+      </p>
+    );
+  }
+  return (
+    <div role="status" className="animate-pulse p-4">
+      <span className="sr-only">{t.loading}</span>
+      <div aria-hidden="true" className="flex items-center gap-3">
+        <div className="size-12 rounded-full bg-slate-200" />
+        <div className="flex flex-1 flex-col gap-2">
+          <div className="h-3 w-2/3 rounded bg-slate-200" />
+          <div className="h-3 w-1/2 rounded bg-slate-100" />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Details({ conversation }: { conversation: ConversationOutput }) {
+  const t = useStrings(conversationStrings);
+  const formatters = useFormatters();
+  const { customer } = conversation;
+  const name = customerNameOf(customer, t.unknownCustomer);
+  const uiStart = useUiStartAlign();
+  const metadata = Object.entries(customer.metadata ?? {})
+    .map(([key, value]) => [key, readableText(value)] as const)
+    .filter(([, value]) => value !== "");
+  return (
+    <div className="flex h-full flex-col overflow-y-auto">
+      <section aria-labelledby="details-customer-name" className="border-b border-slate-200 p-4">
+        <div className="flex items-center gap-3">
+          <CustomerAvatar customerId={customer.id} name={name} image={customer.image} size="lg" />
+          <div className="min-w-0">
+            <h2
+              id="details-customer-name"
+              dir="auto"
+              title={name}
+              className={`truncate font-semibold ${uiStart}`}
+            >
+              {name}
+            </h2>
+            {conversation.subject ? (
+              <p
+                dir="auto"
+                title={conversation.subject}
+                className={`truncate text-sm text-slate-500 ${uiStart}`}
+              >
+                {conversation.subject}
+              </p>
+            ) : null}
+          </div>
+        </div>
+      </section>
+      <ConversationActions conversation={conversation} />
+      <section aria-labelledby="details-conversation" className="border-b border-slate-200 p-4">
+        <h3 id="details-conversation" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
+          {t.conversation}
+        </h3>
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
+          <Field label={t.channel}>
+            {conversation.channel ? (
+              <>
+                {conversation.channel.name}
+                <span
+                  className={`block truncate text-xs text-slate-500 ${uiStart}`}
+                  dir="ltr"
+                  title={conversation.channel.identifier}
+                >
+                  {conversation.channel.identifier}
+                </span>
+              </>
+            ) : (
+              <span className="text-slate-500">{t.noChannel}</span>
+            )}
+          </Field>
+          <Field label={t.started}>{formatters.dateTime(conversation.createdAt)}</Field>
+          <Field label={t.lastActivity}>{formatters.dateTime(conversation.lastMessageAt)}</Field>
+        </dl>
+      </section>
+      <section aria-labelledby="details-customer" className="border-b border-slate-200 p-4">
+        <h3 id="details-customer" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
+          {t.customer}
+        </h3>
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
+          {customer.email ? (
+            <Field label={t.email}>
+              <a
+                href={`mailto:${customer.email}`}
+                dir="ltr"
+                className={`block truncate text-blue-700 hover:underline ${uiStart}`}
+                title={customer.email}
+              >
+                {customer.email}
+              </a>
+            </Field>
+          ) : null}
+          {customer.phone ? (
+            <Field label={t.phone}>
+              <a
+                href={`tel:${customer.phone.replace(/[^\d+]/g, "")}`}
+                dir="ltr"
+                className="text-blue-700 hover:underline"
+              >
+                {customer.phone}
+              </a>
+            </Field>
+          ) : null}
+          {customer.externalId ? (
+            <Field label={t.externalId}>
+              <span
+                dir="ltr"
+                className={`block truncate font-mono text-xs leading-5 ${uiStart}`}
+                title={customer.externalId}
+              >
+                {customer.externalId}
+              </span>
+            </Field>
+          ) : null}
+        </dl>
+      </section>
+      {metadata.length > 0 ? (
+        <section aria-labelledby="details-metadata" className="p-4">
+          <h3 id="details-metadata" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
+            {t.metadata}
+          </h3>
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
+            {metadata.map(([key, value]) => (
+              <Field key={key} label={<bdi>{key}</bdi>}>
+                <bdi className="break-words">{value}</bdi>
+              </Field>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <>
+      <dt className="text-start text-slate-500">{label}</dt>
+      <dd className="min-w-0 text-start text-slate-900">{children}</dd>
+    </>
+  );
+}
+
+function ConversationActions({ conversation }: { conversation: ConversationOutput }) {
+  const t = useStrings(conversationStrings);
+  const me = trpc.v1.workspace.me.useQuery();
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const update = useUpdateConversation(conversation.id);
+  const assigneeSelect = useRef<HTMLSelectElement>(null);
+  const { status, assignee } = conversation;
+  const myId = me.data?.memberId;
+  const assigneeMissing = assignee && !members.data?.some((m) => m.memberId === assignee.memberId);
+
+  function assign(memberId: string | null) {
+    update.change({ assigneeId: memberId });
+    // The button pressed may disappear; the select shows the result.
+    assigneeSelect.current?.focus();
+  }
+
+  return (
+    <section aria-labelledby="details-actions" className="flex flex-col gap-3 border-b border-slate-200 p-4">
+      <div className="flex items-center justify-between gap-2">
+        <h3 id="details-actions" className="text-xs font-semibold text-slate-500 uppercase">
+          {t.status}
+        </h3>
+        <StatusBadge status={status} />
+      </div>
+      <div className="flex flex-wrap gap-2">
+        {/* The same two buttons change label, so keyboard focus stays where it was. */}
+        <button
+          type="button"
+          className={status === "resolved" ? secondaryButton : primaryButton}
+          onClick={() => update.change({ status: status === "resolved" ? "open" : "resolved" })}
+        >
+          {status === "resolved" ? t.reopen : t.resolve}
+        </button>
+        {status !== "resolved" ? (
+          <button
+            type="button"
+            className={secondaryButton}
+            onClick={() => update.change({ status: status === "pending" ? "open" : "pending" })}
+          >
+            {status === "pending" ? t.reopen : t.markPending}
+          </button>
+        ) : null}
+      </div>
+      <div className="flex flex-col gap-1.5">
+        <label htmlFor="details-assignee" className="text-xs font-semibold text-slate-500 uppercase">
+          {t.assignee}
+        </label>
+        <select
+          id="details-assignee"
+          ref={assigneeSelect}
+          value={assignee?.memberId ?? ""}
+          onChange={(event) => update.change({ assigneeId: event.target.value || null })}
+          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+        >
+          <option value="">{t.unassigned}</option>
+          {(members.data ?? []).map((member) => (
+            <option key={member.memberId} value={member.memberId}>
+              {member.memberId === myId ? format(t.you, { name: member.name }) : member.name}
+            </option>
+          ))}
+          {assignee && assigneeMissing ? <option value={assignee.memberId}>{assignee.name}</option> : null}
+        </select>
+        <div className="flex flex-wrap gap-x-3 gap-y-1">
+          {myId && assignee?.memberId !== myId ? (
+            <button type="button" className={quietButton} onClick={() => assign(myId)}>
+              {t.assignToMe}
+            </button>
+          ) : null}
+          {assignee ? (
+            <button type="button" className={quietButton} onClick={() => assign(null)}>
+              {t.unassign}
+            </button>
+          ) : null}
+        </div>
+      </div>
+      {update.failed ? (
+        <div role="alert" className="flex items-start gap-2 rounded-md bg-red-50 p-2 text-sm text-red-800">
+          <span className="flex-1">{t.updateErrorUnknown}</span>
+          <button type="button" onClick={update.dismissError} className="font-medium underline">
+            {t.dismiss}
+          </button>
+        </div>
+      ) : null}
+      <p role="status" className="sr-only">
+        {update.saving ? t.saving : ""}
+      </p>
+    </section>
+  );
 }

@@ -1,5 +1,244 @@
 "use client";
+import { keepPreviousData } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { trpc } from "@/client/trpc";
+import { ConversationFilters, LIST_PANEL_ID } from "@/components/conversations/conversation-filters";
+import { ConversationRow } from "@/components/conversations/conversation-row";
+import {
+  filtersKey,
+  listInputOf,
+  savedScrollOffset,
+  saveScrollOffset,
+  useConversationFilters,
+} from "@/components/conversations/filters-store";
+import { isUnread, useMarkReadOnOpen } from "@/components/conversations/mark-read";
+import { conversationStrings } from "@/components/conversations/strings";
+import { format, useStrings } from "@/components/i18n/locale";
+
+const ROW_HEIGHT = 84;
+/** Start loading the next page this many rows before the end. */
+const LOAD_AHEAD = 10;
+const PAGE_SIZE = 40;
 
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
-  return <div data-selected={selectedId ?? ""} className="p-4 text-sm text-slate-500" />;
+  const t = useStrings(conversationStrings);
+  const filters = useConversationFilters();
+  const key = filtersKey(filters);
+  const list = trpc.v1.conversations.list.useInfiniteQuery(
+    { ...listInputOf(filters), limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
+  );
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  useMarkReadOnOpen(selectedId);
+  const now = useNow();
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const showLoaderRow = list.hasNextPage || list.isFetchNextPageError;
+  const virtualizer = useVirtualizer({
+    count: items.length + (showLoaderRow ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: (index) => items[index]?.id ?? "more",
+    initialOffset: () => savedScrollOffset(key),
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+
+  const shownKey = useRef(key);
+  useEffect(() => {
+    if (shownKey.current === key) return;
+    shownKey.current = key;
+    virtualizer.scrollToOffset(0);
+  }, [key, virtualizer]);
+
+  const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  const { hasNextPage, isFetchingNextPage, isPlaceholderData, isFetchNextPageError, fetchNextPage } = list;
+  useEffect(() => {
+    if (isPlaceholderData || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (lastIndex >= items.length - LOAD_AHEAD) void fetchNextPage();
+  }, [
+    lastIndex,
+    items.length,
+    hasNextPage,
+    isFetchingNextPage,
+    isPlaceholderData,
+    isFetchNextPageError,
+    fetchNextPage,
+  ]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    if (!row) return;
+    const next = Number(row.dataset.index) + (event.key === "ArrowDown" ? 1 : -1);
+    if (next < 0 || next >= items.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: "auto" });
+    requestAnimationFrame(() => {
+      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus();
+    });
+  }
+
+  const busy = list.isPlaceholderData || (list.isFetching && !list.isFetchingNextPage && items.length === 0);
+  const selectedTab = `conversation-tab-${filters.status}`;
+
+  return (
+    <div className="flex h-full min-h-0 flex-col">
+      <ConversationFilters filters={filters} />
+      <div className="relative min-h-0 flex-1">
+        {list.isPlaceholderData ? (
+          <div aria-hidden="true" className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden bg-blue-100">
+            <div className="h-full w-1/3 animate-pulse bg-blue-600" />
+          </div>
+        ) : null}
+        <div
+          ref={scrollRef}
+          id={LIST_PANEL_ID}
+          role="tabpanel"
+          aria-labelledby={selectedTab}
+          aria-busy={busy}
+          onScroll={(event) => saveScrollOffset(key, event.currentTarget.scrollTop)}
+          onKeyDown={onKeyDown}
+          className={`h-full overflow-y-auto overscroll-contain transition-opacity ${list.isPlaceholderData ? "opacity-60" : ""}`}
+        >
+          {list.isPending ? (
+            <ListSkeleton label={t.loading} />
+          ) : list.isError && items.length === 0 ? (
+            <ListMessage title={t.listError} role="alert">
+              <button
+                type="button"
+                onClick={() => void list.refetch()}
+                className="mt-3 rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-50"
+              >
+                {t.retry}
+              </button>
+            </ListMessage>
+          ) : items.length === 0 ? (
+            filters.search ? (
+              <ListMessage title={format(t.emptySearchTitle, { search: filters.search })}>
+                <p className="mt-1">{t.emptySearchHint}</p>
+              </ListMessage>
+            ) : (
+              <ListMessage title={t.emptyTitle}>
+                <p className="mt-1">{t.emptyHint}</p>
+              </ListMessage>
+            )
+          ) : (
+            <ul
+              aria-label={t.conversationList}
+              className="relative w-full"
+              style={{ height: virtualizer.getTotalSize() }}
+            >
+              {virtualRows.map((virtualRow) => {
+                const conversation = items[virtualRow.index];
+                return (
+                  <li
+                    key={virtualRow.key}
+                    ref={virtualizer.measureElement}
+                    data-index={virtualRow.index}
+                    aria-setsize={list.hasNextPage ? -1 : items.length}
+                    aria-posinset={virtualRow.index + 1}
+                    className="absolute inset-x-0 top-0"
+                    style={{ transform: `translateY(${virtualRow.start}px)` }}
+                  >
+                    {conversation ? (
+                      <ConversationRow
+                        conversation={conversation}
+                        selected={conversation.id === selectedId}
+                        unread={isUnread(conversation, selectedId)}
+                        now={now}
+                      />
+                    ) : (
+                      <LoadMoreRow
+                        failed={list.isFetchNextPageError}
+                        onRetry={() => void list.fetchNextPage()}
+                        loadingLabel={t.loadingMore}
+                        errorLabel={t.listError}
+                        retryLabel={t.retry}
+                      />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The clock relative times are shown against, ticking once a minute. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+function ListSkeleton({ label }: { label: string }) {
+  return (
+    <div role="status" className="animate-pulse">
+      <span className="sr-only">{label}</span>
+      {Array.from({ length: 8 }, (_, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: placeholders have nothing else to key on
+        <div key={index} aria-hidden="true" className="flex gap-3 border-b border-slate-100 px-3 py-3">
+          <div className="size-9 shrink-0 rounded-full bg-slate-200" />
+          <div className="flex flex-1 flex-col gap-2">
+            <div className="h-3 w-2/5 rounded bg-slate-200" />
+            <div className="h-3 w-4/5 rounded bg-slate-100" />
+            <div className="h-3 w-1/4 rounded bg-slate-100" />
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function ListMessage({
+  title,
+  role,
+  children,
+}: {
+  title: string;
+  role?: "alert";
+  children?: React.ReactNode;
+}) {
+  return (
+    <div role={role} className="px-6 py-10 text-center text-sm text-slate-500">
+      <p className="font-medium text-slate-800">{title}</p>
+      {children}
+    </div>
+  );
+}
+
+function LoadMoreRow(props: {
+  failed: boolean;
+  onRetry: () => void;
+  loadingLabel: string;
+  errorLabel: string;
+  retryLabel: string;
+}) {
+  if (props.failed) {
+    return (
+      <div role="alert" className="flex items-center justify-center gap-3 px-3 py-4 text-sm text-slate-600">
+        <span>{props.errorLabel}</span>
+        <button
+          type="button"
+          onClick={props.onRetry}
+          className="rounded-md border border-slate-300 bg-white px-2 py-0.5 font-medium hover:bg-slate-50"
+        >
+          {props.retryLabel}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div role="status" className="px-3 py-4 text-center text-sm text-slate-500">
+      {props.loadingLabel}
+    </div>
+  );
 }

@@ -1,0 +1,205 @@
+"use client";
+import { keepPreviousData } from "@tanstack/react-query";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { trpc } from "@/client/trpc";
+import {
+  type ConversationFilters as Filters,
+  setConversationFilters,
+} from "@/components/conversations/filters-store";
+import { conversationStrings } from "@/components/conversations/strings";
+import { useFormatters } from "@/components/i18n/format";
+import { directionOf, useStrings, useUiLocale } from "@/components/i18n/locale";
+import { ConversationStatus } from "@/server/conversations/schemas";
+
+const SEARCH_DEBOUNCE_MS = 250;
+export const LIST_PANEL_ID = "conversation-list-panel";
+
+export function ConversationFilters({ filters }: { filters: Filters }) {
+  return (
+    <div className="flex flex-col gap-2 border-b border-slate-200 p-3">
+      <SearchBox initial={filters.search} />
+      <StatusTabs filters={filters} />
+      <div className="grid grid-cols-2 gap-2">
+        <AssigneeSelect value={filters.assignee} />
+        <ChannelSelect value={filters.channelId} />
+      </div>
+    </div>
+  );
+}
+
+function SearchBox({ initial }: { initial: string }) {
+  const t = useStrings(conversationStrings);
+  const [text, setText] = useState(initial);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const timer = setTimeout(() => setConversationFilters({ search: text.trim() }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+  return (
+    <div className="relative">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 20 20"
+        className="pointer-events-none absolute start-2.5 top-1/2 size-4 -translate-y-1/2 text-slate-400"
+      >
+        <path
+          fill="currentColor"
+          d="M8.5 3a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65a.75.75 0 1 1-1.06 1.06l-3.65-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z"
+        />
+      </svg>
+      <input
+        type="search"
+        aria-label={t.search}
+        placeholder={t.searchPlaceholder}
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && text) {
+            event.preventDefault();
+            setText("");
+            setConversationFilters({ search: "" });
+          } else if (event.key === "Enter") {
+            setConversationFilters({ search: text.trim() });
+          }
+        }}
+        dir="auto"
+        className="w-full rounded-md border border-slate-300 bg-white py-1.5 ps-8 pe-2 text-sm placeholder:text-slate-400 focus:border-blue-600"
+      />
+    </div>
+  );
+}
+
+const STATUSES = ConversationStatus.options;
+
+function StatusTabs({ filters }: { filters: Filters }) {
+  const t = useStrings(conversationStrings);
+  const locale = useUiLocale();
+  const formatters = useFormatters();
+  const counts = trpc.v1.conversations.counts.useQuery(
+    { assignee: filters.assignee, channelId: filters.channelId ?? undefined },
+    { placeholderData: keepPreviousData },
+  );
+  const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const index = STATUSES.indexOf(filters.status);
+    const forward = directionOf(locale) === "rtl" ? "ArrowLeft" : "ArrowRight";
+    const backward = directionOf(locale) === "rtl" ? "ArrowRight" : "ArrowLeft";
+    let next: number | null = null;
+    if (event.key === forward) next = (index + 1) % STATUSES.length;
+    else if (event.key === backward) next = (index - 1 + STATUSES.length) % STATUSES.length;
+    else if (event.key === "Home") next = 0;
+    else if (event.key === "End") next = STATUSES.length - 1;
+    const status = next === null ? undefined : STATUSES[next];
+    if (next === null || !status) return;
+    event.preventDefault();
+    setConversationFilters({ status });
+    tabs.current[next]?.focus();
+  }
+
+  return (
+    <div
+      role="tablist"
+      aria-label={t.statusFilter}
+      onKeyDown={onKeyDown}
+      className="flex gap-0.5 rounded-lg bg-slate-100 p-0.5"
+    >
+      {STATUSES.map((status, index) => {
+        const selected = status === filters.status;
+        // Counts cover the assignee and channel filters, not the search words: hidden while searching.
+        const count = filters.search ? undefined : counts.data?.[status];
+        return (
+          <button
+            key={status}
+            ref={(element) => {
+              tabs.current[index] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`conversation-tab-${status}`}
+            aria-selected={selected}
+            aria-controls={LIST_PANEL_ID}
+            tabIndex={selected ? 0 : -1}
+            onClick={() => setConversationFilters({ status })}
+            title={count === undefined ? t[status] : `${t[status]} (${formatters.number(count)})`}
+            className={`flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
+              selected
+                ? "bg-white font-semibold text-slate-900 shadow-sm"
+                : "text-slate-600 hover:text-slate-900"
+            }`}
+          >
+            <span className="truncate">{t[status]}</span>
+            {count === undefined ? null : (
+              <span
+                data-testid={`count-${status}`}
+                className={`shrink-0 rounded-full px-1 text-xs tabular-nums ${selected ? "bg-slate-100 text-slate-700" : "text-slate-500"}`}
+              >
+                {formatters.number(count)}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+const selectClass =
+  "w-full min-w-0 truncate rounded-md border border-slate-300 bg-white py-1 ps-2 pe-7 text-sm text-slate-800";
+
+function AssigneeSelect({ value }: { value: string }) {
+  const t = useStrings(conversationStrings);
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const me = trpc.v1.workspace.me.useQuery();
+  const others = (members.data ?? []).filter((member) => member.memberId !== me.data?.memberId);
+  const isMember = value !== "any" && value !== "me" && value !== "unassigned";
+  return (
+    <label className="min-w-0">
+      <span className="sr-only">{t.assigneeFilter}</span>
+      <select
+        value={value}
+        onChange={(event) => setConversationFilters({ assignee: event.target.value })}
+        className={selectClass}
+      >
+        <option value="any">{t.assigneeAll}</option>
+        <option value="me">{t.assigneeMine}</option>
+        <option value="unassigned">{t.assigneeUnassigned}</option>
+        {others.length > 0 || isMember ? (
+          <optgroup label={t.assigneeMembers}>
+            {others.map((member) => (
+              <option key={member.memberId} value={member.memberId}>
+                {member.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
+      </select>
+    </label>
+  );
+}
+
+function ChannelSelect({ value }: { value: string | null }) {
+  const t = useStrings(conversationStrings);
+  const channels = trpc.v1.workspace.channels.useQuery(undefined, { staleTime: 5 * 60_000 });
+  return (
+    <label className="min-w-0">
+      <span className="sr-only">{t.channelFilter}</span>
+      <select
+        value={value ?? ""}
+        onChange={(event) => setConversationFilters({ channelId: event.target.value || null })}
+        className={selectClass}
+      >
+        <option value="">{t.channelAll}</option>
+        {(channels.data ?? []).map((channel) => (
+          <option key={channel.id} value={channel.id}>
+            {channel.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

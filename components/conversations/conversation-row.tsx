@@ -1,0 +1,86 @@
+"use client";
+import Link from "next/link";
+import { CustomerAvatar } from "@/components/conversations/customer-avatar";
+import { PreviewText } from "@/components/conversations/preview-text";
+import { StatusBadge } from "@/components/conversations/status-badge";
+import { conversationStrings } from "@/components/conversations/strings";
+import { useUiStartAlign } from "@/components/conversations/text-align";
+import { useFormatters } from "@/components/i18n/format";
+import { useStrings } from "@/components/i18n/locale";
+import type { ConversationListItem } from "@/server/conversations/schemas";
+
+type Props = {
+  conversation: ConversationListItem;
+  selected: boolean;
+  unread: boolean;
+  now: number;
+};
+
+export function customerNameOf(customer: { name: string | null; email: string | null }, fallback: string) {
+  return customer.name?.trim() || customer.email || fallback;
+}
+
+export function ConversationRow({ conversation, selected, unread, now }: Props) {
+  const t = useStrings(conversationStrings);
+  const formatters = useFormatters();
+  const name = customerNameOf(conversation.customer, t.unknownCustomer);
+  const uiStart = useUiStartAlign();
+  return (
+    <Link
+      href={`/inbox/${conversation.id}`}
+      prefetch={false}
+      aria-current={selected ? "page" : undefined}
+      data-conversation-id={conversation.id}
+      data-unread={unread ? "true" : "false"}
+      className={`group flex gap-3 border-b border-slate-100 px-3 py-2.5 outline-offset-[-2px] ${
+        selected
+          ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] rtl:shadow-[inset_-3px_0_0_var(--color-blue-600)]"
+          : "hover:bg-slate-50"
+      }`}
+    >
+      <CustomerAvatar customerId={conversation.customer.id} name={name} image={conversation.customer.image} />
+      <span className="flex min-w-0 flex-1 flex-col gap-0.5">
+        <span className="flex items-baseline gap-2">
+          <span
+            dir="auto"
+            className={`min-w-0 flex-1 truncate ${uiStart} text-sm ${unread ? "font-semibold text-slate-950" : "font-medium text-slate-700"}`}
+            title={name}
+          >
+            {name}
+          </span>
+          <time
+            dateTime={conversation.lastMessageAt}
+            title={formatters.dateTime(conversation.lastMessageAt)}
+            className={`shrink-0 text-xs tabular-nums ${unread ? "font-semibold text-blue-700" : "text-slate-500"}`}
+          >
+            {formatters.relativeTime(conversation.lastMessageAt, now)}
+          </time>
+        </span>
+        <span className="flex items-center gap-2">
+          <PreviewText
+            content={conversation.lastMessagePreview}
+            fallback={t.noPreview}
+            className={`block min-w-0 flex-1 truncate ${uiStart} text-sm ${unread ? "text-slate-900" : "text-slate-500"}`}
+          />
+          {unread ? (
+            <span className="flex shrink-0 items-center">
+              <span aria-hidden="true" className="size-2 rounded-full bg-blue-600" />
+              <span className="sr-only">{t.unread}</span>
+            </span>
+          ) : null}
+        </span>
+        <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-500">
+          <StatusBadge status={conversation.status} />
+          {conversation.channel ? (
+            <span className="min-w-0 truncate">{conversation.channel.name}</span>
+          ) : null}
+          {conversation.assignee ? (
+            <span className="ms-auto min-w-0 max-w-[45%] truncate" title={conversation.assignee.name}>
+              {conversation.assignee.name}
+            </span>
+          ) : null}
+        </span>
+      </span>
+    </Link>
+  );
+}

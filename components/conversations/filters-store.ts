@@ -1,0 +1,65 @@
+"use client";
+import { useSyncExternalStore } from "react";
+import type { ConversationStatus, ListConversationsInput } from "@/server/conversations/schemas";
+
+export type ConversationFilters = {
+  status: ConversationStatus;
+  /** "me", "unassigned", "any" or a memberId, as `v1.conversations.list` takes it. */
+  assignee: string;
+  channelId: string | null;
+  search: string;
+};
+
+const DEFAULT_FILTERS: ConversationFilters = { status: "open", assignee: "any", channelId: null, search: "" };
+
+/*
+ * The inbox page is keyed by its conversation segment, so opening a conversation mounts a new
+ * list. The filters and the scroll position live here, outside React, so that the member's
+ * view survives every click in the tab.
+ */
+let filters = DEFAULT_FILTERS;
+const listeners = new Set<() => void>();
+const scrollOffsets = new Map<string, number>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
+
+export function setConversationFilters(patch: Partial<ConversationFilters>) {
+  filters = { ...filters, ...patch };
+  for (const listener of listeners) listener();
+}
+
+export function useConversationFilters(): ConversationFilters {
+  return useSyncExternalStore(
+    subscribe,
+    () => filters,
+    () => DEFAULT_FILTERS,
+  );
+}
+
+export function listInputOf(current: ConversationFilters): ListConversationsInput {
+  return {
+    status: current.status,
+    assignee: current.assignee,
+    channelId: current.channelId ?? undefined,
+    search: current.search || undefined,
+  };
+}
+
+/** One string per distinct list, for remembering where it was scrolled to. */
+export function filtersKey(current: ConversationFilters): string {
+  return JSON.stringify([current.status, current.assignee, current.channelId, current.search]);
+}
+
+export function savedScrollOffset(key: string): number {
+  return scrollOffsets.get(key) ?? 0;
+}
+
+export function saveScrollOffset(key: string, offset: number) {
+  scrollOffsets.clear();
+  scrollOffsets.set(key, offset);
+}

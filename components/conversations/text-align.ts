@@ -1,0 +1,10 @@
+"use client";
+import { directionOf, useUiLocale } from "@/components/i18n/locale";
+
+/**
+ * Text that carries its own `dir` (a customer's name, a message) still lines up on the UI's
+ * start edge; `text-start` would follow the text's direction instead.
+ */
+export function useUiStartAlign(): "text-left" | "text-right" {
+  return directionOf(useUiLocale()) === "rtl" ? "text-right" : "text-left";
+}

@@ -1,0 +1,59 @@
+"use client";
+import { useState } from "react";
+import { trpc } from "@/client/trpc";
+import { useConversationListCache } from "@/components/conversations/list-cache";
+import type { ConversationStatus } from "@/server/conversations/schemas";
+
+export type ConversationChange = { status?: ConversationStatus; assigneeId?: string | null };
+
+/**
+ * Status and assignee changes: shown at once in the details panel and in every cached list
+ * row, rolled back if the server refuses, then the lists and tab counts fetched again (a
+ * resolved conversation leaves the Open tab). Nothing else is invalidated.
+ */
+export function useUpdateConversation(conversationId: string) {
+  const utils = trpc.useUtils();
+  const listCache = useConversationListCache();
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const [failed, setFailed] = useState(false);
+
+  function assigneeFor(memberId: string | null) {
+    if (memberId === null) return null;
+    const member = members.data?.find((m) => m.memberId === memberId);
+    return member ? { memberId, name: member.name } : undefined;
+  }
+
+  const mutation = trpc.v1.conversations.update.useMutation({
+    onMutate: async (input) => {
+      setFailed(false);
+      await utils.v1.conversations.get.cancel({ id: input.id });
+      const previous = utils.v1.conversations.get.getData({ id: input.id });
+      const assignee = input.assigneeId === undefined ? undefined : assigneeFor(input.assigneeId ?? null);
+      const patch = {
+        ...(input.status ? { status: input.status } : {}),
+        ...(assignee !== undefined ? { assignee } : {}),
+      };
+      utils.v1.conversations.get.setData({ id: input.id }, (current) => current && { ...current, ...patch });
+      listCache.patchRow(input.id, (row) => ({ ...row, ...patch }));
+      return { previous };
+    },
+    onError: (_error, input, context) => {
+      setFailed(true);
+      if (context?.previous) utils.v1.conversations.get.setData({ id: input.id }, context.previous);
+    },
+    onSuccess: (conversation) => {
+      utils.v1.conversations.get.setData({ id: conversation.id }, conversation);
+    },
+    onSettled: () => {
+      void utils.v1.conversations.list.invalidate();
+      void utils.v1.conversations.counts.invalidate();
+    },
+  });
+
+  return {
+    change: (change: ConversationChange) => mutation.mutate({ id: conversationId, ...change }),
+    saving: mutation.isPending,
+    failed,
+    dismissError: () => setFailed(false),
+  };
+}
