@@ -1,4 +1,5 @@
 import { router } from "@/server/trpc/init";
+import { aiRouter } from "@/server/trpc/routers/ai";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { connectRouter } from "@/server/trpc/routers/connect";
 import { conversationsRouter } from "@/server/trpc/routers/conversations";
@@ -14,6 +15,7 @@ export const appRouter = router({
     apiKeys: apiKeysRouter,
     live: liveRouter,
     messages: messagesRouter,
+    ai: aiRouter,
   }),
 });
 
