@@ -3,5 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { endLiveStreamsOnShutdown } = await import("@/server/events/shutdown");
     endLiveStreamsOnShutdown();
+    const { startAiInApp } = await import("@/server/ai/app-worker");
+    startAiInApp();
   }
 }
