@@ -23,10 +23,15 @@ export function LiveInbox({ conversationId }: { conversationId: string | null })
     },
     [t],
   );
-  const { reconnecting } = useLiveInbox({ conversationId, onNewMessage });
+  const { connected, reconnecting } = useLiveInbox({ conversationId, onNewMessage });
   return (
     <>
-      <div aria-live="polite" className="sr-only" data-testid="live-announcements">
+      <div
+        aria-live="polite"
+        className="sr-only"
+        data-testid="live-announcements"
+        data-live={connected ? "connected" : "down"}
+      >
         {announcements.map((announcement) => (
           <p key={announcement.key}>{announcement.text}</p>
         ))}
