@@ -1,5 +1,5 @@
 "use client";
-import type { RefObject } from "react";
+import type { ReactNode, RefObject } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
 import { LockIcon, PaperclipIcon, TemplateIcon } from "@/components/messages/icons";
@@ -15,6 +15,8 @@ type Props = {
   onFiles: (files: File[]) => void;
   onTemplates: () => void;
   onSelectPlaceholder: (placeholder: string) => void;
+  /** More tools after the built-in ones (the AI writing tools). */
+  tools?: ReactNode;
 };
 
 const toolButton =
@@ -59,6 +61,7 @@ export function ComposerToolbar({ draft, update, sending, shortcut, unfilled, fi
         <LockIcon />
         {t.internalToggle}
       </button>
+      {on.tools}
       {unfilled.length > 0 ? (
         <div className="flex flex-wrap items-center gap-1 text-xs text-amber-900">
           <span>{t.fillIn}</span>

@@ -1,5 +1,6 @@
 "use client";
 import { type ClipboardEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
+import { ComposerAiTools } from "@/components/ai/composer-ai-tools";
 import { format, useStrings } from "@/components/i18n/locale";
 import { AttachmentTray } from "@/components/messages/attachment-tray";
 import { ComposerToolbar } from "@/components/messages/composer-toolbar";
@@ -12,6 +13,7 @@ import { serverMessage } from "@/components/messages/send-error";
 import { messageStrings } from "@/components/messages/strings";
 import { TemplatePicker } from "@/components/messages/template-picker";
 import { placeholdersIn } from "@/components/messages/template-variables";
+import { focusComposer, useComposerShortcuts } from "@/components/messages/use-composer-shortcuts";
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
@@ -57,9 +59,12 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
       return setProblem({ text: format(t.unfilled, { placeholders: unfilled.join(", ") }), retry: false });
     setSending(true);
     setProblem(null);
+    const typing = document.activeElement === textareaRef.current;
     try {
       await send(draft);
       reset();
+      // The reset may switch the locale tab, which remounts the textarea: keep the member in it.
+      if (typing) focusComposer(textareaRef);
     } catch (error) {
       setProblem({
         text: format(t.sendFailed, { error: serverMessage(error) ?? t.networkFailed }),
@@ -69,6 +74,15 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
       setSending(false);
     }
   }
+
+  useComposerShortcuts({
+    draft,
+    update,
+    textarea: textareaRef,
+    fileInput,
+    submit: () => void submit(),
+    openTemplates: picker.openFromButton,
+  });
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (picker.onKeyDown(event)) return;
@@ -194,6 +208,9 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         onFiles={uploads.add}
         onTemplates={picker.openFromButton}
         onSelectPlaceholder={selectPlaceholder}
+        tools={
+          <ComposerAiTools conversationId={conversationId} draft={draft} update={update} disabled={sending} />
+        }
       />
     </form>
   );

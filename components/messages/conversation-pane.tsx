@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { AiAssistProvider } from "@/components/ai/ai-assist-provider";
 import { useStrings } from "@/components/i18n/locale";
 import { Composer } from "@/components/messages/composer";
 import { pickLocale, plainText } from "@/components/messages/content-locales";
@@ -13,6 +14,7 @@ import { ThreadPanel } from "@/components/messages/thread-panel";
 import { useDraft } from "@/components/messages/use-draft";
 import { useMessageHistory } from "@/components/messages/use-message-history";
 import { useOutbox } from "@/components/messages/use-outbox";
+import { usePaneShortcuts } from "@/components/messages/use-pane-shortcuts";
 import { useReplyLocale } from "@/components/messages/use-reply-locale";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import { useUploads } from "@/components/messages/use-uploads";
@@ -45,6 +47,8 @@ function Pane({ conversationId }: { conversationId: string }) {
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [sentNonce, setSentNonce] = useState(0);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const paneRef = useRef<HTMLDivElement>(null);
+  const threadOpener = useRef<HTMLElement | null>(null);
   const listed = useMemo(() => [...messages, ...outbox.pending], [messages, outbox.pending]);
 
   const { fetchNextPage, hasNextPage, isFetchingNextPage, data } = query;
@@ -77,10 +81,20 @@ function Pane({ conversationId }: { conversationId: string }) {
         }));
         requestAnimationFrame(() => textareaRef.current?.focus());
       },
-      openThread: setThreadId,
+      openThread: (messageId) => {
+        threadOpener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        setThreadId(messageId);
+      },
       jumpTo: (messageId) => void jumpTo(messageId),
     }),
     [preferred, update, senderName, jumpTo],
+  );
+  const replyToMessage = useCallback(
+    (messageId: string) => {
+      const message = messages.find((m) => m.id === messageId);
+      if (message) actions.reply(message);
+    },
+    [messages, actions],
   );
 
   const send = useCallback(
@@ -92,51 +106,83 @@ function Pane({ conversationId }: { conversationId: string }) {
   );
   const loadOlder = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
+  // Focus goes back to what opened the thread, or to its message if that row scrolled away.
+  const closeThread = useCallback(() => {
+    const opener = threadOpener.current;
+    const row = threadId
+      ? paneRef.current?.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(threadId)}"]`)
+      : null;
+    setThreadId(null);
+    (opener?.isConnected ? opener : row)?.focus();
+  }, [threadId]);
+
+  usePaneShortcuts({
+    pane: paneRef,
+    composer: textareaRef,
+    messages: listed,
+    threadOpen: threadId !== null,
+    closeThread,
+    replying: Boolean(draft?.replyTo),
+    cancelReply: () => update((d) => ({ ...d, replyTo: null })),
+    reply: actions.reply,
+  });
+
   return (
-    <DropZone onFiles={uploads.add}>
-      <div data-conversation={conversationId} className="flex min-h-0 flex-1 flex-col bg-slate-50/60">
-        {query.isPending ? (
-          <p className="m-auto text-sm text-slate-500">{t.loading}</p>
-        ) : query.isError ? (
-          <div role="alert" className="m-auto flex flex-col items-center gap-2 text-sm text-red-700">
-            {t.loadFailed}
-            <button type="button" onClick={() => void query.refetch()} className="rounded border px-2 py-1">
-              {t.retry}
-            </button>
-          </div>
-        ) : (
-          <MessageList
-            messages={listed}
-            hasOlder={hasNextPage}
-            loadingOlder={isFetchingNextPage}
-            onLoadOlder={loadOlder}
-            focusRequest={focusRequest}
-            sentNonce={sentNonce}
-            actions={actions}
+    <AiAssistProvider
+      conversationId={conversationId}
+      updateDraft={update}
+      replyTo={replyToMessage}
+      jumpTo={actions.jumpTo}
+    >
+      <DropZone onFiles={uploads.add}>
+        <div
+          ref={paneRef}
+          data-conversation={conversationId}
+          className="flex min-h-0 flex-1 flex-col bg-slate-50/60"
+        >
+          {query.isPending ? (
+            <p className="m-auto text-sm text-slate-500">{t.loading}</p>
+          ) : query.isError ? (
+            <div role="alert" className="m-auto flex flex-col items-center gap-2 text-sm text-red-700">
+              {t.loadFailed}
+              <button type="button" onClick={() => void query.refetch()} className="rounded border px-2 py-1">
+                {t.retry}
+              </button>
+            </div>
+          ) : (
+            <MessageList
+              messages={listed}
+              hasOlder={hasNextPage}
+              loadingOlder={isFetchingNextPage}
+              onLoadOlder={loadOlder}
+              focusRequest={focusRequest}
+              sentNonce={sentNonce}
+              actions={actions}
+            />
+          )}
+          {draft ? (
+            <Composer
+              conversationId={conversationId}
+              draft={draft}
+              update={update}
+              reset={reset}
+              uploads={uploads}
+              send={send}
+              textareaRef={textareaRef}
+            />
+          ) : (
+            <div className="h-36" />
+          )}
+        </div>
+        {threadId ? (
+          <ThreadPanel
+            messageId={threadId}
+            onClose={closeThread}
+            onReply={actions.reply}
+            onJumpTo={actions.jumpTo}
           />
-        )}
-        {draft ? (
-          <Composer
-            conversationId={conversationId}
-            draft={draft}
-            update={update}
-            reset={reset}
-            uploads={uploads}
-            send={send}
-            textareaRef={textareaRef}
-          />
-        ) : (
-          <div className="h-36" />
-        )}
-      </div>
-      {threadId ? (
-        <ThreadPanel
-          messageId={threadId}
-          onClose={() => setThreadId(null)}
-          onReply={actions.reply}
-          onJumpTo={actions.jumpTo}
-        />
-      ) : null}
-    </DropZone>
+        ) : null}
+      </DropZone>
+    </AiAssistProvider>
   );
 }

@@ -1,4 +1,6 @@
 "use client";
+import { AiAssistButton } from "@/components/ai/assist-button";
+import { AiRunStatus } from "@/components/ai/run-status";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { Avatar } from "@/components/messages/avatar";
@@ -72,7 +74,7 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
         aria-label={format(t.messageLabel, { sender: name, time: formatters.dateTime(message.createdAt) })}
         aria-busy={message.pending || undefined}
         tabIndex={tabbable ? 0 : -1}
-        className={`group relative flex gap-2 px-4 py-0.5 outline-none transition-colors focus-visible:bg-blue-50/60 data-[highlighted]:bg-amber-100/70 ${
+        className={`group relative flex gap-2 px-4 py-0.5 outline-none transition-colors focus-visible:bg-blue-50/60 focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset data-[highlighted]:bg-amber-100/70 ${
           side === "end" ? "flex-row-reverse" : ""
         } ${side === "center" ? "justify-center" : ""}`}
       >
@@ -126,6 +128,7 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
               {t.sending}
             </span>
           ) : null}
+          {message.pending ? null : <AiRunStatus messageId={message.id} />}
           {replyCount > 0 ? (
             <button
               type="button"
@@ -144,6 +147,7 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
             <RowButton label={t.reply} onClick={() => actions.reply(message)}>
               <ReplyIcon />
             </RowButton>
+            <AiAssistButton messageId={message.id} />
             {message.parentId ? (
               <RowButton label={t.viewThread} onClick={() => actions.openThread(message.id)}>
                 <ThreadIcon />

@@ -1,6 +1,7 @@
 "use client";
-import { useEffect } from "react";
 import { trpc } from "@/client/trpc";
+import { AiAssistButton } from "@/components/ai/assist-button";
+import { AiRunStatus } from "@/components/ai/run-status";
 import { useFormatters } from "@/components/i18n/format";
 import { useStrings } from "@/components/i18n/locale";
 import { CloseIcon, LockIcon, ReplyIcon } from "@/components/messages/icons";
@@ -22,13 +23,6 @@ type Props = {
 export function ThreadPanel({ messageId, onClose, onReply, onJumpTo }: Props) {
   const t = useStrings(messageStrings);
   const thread = trpc.v1.messages.thread.useQuery({ messageId });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === "Escape") onClose();
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
   const entries = thread.data ? [thread.data.root, ...thread.data.replies] : [];
   return (
     <aside
@@ -95,9 +89,11 @@ function ThreadEntry({
         >
           <ReplyIcon className="size-3.5" />
         </button>
+        <AiAssistButton messageId={message.id} className="rounded p-1 text-violet-700 hover:bg-black/5" />
       </div>
       <MessageContent message={message} />
       <MessageAttachments attachments={message.attachments} />
+      <AiRunStatus messageId={message.id} />
     </article>
   );
 }

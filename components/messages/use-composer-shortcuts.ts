@@ -1,0 +1,66 @@
+"use client";
+import type { RefObject } from "react";
+import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { isTypingTarget } from "@/components/keyboard/shortcuts";
+import type { Draft } from "@/components/messages/draft-storage";
+import { LOCALES } from "@/server/connect/schemas";
+
+type Options = {
+  draft: Draft;
+  update: (change: (draft: Draft) => Draft) => void;
+  textarea: RefObject<HTMLTextAreaElement | null>;
+  fileInput: RefObject<HTMLInputElement | null>;
+  submit: () => void;
+  openTemplates: () => void;
+};
+
+/** Focuses the textarea once React has rendered it (it remounts when the locale changes). */
+export function focusComposer(textarea: RefObject<HTMLTextAreaElement | null>) {
+  requestAnimationFrame(() => textarea.current?.focus());
+}
+
+/**
+ * r focuses the composer, n toggles the internal note, t opens the templates, Shift+U attaches,
+ * Ctrl/⌘+Shift+L cycles the reply language, Ctrl/⌘+Enter sends. The textarea handles its own
+ * Ctrl/⌘+Enter first; this one serves the palette and focus elsewhere in the composer.
+ */
+export function useComposerShortcuts({ draft, update, textarea, fileInput, submit, openTemplates }: Options) {
+  function inComposer(): boolean {
+    const form = textarea.current?.closest("form");
+    return Boolean(form?.contains(document.activeElement));
+  }
+
+  useShortcut("composer.focus", () => {
+    if (!textarea.current) return false;
+    textarea.current.focus();
+    return true;
+  });
+  useShortcut("composer.send", () => {
+    // Never send the draft from another field, such as the conversation search.
+    if (isTypingTarget(document.activeElement) && !inComposer()) return false;
+    submit();
+    return true;
+  });
+  useShortcut("composer.internalNote", () => {
+    update((d) => ({ ...d, internal: !d.internal }));
+    focusComposer(textarea);
+    return true;
+  });
+  useShortcut("composer.nextLocale", () => {
+    const next = LOCALES[(LOCALES.indexOf(draft.locale) + 1) % LOCALES.length];
+    if (!next) return false;
+    const typing = document.activeElement === textarea.current;
+    update((d) => ({ ...d, locale: next }));
+    if (typing || !inComposer()) focusComposer(textarea);
+    return true;
+  });
+  useShortcut("composer.template", () => {
+    openTemplates();
+    return true;
+  });
+  useShortcut("composer.attach", () => {
+    if (!fileInput.current) return false;
+    fileInput.current.click();
+    return true;
+  });
+}
