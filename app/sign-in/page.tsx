@@ -1,4 +1,5 @@
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { headers } from "next/headers";
+import { SignInScreen } from "@/components/auth/sign-in-form";
 
 export const metadata = { title: "Sign in · Connect Inbox" };
 
@@ -10,13 +11,9 @@ export default async function SignInPage({
   const { callbackUrl } = await searchParams;
   // Only same-site paths, so the sign-in page cannot be used as an open redirect.
   const next = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/inbox";
-  return (
-    <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4">
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
-        <h1 className="mb-1 text-xl font-semibold">Sign in to Connect Inbox</h1>
-        <p className="mb-6 text-sm text-slate-600">Use your workspace email and password.</p>
-        <SignInForm callbackUrl={next} />
-      </div>
-    </main>
-  );
+  const browserLanguages = ((await headers()).get("accept-language") ?? "")
+    .split(",")
+    .map((part) => part.split(";")[0]?.trim() ?? "")
+    .filter(Boolean);
+  return <SignInScreen callbackUrl={next} browserLanguages={browserLanguages} />;
 }

@@ -2,8 +2,39 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
+import { signInStrings } from "@/components/auth/strings";
+import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
+
+/** The sign-in card in the browser's language (there is no member preference yet). */
+export function SignInScreen({
+  callbackUrl,
+  browserLanguages,
+}: {
+  callbackUrl: string;
+  browserLanguages: string[];
+}) {
+  return (
+    <UiLocaleProvider locale={pickUiLocale(null, browserLanguages)}>
+      <SignInCard callbackUrl={callbackUrl} />
+    </UiLocaleProvider>
+  );
+}
+
+function SignInCard({ callbackUrl }: { callbackUrl: string }) {
+  const t = useStrings(signInStrings);
+  return (
+    <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="mb-1 text-xl font-semibold">{t.title}</h1>
+        <p className="mb-6 text-sm text-slate-600">{t.intro}</p>
+        <SignInForm callbackUrl={callbackUrl} />
+      </div>
+    </main>
+  );
+}
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useStrings(signInStrings);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -20,7 +51,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     if (!result || result.error) {
       setPending(false);
-      setError("That email and password do not match an account.");
+      setError(t.failed);
       return;
     }
     router.replace(callbackUrl);
@@ -30,23 +61,25 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate={false}>
       <label className="block">
-        <span className="mb-1 block text-sm font-medium">Email</span>
+        <span className="mb-1 block text-sm font-medium">{t.email}</span>
         <input
           name="email"
           type="email"
           autoComplete="username"
           required
+          dir="ltr"
           autoFocus
           className="w-full rounded-md border border-slate-300 px-3 py-2 outline-none focus:border-blue-600"
         />
       </label>
       <label className="block">
-        <span className="mb-1 block text-sm font-medium">Password</span>
+        <span className="mb-1 block text-sm font-medium">{t.password}</span>
         <input
           name="password"
           type="password"
           autoComplete="current-password"
           required
+          dir="ltr"
           className="w-full rounded-md border border-slate-300 px-3 py-2 outline-none focus:border-blue-600"
         />
       </label>
@@ -60,7 +93,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         disabled={pending}
         className="w-full rounded-md bg-blue-700 px-3 py-2 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t.signingIn : t.signIn}
       </button>
     </form>
   );

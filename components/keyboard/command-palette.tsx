@@ -26,7 +26,7 @@ export function CommandPalette({ extra, onClose }: { extra: PaletteCommand[]; on
     const fromShortcuts = SHORTCUTS.filter((s) => !["palette", "escape"].includes(s.id)).map((s) => ({
       id: s.id,
       label: t[s.id],
-      keys: s.keys.map((chord) => chordLabel(chord, layout, platform)),
+      keys: s.keys.map((chord) => chordLabel(chord, layout, platform, locale)),
       run: keyboard.has(s.id) ? () => keyboard.run(s.id) : null,
     }));
     return [...fromShortcuts, ...extra];

@@ -1,5 +1,5 @@
 "use client";
-import { useStrings } from "@/components/i18n/locale";
+import { useStrings, useUiLocale } from "@/components/i18n/locale";
 import { Dialog } from "@/components/keyboard/dialog";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { SHORTCUTS, type Shortcut } from "@/components/keyboard/shortcuts";
@@ -17,6 +17,7 @@ const GROUPS: {
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useStrings(keyboardStrings);
+  const locale = useUiLocale();
   const layout = useLayoutMap();
   const platform = typeof navigator === "undefined" ? "" : navigator.platform;
   return (
@@ -40,7 +41,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
                     {shortcut.keys.map((chord, i) => (
                       <span key={chord.code} className="flex items-center gap-1">
                         {i > 0 ? <span className="text-xs text-slate-500">{t.sequenceThen}</span> : null}
-                        <KeyCaps parts={chordLabel(chord, layout, platform)} />
+                        <KeyCaps parts={chordLabel(chord, layout, platform, locale)} />
                       </span>
                     ))}
                   </dd>

@@ -26,13 +26,18 @@ export function useLayoutMap(): LayoutMap | null {
   return map;
 }
 
-export function chordLabel(chord: KeyChord, layout: LayoutMap | null, platform: string): string[] {
+export function chordLabel(
+  chord: KeyChord,
+  layout: LayoutMap | null,
+  platform: string,
+  locale?: string,
+): string[] {
   const parts: string[] = [];
   if (chord.mod) parts.push(isMac(platform) ? "⌘" : "Ctrl");
   if (chord.shift) parts.push("Shift");
   const fromLayout =
     chord.code.startsWith("Key") || chord.code === "Slash" ? layout?.get(chord.code) : undefined;
-  const key = fromLayout ? fromLayout.toLocaleUpperCase() : usLabel(chord.code);
+  const key = fromLayout ? fromLayout.toLocaleUpperCase(locale) : usLabel(chord.code);
   parts.push(chord.code === "Slash" && chord.shift && !fromLayout ? "?" : key);
   return parts;
 }

@@ -1,0 +1,31 @@
+import { defineStrings } from "@/components/i18n/locale";
+
+export const signInStrings = defineStrings({
+  en: {
+    title: "Sign in to Connect Inbox",
+    intro: "Use your workspace email and password.",
+    email: "Email",
+    password: "Password",
+    signIn: "Sign in",
+    signingIn: "Signing in…",
+    failed: "That email and password do not match an account.",
+  },
+  ar: {
+    title: "تسجيل الدخول إلى Connect Inbox",
+    intro: "استخدم البريد الإلكتروني وكلمة المرور الخاصين بمساحة عملك.",
+    email: "البريد الإلكتروني",
+    password: "كلمة المرور",
+    signIn: "تسجيل الدخول",
+    signingIn: "جارٍ تسجيل الدخول…",
+    failed: "البريد الإلكتروني وكلمة المرور لا يطابقان أي حساب.",
+  },
+  tr: {
+    title: "Connect Inbox'a giriş yapın",
+    intro: "Çalışma alanınızın e-posta adresini ve parolasını kullanın.",
+    email: "E-posta",
+    password: "Parola",
+    signIn: "Giriş yap",
+    signingIn: "Giriş yapılıyor…",
+    failed: "Bu e-posta ve parola hiçbir hesapla eşleşmiyor.",
+  },
+});
