@@ -4,19 +4,13 @@ import { onCommitted } from "@/server/events/publish";
 type Dispatcher = (runIds: string[]) => Promise<void>;
 
 declare global {
+  // On globalThis: Next bundles instrumentation.ts (which starts the queue) apart from the route
+  // handlers (which create runs), and each bundle has its own copy of this module.
   var connectInboxAiDispatcher: Dispatcher | null | undefined;
-  var connectInboxAiHookRegistered: boolean | undefined;
 }
 
 export function setRunDispatcher(dispatcher: Dispatcher | null): void {
   globalThis.connectInboxAiDispatcher = dispatcher;
-  if (!globalThis.connectInboxAiHookRegistered) {
-    globalThis.connectInboxAiHookRegistered = true;
-    // send() stores a queued run with its message; the job goes out once both are committed.
-    onCommitted((event) => {
-      if (event.type === "message.created" && event.aiRunId) dispatchRuns([event.aiRunId]);
-    });
-  }
 }
 
 /**
@@ -28,3 +22,10 @@ export function dispatchRuns(runIds: string[]): void {
   if (!dispatcher || runIds.length === 0) return;
   dispatcher(runIds).catch((error: unknown) => console.error("ai: could not queue runs", runIds, error));
 }
+
+// send() stores a queued run with its message; its job goes out once both are committed.
+// Registered on import, into this bundle's copy of the event hooks: the routes that send
+// messages import the AI router, and so this module, through the app router.
+onCommitted((event) => {
+  if (event.type === "message.created" && event.aiRunId) dispatchRuns([event.aiRunId]);
+});
