@@ -46,6 +46,7 @@ type ContextMessage = Prisma.MessageGetPayload<{ select: typeof contextMessageSe
 export type RunContext = {
   /** The conversation's language: the trigger message's, else the latest customer message's. */
   locale: Locale;
+  workspaceName: string;
   customer: { name: string | null; email: string | null };
   trigger: { id: string; internal: boolean; channelId: string | null; createdAt: Date };
   /** What the customer asked: the trigger when a customer wrote it, else their latest message before it. */
@@ -186,6 +187,7 @@ export async function buildRunContext(
 
   return {
     locale,
+    workspaceName: conversation.workspace.name,
     customer: { name: customerName, email: conversation.customer.email },
     trigger: {
       id: trigger.id,

@@ -186,6 +186,7 @@ async function produce(
   if (agent.provider === "builtin") {
     const answer = await answerFromKnowledge(db, {
       workspaceId: run.workspaceId,
+      workspaceName: context.workspaceName,
       question: context.question,
       locale: context.locale,
       customer: context.customer,

@@ -101,6 +101,7 @@ export async function answerFromKnowledge(
   db: Db,
   params: {
     workspaceId: string;
+    workspaceName: string;
     question: string;
     locale: Locale;
     customer: { name: string | null; email: string | null };
@@ -127,7 +128,7 @@ export async function answerFromKnowledge(
   const customer: Record<string, string> = {};
   if (params.customer.name) customer.name = params.customer.name;
   if (params.customer.email) customer.email = params.customer.email;
-  const context = { customer };
+  const context = { customer, workspace: { name: params.workspaceName } };
   for (const candidate of good) {
     let text: string;
     try {
