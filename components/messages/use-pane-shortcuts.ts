@@ -1,5 +1,6 @@
 "use client";
 import type { RefObject } from "react";
+import { assistFocusedMessage } from "@/components/ai/assist-focused";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import type { ListedMessage } from "@/components/messages/message-row";
 import type { MessageOutput } from "@/server/connect/schemas";
@@ -66,19 +67,8 @@ export function usePaneShortcuts({
     reply(message);
     return true;
   });
-  // The AI helper's button on a message carries data-ai-assist; the key presses it.
-  useShortcut("message.aiAssist", () => {
-    const message = targetMessage();
-    const row = message
-      ? pane.current?.querySelector<HTMLElement>(
-          `${MESSAGE_ROW}[data-message-id="${CSS.escape(message.id)}"]`,
-        )
-      : null;
-    const button = row?.querySelector<HTMLElement>("[data-ai-assist]");
-    if (!button) return false;
-    button.click();
-    return true;
-  });
+  // The AI helper's own entry point: it presses the focused message's assist button.
+  useShortcut("message.aiAssist", assistFocusedMessage);
   useShortcut("escape", () => {
     if (threadOpen) {
       closeThread();
