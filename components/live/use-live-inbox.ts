@@ -33,6 +33,8 @@ function noChanges(): Changes {
 
 function collect(changes: Changes, event: LiveEvent) {
   switch (event.type) {
+    case "ready":
+      break;
     case "resync":
       changes.resync = true;
       break;
@@ -160,7 +162,7 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
   const startedBefore = useRef(false);
   const subscription = trpc.v1.live.events.useSubscription(input, {
     onStarted: () => {
-      // Reconnected with no event id to resume from: whatever happened meanwhile is unknown.
+      // Restarted without even the `ready` of the last start: what happened meanwhile is unknown.
       if (startedBefore.current && resumeFrom === null) receive({ type: "resync" });
       startedBefore.current = true;
     },

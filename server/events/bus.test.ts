@@ -59,10 +59,12 @@ function message(workspaceId: string, messageId: string): InboxEvent {
   return { type: "message.created", workspaceId, conversationId: "c-1", messageId, aiRunId: null };
 }
 
-/** Opens a stream (listening once this resolves) and starts waiting for its first event. */
-async function startStream(bus: EventBus, workspaceId: string, signal: AbortSignal, lastEventId?: string) {
-  const stream = await openWorkspaceEvents(bus, workspaceId, { signal, lastEventId });
-  return { stream, first: next(stream) };
+/** Opens a fresh stream (listening once this resolves), takes its `ready`, and waits for the next event. */
+async function startStream(bus: EventBus, workspaceId: string, signal: AbortSignal) {
+  const stream = await openWorkspaceEvents(bus, workspaceId, { signal });
+  const ready = await next(stream);
+  expect(ready).toEqual({ id: bus.latest().id, event: { type: "ready" } });
+  return { stream, ready, first: next(stream) };
 }
 
 const buses: EventBus[] = [];
@@ -144,6 +146,21 @@ describe("a live stream on one instance", () => {
     expect(await stream.next()).toEqual({ done: true, value: undefined });
   });
 
+  it("starts a fresh stream with its position, from which a reconnect replays everything since", async () => {
+    const bus = new EventBus({ mode: "memory" });
+    const tab = abortable();
+    const live = await startStream(bus, "ws-1", tab.signal);
+    tab.abort();
+    await expect(live.first).rejects.toThrow("the stream ended");
+
+    await bus.publish(message("ws-1", "m-1"));
+    const resumed = await openWorkspaceEvents(bus, "ws-1", {
+      lastEventId: live.ready.id,
+      signal: abortable().signal,
+    });
+    expect((await next(resumed)).event).toEqual(message("ws-1", "m-1"));
+  });
+
   it("resyncs a client whose last event has left the buffer, by age or by count", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     const bus = new EventBus({ mode: "memory", replayWindowMs: 60_000, replayLimit: 3 });
@@ -181,9 +198,10 @@ describe("v1.live.events", () => {
     });
   }
 
-  /** Subscribes (listening once this resolves) and starts waiting for the first event. */
-  async function subscribe(member: TestMember, signal: AbortSignal, lastEventId: string | null = null) {
-    const iterator = (await liveEvents(member, signal, lastEventId))[Symbol.asyncIterator]();
+  /** Subscribes (listening once this resolves), takes `ready`, and starts waiting for the next event. */
+  async function subscribe(member: TestMember, signal: AbortSignal) {
+    const iterator = (await liveEvents(member, signal))[Symbol.asyncIterator]();
+    expect(unwrap(await next(iterator))).toEqual({ id: eventBus().latest().id, event: { type: "ready" } });
     return { iterator, first: next(iterator) };
   }
 

@@ -9,9 +9,10 @@ function toDelivery(entry: BusEntry): LiveDelivery {
 
 /**
  * One workspace's live events until `signal` aborts. Resolves once it is listening, so every
- * event published after that is delivered. Given the `lastEventId` a client saw before it
- * reconnected, it first replays what this process received since, or a `resync` when that id
- * is unknown here (too old, or from before this process started listening).
+ * event published after that is delivered. A fresh stream starts with `ready`, carrying its
+ * position. Given the `lastEventId` a client saw before it reconnected, it instead replays
+ * what this process received since, or a `resync` when that id is unknown here (too old, or
+ * from before this process started listening).
  */
 export async function openWorkspaceEvents(
   bus: EventBus,
@@ -21,7 +22,8 @@ export async function openWorkspaceEvents(
   const { signal } = options;
   await bus.ready();
   const pending: LiveDelivery[] = [];
-  if (options.lastEventId) {
+  if (!options.lastEventId) pending.push({ id: bus.latest().id, event: { type: "ready" } });
+  else {
     const missed = bus.since(options.lastEventId);
     if (!missed) pending.push({ id: bus.latest().id, event: { type: "resync" } });
     for (const entry of missed ?? []) {

@@ -19,11 +19,16 @@ export type InboxEvent = z.infer<typeof InboxEvent>;
 export type InboxEventListener = (event: InboxEvent) => void;
 
 /**
- * What a live stream delivers: an inbox event, or `resync` when events may have been missed
- * (a reconnect beyond the replay window, a lost LISTEN connection) and the receiver must
- * refetch what it shows.
+ * What a live stream delivers: an inbox event; `ready` first on a fresh stream, whose id is
+ * where a reconnect resumes from even when nothing has happened yet; or `resync` when events
+ * may have been missed (a reconnect beyond the replay window, a lost LISTEN connection) and
+ * the receiver must refetch what it shows.
  */
-export const LiveEvent = z.union([InboxEvent, z.object({ type: z.literal("resync") })]);
+export const LiveEvent = z.union([
+  InboxEvent,
+  z.object({ type: z.literal("ready") }),
+  z.object({ type: z.literal("resync") }),
+]);
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
 export const LiveEventsInput = z.object({
