@@ -10,6 +10,7 @@ import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
+import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
 const buttonClass =
@@ -63,7 +64,7 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
               id="details-customer-name"
               dir="auto"
               title={name}
-              className={`truncate font-semibold ${uiStart}`}
+              className={`line-clamp-2 font-semibold wrap-break-word ${uiStart}`}
             >
               {name}
             </h2>
@@ -84,7 +85,7 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
         <h3 id="details-conversation" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
           {t.conversation}
         </h3>
-        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
+        <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
           <Field label={t.channel}>
             {conversation.channel ? (
               <>
@@ -109,7 +110,7 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
         <h3 id="details-customer" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
           {t.customer}
         </h3>
-        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
+        <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
           {customer.email ? (
             <Field label={t.email}>
               <a
@@ -151,10 +152,10 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
           <h3 id="details-metadata" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
             {t.metadata}
           </h3>
-          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
+          <dl className="grid grid-cols-[fit-content(40%)_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-[13px] leading-5">
             {metadata.map(([key, value]) => (
               <Field key={key} label={<bdi>{key}</bdi>}>
-                <bdi className="break-words">{value}</bdi>
+                <bdi className="wrap-anywhere">{value}</bdi>
               </Field>
             ))}
           </dl>
@@ -167,7 +168,7 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
 function Field({ label, children }: { label: React.ReactNode; children: React.ReactNode }) {
   return (
     <>
-      <dt className="text-start text-slate-500">{label}</dt>
+      <dt className="text-start text-slate-500 wrap-anywhere">{label}</dt>
       <dd className="min-w-0 text-start text-slate-900">{children}</dd>
     </>
   );
@@ -182,6 +183,17 @@ function ConversationActions({ conversation }: { conversation: ConversationOutpu
   const { status, assignee } = conversation;
   const myId = me.data?.memberId;
   const assigneeMissing = assignee && !members.data?.some((m) => m.memberId === assignee.memberId);
+
+  useShortcut("conversation.resolve", () => {
+    if (status === "resolved") return false;
+    update.change({ status: "resolved" });
+    return true;
+  });
+  useShortcut("conversation.assignToMe", () => {
+    if (!myId || assignee?.memberId === myId) return false;
+    update.change({ assigneeId: myId });
+    return true;
+  });
 
   function assign(memberId: string | null) {
     update.change({ assigneeId: memberId });

@@ -7,6 +7,7 @@ import {
   setConversationFilters,
 } from "@/components/conversations/filters-store";
 import { conversationStrings } from "@/components/conversations/strings";
+import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { directionOf, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { ConversationStatus } from "@/server/conversations/schemas";
@@ -52,6 +53,7 @@ function SearchBox({ initial }: { initial: string }) {
         />
       </svg>
       <input
+        id={SEARCH_INPUT_ID}
         type="search"
         aria-label={t.search}
         placeholder={t.searchPlaceholder}

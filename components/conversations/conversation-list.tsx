@@ -10,10 +10,12 @@ import {
   listInputOf,
   savedScrollOffset,
   saveScrollOffset,
+  takeRowFocus,
   useConversationFilters,
 } from "@/components/conversations/filters-store";
 import { isUnread, useMarkReadOnOpen } from "@/components/conversations/mark-read";
 import { conversationStrings } from "@/components/conversations/strings";
+import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
 
 const ROW_HEIGHT = 84;
@@ -30,7 +32,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  useMarkReadOnOpen(selectedId);
+  useMarkReadOnOpen(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
   const now = useNow();
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -66,6 +68,21 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     isFetchNextPageError,
     fetchNextPage,
   ]);
+
+  useListShortcuts({
+    items,
+    selectedId,
+    reveal: (index) => virtualizer.scrollToIndex(index, { align: "auto" }),
+  });
+
+  // Opening a conversation mounts a new list (see filters-store): put focus back on the row.
+  const renderedRows = virtualRows.length;
+  useEffect(() => {
+    if (!selectedId || renderedRows === 0 || !takeRowFocus(selectedId)) return;
+    scrollRef.current
+      ?.querySelector<HTMLElement>(`a[data-conversation-id="${selectedId}"]`)
+      ?.focus({ preventScroll: true });
+  }, [selectedId, renderedRows]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
+import { keepRowFocus } from "@/components/conversations/filters-store";
 import { PreviewText } from "@/components/conversations/preview-text";
 import { StatusBadge } from "@/components/conversations/status-badge";
 import { conversationStrings } from "@/components/conversations/strings";
@@ -30,6 +31,9 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
       href={`/inbox/${conversation.id}`}
       prefetch={false}
       aria-current={selected ? "page" : undefined}
+      onClick={(event) => {
+        if (event.currentTarget === document.activeElement) keepRowFocus(conversation.id);
+      }}
       data-conversation-id={conversation.id}
       data-unread={unread ? "true" : "false"}
       className={`group flex gap-3 border-b border-slate-100 px-3 py-2.5 outline-offset-[-2px] ${

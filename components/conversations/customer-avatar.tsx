@@ -7,13 +7,21 @@ function firstGrapheme(word: string): string {
   return "";
 }
 
-/** Up to two initials from the first and last word: "Sarah Mitchell" → "SM", "İpek Işık" → "İI". */
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+
+/**
+ * Initials from the first and last word: "Sarah Mitchell" → "SM", "İpek Işık" → "İI". Arabic
+ * takes one letter: two would join into what reads as a word ("سا" for "سارة القحطاني").
+ */
 export function initialsOf(name: string): string {
   const words = name.trim().split(/\s+/).filter(Boolean);
   const first = words[0];
   if (!first) return "?";
+  const initial = firstGrapheme(first);
+  if (ARABIC_SCRIPT.test(initial)) return initial;
   const last = words.length > 1 ? words[words.length - 1] : undefined;
-  return (firstGrapheme(first) + (last ? firstGrapheme(last) : "")).toLocaleUpperCase();
+  const second = last ? firstGrapheme(last) : "";
+  return (ARABIC_SCRIPT.test(second) ? initial : initial + second).toLocaleUpperCase();
 }
 
 const PALETTE = [

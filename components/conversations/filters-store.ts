@@ -14,8 +14,8 @@ const DEFAULT_FILTERS: ConversationFilters = { status: "open", assignee: "any", 
 
 /*
  * The inbox page is keyed by its conversation segment, so opening a conversation mounts a new
- * list. The filters and the scroll position live here, outside React, so that the member's
- * view survives every click in the tab.
+ * list. The filters, the scroll position and the focused row live here, outside React, so that
+ * the member's view survives every click in the tab.
  */
 let filters = DEFAULT_FILTERS;
 const listeners = new Set<() => void>();
@@ -62,4 +62,17 @@ export function savedScrollOffset(key: string): number {
 export function saveScrollOffset(key: string, offset: number) {
   scrollOffsets.clear();
   scrollOffsets.set(key, offset);
+}
+
+let rowFocusFor: string | null = null;
+
+/** The row that had focus when its conversation was opened, to focus again in the new list. */
+export function keepRowFocus(conversationId: string) {
+  rowFocusFor = conversationId;
+}
+
+export function takeRowFocus(conversationId: string): boolean {
+  if (rowFocusFor !== conversationId) return false;
+  rowFocusFor = null;
+  return true;
 }

@@ -18,19 +18,29 @@ export function isUnread(row: ConversationListItem, selectedId: string | null): 
   return !(readAt && readAt >= row.lastMessageAt);
 }
 
-/** Marks the open conversation read, and clears its unread marker in every cached list at once. */
-export function useMarkReadOnOpen(conversationId: string | null) {
+/**
+ * Marks the open conversation read, and clears its unread marker in every cached list at once.
+ * `lastMessageAt` is the open conversation's, as the list knows it: a message that arrives
+ * while the member is looking at the conversation is read too.
+ */
+export function useMarkReadOnOpen(conversationId: string | null, lastMessageAt: string | undefined) {
   const listCache = useConversationListCache();
   const { mutate } = trpc.v1.conversations.markRead.useMutation({
     onMutate: ({ id }) => {
       listCache.patchRow(id, (row) => ({ ...row, unread: false }));
     },
     onSuccess: ({ conversationId: id, lastReadAt }) => {
-      readUpTo.set(id, lastReadAt);
+      if ((readUpTo.get(id) ?? "") < lastReadAt) readUpTo.set(id, lastReadAt);
       listCache.patchRow(id, (row) => ({ ...row, unread: row.lastMessageAt > lastReadAt }));
     },
   });
   useEffect(() => {
-    if (conversationId) mutate({ id: conversationId });
+    if (!conversationId) return;
+    mutate({ id: conversationId });
   }, [conversationId, mutate]);
+  useEffect(() => {
+    if (!conversationId || !lastMessageAt) return;
+    const readAt = readUpTo.get(conversationId);
+    if (readAt && readAt < lastMessageAt) mutate({ id: conversationId });
+  }, [conversationId, lastMessageAt, mutate]);
 }

@@ -1,0 +1,55 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { setConversationFilters } from "@/components/conversations/filters-store";
+import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import type { ConversationListItem } from "@/server/conversations/schemas";
+
+export const SEARCH_INPUT_ID = "conversation-search";
+
+type Options = {
+  items: ConversationListItem[];
+  selectedId: string | null;
+  /** Brings a row into view before the conversation opens, so j/k never leave the list behind. */
+  reveal: (index: number) => void;
+};
+
+/** j/k/o move through and open conversations, / focuses search, g then o/p/r/m/u/a picks a view. */
+export function useListShortcuts({ items, selectedId, reveal }: Options) {
+  const router = useRouter();
+
+  function open(index: number): boolean {
+    const conversation = items[index];
+    if (!conversation) return false;
+    reveal(index);
+    router.push(`/inbox/${conversation.id}`);
+    return true;
+  }
+
+  const selectedIndex = items.findIndex((item) => item.id === selectedId);
+  useShortcut("conversation.next", () => open(selectedIndex + 1));
+  useShortcut("conversation.previous", () => (selectedIndex > 0 ? open(selectedIndex - 1) : false));
+  useShortcut("conversation.open", () => {
+    const focused = document.activeElement?.closest<HTMLElement>("[data-conversation-id]");
+    const focusedIndex = items.findIndex((item) => item.id === focused?.dataset.conversationId);
+    if (focusedIndex >= 0) return open(focusedIndex);
+    return selectedIndex < 0 ? open(0) : false;
+  });
+  useShortcut("search.focus", () => {
+    const input = document.getElementById(SEARCH_INPUT_ID);
+    if (!(input instanceof HTMLInputElement)) return false;
+    input.focus();
+    input.select();
+    return true;
+  });
+  useShortcut("filter.open", () => setFilter({ status: "open" }));
+  useShortcut("filter.pending", () => setFilter({ status: "pending" }));
+  useShortcut("filter.resolved", () => setFilter({ status: "resolved" }));
+  useShortcut("filter.mine", () => setFilter({ assignee: "me" }));
+  useShortcut("filter.unassigned", () => setFilter({ assignee: "unassigned" }));
+  useShortcut("filter.all", () => setFilter({ assignee: "any" }));
+}
+
+function setFilter(patch: Parameters<typeof setConversationFilters>[0]): true {
+  setConversationFilters(patch);
+  return true;
+}
