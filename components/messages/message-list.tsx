@@ -75,9 +75,17 @@ export function MessageList({
 
   const virtualItems = virtualizer.getVirtualItems();
   const firstRendered = virtualItems[0]?.index ?? 0;
+  const viewport = virtualizer.scrollRect?.height ?? 0;
+  // Only while the agent scrolls back (or when the history does not fill the pane): the first
+  // render starts at the top until the list has been scrolled to the newest message.
+  const wantsOlder =
+    hasOlder &&
+    !loadingOlder &&
+    ((firstRendered < LOAD_AHEAD_ROWS && virtualizer.scrollDirection === "backward") ||
+      (viewport > 0 && virtualizer.getTotalSize() < viewport));
   useEffect(() => {
-    if (hasOlder && !loadingOlder && firstRendered < LOAD_AHEAD_ROWS) onLoadOlder();
-  }, [firstRendered, hasOlder, loadingOlder, onLoadOlder]);
+    if (wantsOlder) onLoadOlder();
+  }, [wantsOlder, onLoadOlder]);
 
   const handledFocus = useRef<number | null>(null);
   useEffect(() => {
@@ -87,9 +95,12 @@ export function MessageList({
     handledFocus.current = focusRequest.nonce;
     focusRow(index, "center");
     setHighlighted(focusRequest.messageId);
+  });
+  useEffect(() => {
+    if (!highlighted) return;
     const timer = window.setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
     return () => window.clearTimeout(timer);
-  });
+  }, [highlighted]);
 
   function focusRow(index: number, align: "center" | "auto") {
     const id = messages[index]?.id;
