@@ -70,14 +70,16 @@ type ClaimedRun = {
 
 type Claim =
   | { claimed: ClaimedRun }
-  | { outcome: Extract<RunOutcome, { outcome: "skipped" | "deferred" | "failed" }> };
+  | { outcome: Extract<RunOutcome, { outcome: "skipped" | "deferred" }> }
+  /** A run whose workers kept dying has used up its attempts. */
+  | { gaveUp: { workspaceId: string; conversationId: string; error: string } };
 
 async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
-      { conversationId: string; status: string; attempts: number; stale: boolean }[]
+      { workspaceId: string; conversationId: string; status: string; attempts: number; stale: boolean }[]
     >`
-      SELECT "conversationId", "status"::text AS "status", "attempts",
+      SELECT "workspaceId", "conversationId", "status"::text AS "status", "attempts",
         COALESCE("startedAt" < now() - ${deps.staleAfterMs} * interval '1 millisecond', true) AS "stale"
       FROM "AiRun" WHERE "id" = ${runId} FOR UPDATE`;
     if (!row) return { outcome: { outcome: "skipped", reason: "missing" } };
@@ -91,7 +93,7 @@ async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
         where: { id: runId },
         data: { status: "failed", error, finishedAt: new Date() },
       });
-      return { outcome: { outcome: "failed", conversationId: row.conversationId, error } };
+      return { gaveUp: { workspaceId: row.workspaceId, conversationId: row.conversationId, error } };
     }
 
     // Serializes claims within one conversation, so the running count below cannot race.
@@ -276,17 +278,11 @@ async function finish(db: Db, run: ClaimedRun, agentId: string, base: StoredRunO
  */
 export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<RunOutcome> {
   const claim = await claimRun(db, runId, deps);
-  if ("outcome" in claim) {
-    if (claim.outcome.outcome === "failed") {
-      const run = await db.aiRun.findUnique({ where: { id: runId }, select: { workspaceId: true } });
-      if (run)
-        publishRunUpdated({
-          id: runId,
-          workspaceId: run.workspaceId,
-          conversationId: claim.outcome.conversationId,
-        });
-    }
-    return claim.outcome;
+  if ("outcome" in claim) return claim.outcome;
+  if ("gaveUp" in claim) {
+    const { workspaceId, conversationId, error } = claim.gaveUp;
+    publishRunUpdated({ id: runId, workspaceId, conversationId });
+    return { outcome: "failed", conversationId, error };
   }
   const run = claim.claimed;
   publishRunUpdated(run);
@@ -322,8 +318,8 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
   } catch (error) {
     await partials.flushed();
     const { conversationId } = run;
-    const output = (base.request ? base : null) as Prisma.InputJsonValue | null;
-    const outputData = output === null ? { output: Prisma.DbNull } : { output };
+    // A transform keeps its request for the next attempt; streamed text of this one goes.
+    const outputData = base.request ? { output: base } : { output: Prisma.DbNull };
     if (deps.signal?.aborted && !timeout.aborted) {
       const released = await db.aiRun.updateMany({
         where: fenced(run),
