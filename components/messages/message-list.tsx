@@ -128,6 +128,21 @@ export function MessageList({
   }
 
   const atEnd = virtualizer.getDistanceFromEnd() <= 48;
+  const wasAtEnd = useRef(atEnd);
+  wasAtEnd.current = atEnd;
+  // The pane shrinks when the composer grows (a longer draft, an attachment, the reply quote):
+  // a reader at the newest message stays there.
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    let height = scroller.clientHeight;
+    const observer = new ResizeObserver(() => {
+      if (scroller.clientHeight !== height && wasAtEnd.current) virtualizer.scrollToEnd();
+      height = scroller.clientHeight;
+    });
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [virtualizer]);
   const tabbableId = activeId && byId.has(activeId) ? activeId : messages.at(-1)?.id;
   return (
     <div className="relative min-h-0 flex-1">
