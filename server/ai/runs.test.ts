@@ -3,6 +3,7 @@ import { buildRunContext, contextAgentSelect, fitTranscript } from "@/server/ai/
 import { processRun } from "@/server/ai/process-run";
 import type { CreateAgentInput } from "@/server/ai/schemas";
 import { repliesTo, runRow, testDeps } from "@/server/ai/test-helpers";
+import { startFakeAnthropic } from "@/server/ai/testing/anthropic-server";
 import { type FakeOpenAi, startFakeOpenAi } from "@/server/ai/testing/openai-server";
 import { db } from "@/server/db/client";
 import { eventBus } from "@/server/events/bus";
@@ -115,6 +116,28 @@ describe("AI runs: a reply in the thread", () => {
     expect(await repliesTo(db(), message.id)).toHaveLength(1);
     const page = await ws.owner.api.v1.connect.listMessages({ conversationId });
     expect(page.items.at(-1)?.sender).toEqual({ type: "ai", id: agent.id, name: "Helper", image: null });
+  });
+
+  it("answers through Anthropic's API with the key its variable names", async () => {
+    process.env.TEST_ANTHROPIC_API_KEY = "sk-ant-test";
+    const anthropic = await startFakeAnthropic("Merhaba Ayşe, siparişiniz yolda.");
+    try {
+      const { ws, conversationId, agent } = await setup({
+        provider: "anthropic",
+        model: "claude-test",
+        baseUrl: anthropic.baseUrl,
+        apiKeyEnv: "TEST_ANTHROPIC_API_KEY",
+      });
+      const { message, run } = await customerAsks(ws, conversationId, agent.id, "Siparişim nerede?");
+      expect(await processRun(db(), run.id, testDeps())).toMatchObject({ outcome: "succeeded" });
+      expect((await repliesTo(db(), message.id))[0]?.content).toEqual({
+        tr: "Merhaba Ayşe, siparişiniz yolda.",
+      });
+      expect(anthropic.requests[0]?.apiKey).toBe("sk-ant-test");
+      expect(JSON.stringify(anthropic.requests[0]?.body.system)).toContain("Write in Turkish");
+    } finally {
+      await anthropic.close();
+    }
   });
 
   it("retries a provider error and then posts exactly one reply", async () => {
