@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { getQueryKey } from "@trpc/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { type Changes, collect, noChanges } from "@/components/live/changes";
 import { type MessagePages, mergeNewestPage } from "@/components/live/message-pages";
 import type { MessageOutput } from "@/server/connect/schemas";
 import type { LiveEvent } from "@/server/events/types";
@@ -18,40 +19,6 @@ const MAX_RESTART_DELAY_MS = 30_000;
  * between conversations) resumes the stream where it stopped instead of missing events.
  */
 let resumeFrom: string | null = null;
-
-type Changes = {
-  resync: boolean;
-  /** conversationId → the new messages' ids */
-  messages: Map<string, Set<string>>;
-  conversations: Set<string>;
-  aiRuns: Set<string>;
-};
-
-function noChanges(): Changes {
-  return { resync: false, messages: new Map(), conversations: new Set(), aiRuns: new Set() };
-}
-
-function collect(changes: Changes, event: LiveEvent) {
-  switch (event.type) {
-    case "ready":
-      break;
-    case "resync":
-      changes.resync = true;
-      break;
-    case "message.created": {
-      const ids = changes.messages.get(event.conversationId) ?? new Set<string>();
-      ids.add(event.messageId);
-      changes.messages.set(event.conversationId, ids);
-      break;
-    }
-    case "conversation.updated":
-      changes.conversations.add(event.conversationId);
-      break;
-    case "ai-run.updated":
-      changes.aiRuns.add(event.conversationId);
-      break;
-  }
-}
 
 type Options = {
   /** The conversation on screen: its new messages are announced. */
@@ -113,11 +80,20 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
   const apply = useCallback(
     async (changes: Changes) => {
       if (changes.resync) {
-        await Promise.all([utils.v1.connect.listMessages.invalidate(), utils.v1.conversations.invalidate()]);
+        await Promise.all([
+          utils.v1.connect.listMessages.invalidate(),
+          utils.v1.conversations.invalidate(),
+          utils.v1.ai.runsForConversation.invalidate(),
+          utils.v1.ai.run.invalidate(),
+        ]);
         return;
       }
       const work: Promise<unknown>[] = [];
-      for (const [id, messageIds] of changes.messages) {
+      // A run streams its draft with frequent updates: the newest page is enough to show what
+      // it changed in the history, never a refetch of every loaded page.
+      const histories = new Map(changes.messages);
+      for (const id of changes.aiRuns.keys()) if (!histories.has(id)) histories.set(id, new Set());
+      for (const [id, messageIds] of histories) {
         work.push(
           refreshNewestMessages(id, messageIds).catch(() =>
             utils.v1.connect.listMessages.invalidate({ conversationId: id }),
@@ -125,17 +101,17 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
         );
       }
       // The batch link sends what is asked within one task as one request, answered when its
-      // slowest query is: the list refetches go in the next task, after the new messages.
+      // slowest query is: the other refetches go in the next task, after the new messages.
       if (work.length > 0) await new Promise((resolve) => setTimeout(resolve));
       // A customer's message reopens a resolved conversation.
       for (const id of changes.messages.keys()) work.push(utils.v1.conversations.get.invalidate({ id }));
-      for (const id of changes.aiRuns) {
-        if (!changes.messages.has(id))
-          work.push(utils.v1.connect.listMessages.invalidate({ conversationId: id }));
-      }
       for (const id of changes.conversations) work.push(utils.v1.conversations.get.invalidate({ id }));
       if (changes.messages.size > 0 || changes.conversations.size > 0) {
         work.push(utils.v1.conversations.list.invalidate(), utils.v1.conversations.counts.invalidate());
+      }
+      for (const [conversationId, runIds] of changes.aiRuns) {
+        work.push(utils.v1.ai.runsForConversation.invalidate({ conversationId }));
+        for (const id of runIds) work.push(utils.v1.ai.run.invalidate({ id }));
       }
       await Promise.all(work);
     },

@@ -1,0 +1,40 @@
+import type { LiveEvent } from "@/server/events/types";
+
+/** What a batch of live events changed, gathered so that each query is refetched once. */
+export type Changes = {
+  resync: boolean;
+  /** conversationId → the new messages' ids */
+  messages: Map<string, Set<string>>;
+  conversations: Set<string>;
+  /** conversationId → the changed runs' ids */
+  aiRuns: Map<string, Set<string>>;
+};
+
+export function noChanges(): Changes {
+  return { resync: false, messages: new Map(), conversations: new Set(), aiRuns: new Map() };
+}
+
+function add(ids: Map<string, Set<string>>, key: string, id: string) {
+  const set = ids.get(key) ?? new Set<string>();
+  set.add(id);
+  ids.set(key, set);
+}
+
+export function collect(changes: Changes, event: LiveEvent) {
+  switch (event.type) {
+    case "ready":
+      break;
+    case "resync":
+      changes.resync = true;
+      break;
+    case "message.created":
+      add(changes.messages, event.conversationId, event.messageId);
+      break;
+    case "conversation.updated":
+      changes.conversations.add(event.conversationId);
+      break;
+    case "ai-run.updated":
+      add(changes.aiRuns, event.conversationId, event.aiRunId);
+      break;
+  }
+}
