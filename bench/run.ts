@@ -1,15 +1,22 @@
 // `npm run bench`: measures, prints a table, writes bench/results/*.json. Not a test.
+// `npm run bench -- api` or `npm run bench -- inbox` runs one part; no argument runs both.
 // Uses DATABASE_URL's server (default: the local PostgreSQL) and makes a fresh database there.
 
 import { benchConnectApi, connectApiTable, seedBigConversation, writeResults } from "@/bench/connect-api";
+import { benchInbox } from "@/bench/inbox";
 import { createFreshDatabase } from "@/scripts/db/fresh-database";
 import { migrate } from "@/scripts/db/migrate";
 import { serveInbox, waitForHealth } from "@/scripts/inbox-server";
 
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const INBOX_PORT = Number(process.env.BENCH_INBOX_PORT ?? 3301);
+const PARTS = ["api", "inbox"] as const;
 
-async function main() {
+// Its own build directory, so a benchmark never rebuilds over another checkout's or run's `.next`.
+process.env.NEXT_DIST_DIR ||= ".next-bench";
+
+async function benchApi() {
   const database = await createFreshDatabase(SERVER_URL, "connect_inbox_bench");
   let stopApp = () => {};
   try {
@@ -38,6 +45,19 @@ async function main() {
     stopApp();
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await database.drop();
+  }
+}
+
+async function main() {
+  const asked = process.argv.slice(2);
+  const unknown = asked.filter((part) => !PARTS.some((known) => known === part));
+  if (unknown.length > 0)
+    throw new Error(`Unknown benchmark ${unknown.join(", ")}; choose from ${PARTS.join(", ")}`);
+  const parts = asked.length > 0 ? asked : PARTS;
+  if (parts.includes("api")) await benchApi();
+  if (parts.includes("inbox")) {
+    const inbox = await benchInbox(SERVER_URL, INBOX_PORT);
+    console.log(`\nwritten: ${writeResults("inbox", inbox)}`);
   }
 }
 
