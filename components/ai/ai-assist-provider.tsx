@@ -93,6 +93,15 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
     [utils, listInput],
   );
 
+  // A run asked for again must not be put back to its old state by its cached poll answer.
+  const remember = useCallback(
+    (run: RunOutput) => {
+      utils.v1.ai.run.setData({ id: run.id }, run);
+      upsert(run);
+    },
+    [utils, upsert],
+  );
+
   const polledKey = polled.map((query) => query.dataUpdatedAt).join();
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever a poll answers.
   useEffect(() => {
@@ -147,14 +156,14 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
             startedHere.current.add(run.id);
             applied.current.delete(run.id);
             setDismissed((s) => toggle(s, run.id, false));
-            upsert(run);
+            remember(run);
           },
           onError: (error) => setStartErrors((e) => ({ ...e, [messageId]: serverMessage(error) })),
           onSettled: () => setStarting((s) => toggle(s, messageId, false)),
         },
       );
     },
-    [assist.mutate, upsert],
+    [assist.mutate, remember],
   );
 
   const value = useMemo<AiAssist>(() => {
@@ -177,7 +186,7 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
       start,
       retry: (run) => {
         startedHere.current.add(run.id);
-        retryRun.mutate({ id: run.id }, { onSuccess: upsert, onError: () => void list.refetch() });
+        retryRun.mutate({ id: run.id }, { onSuccess: remember, onError: () => void list.refetch() });
       },
       dismiss: (runId) => setDismissed((s) => toggle(s, runId, true)),
       insertDraft: (run) => {
@@ -202,7 +211,7 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
     startErrors,
     start,
     retryRun.mutate,
-    upsert,
+    remember,
     list.refetch,
     replyTo,
     updateDraft,

@@ -15,6 +15,7 @@ export function AiAssistButton({ messageId, className }: Props) {
   const t = useStrings(aiStrings);
   const assist = useAiAssist();
   const [open, setOpen] = useState(false);
+  const [upward, setUpward] = useState(true);
   const menuId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -33,8 +34,10 @@ export function AiAssistButton({ messageId, className }: Props) {
 
   function onClick() {
     if (!assist) return;
-    if (several) setOpen((o) => !o);
-    else assist.start(messageId, agents[0]?.id);
+    if (several) {
+      if (!open && wrapper.current) setUpward(roomAbove(wrapper.current));
+      setOpen((o) => !o);
+    } else assist.start(messageId, agents[0]?.id);
   }
 
   return (
@@ -74,7 +77,7 @@ export function AiAssistButton({ messageId, className }: Props) {
               items[(at + step) % items.length]?.focus();
             }
           }}
-          className="absolute bottom-full end-0 z-30 mb-1 w-64 rounded-lg border border-slate-200 bg-white p-1 text-start shadow-lg"
+          className={`absolute end-0 z-30 w-64 ${upward ? "bottom-full mb-1" : "top-full mt-1"} rounded-lg border border-slate-200 bg-white p-1 text-start shadow-lg`}
         >
           <p className="px-2 py-1 text-[11px] font-medium text-slate-500">{t.chooseAgent}</p>
           {agents.map((agent) => (
@@ -106,4 +109,14 @@ export function AiAssistButton({ messageId, className }: Props) {
       ) : null}
     </div>
   );
+}
+
+/** Whether the menu fits better above the button than below it, inside the scrolling list that clips it. */
+function roomAbove(element: HTMLElement): boolean {
+  let container = element.parentElement;
+  while (container && getComputedStyle(container).overflowY === "visible")
+    container = container.parentElement;
+  const box = element.getBoundingClientRect();
+  const bounds = container?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+  return box.top - bounds.top > bounds.bottom - box.bottom;
 }
