@@ -12,7 +12,7 @@ export const liveStrings = defineStrings({
     reconnecting: "جارٍ إعادة الاتصال…",
   },
   tr: {
-    newMessageFrom: "{name} adlı kişiden yeni mesaj",
+    newMessageFrom: "Yeni mesaj: {name}",
     newMessage: "Yeni mesaj",
     reconnecting: "Yeniden bağlanılıyor…",
   },
