@@ -7,7 +7,13 @@ import { messageStrings } from "@/components/messages/strings";
 import type { MessageOutput } from "@/server/connect/schemas";
 
 /** The message in the viewer's locale when it has it, with a switch to its other locales. */
-export function MessageContent({ message }: { message: Pick<MessageOutput, "id" | "content"> }) {
+type Props = {
+  message: Pick<MessageOutput, "id" | "content">;
+  /** System lines show the viewer's locale only: a switch under each would be noise. */
+  switchable?: boolean;
+};
+
+export function MessageContent({ message, switchable = true }: Props) {
   const t = useStrings(messageStrings);
   const languageName = useLanguageNames();
   const { preferred, chosen, choose } = useLocaleChoice();
@@ -18,7 +24,7 @@ export function MessageContent({ message }: { message: Pick<MessageOutput, "id" 
   return (
     <div className="min-w-0">
       <MessageText value={message.content[locale]} locale={locale} />
-      {present.length > 1 ? (
+      {switchable && present.length > 1 ? (
         <fieldset className="mt-1 flex gap-1" aria-label={t.messageLanguages}>
           {present.map((option) => (
             <button

@@ -119,7 +119,7 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
             {message.parentId ? (
               <ParentQuote parentId={message.parentId} parent={parent} onJumpTo={actions.jumpTo} />
             ) : null}
-            <MessageContent message={message} />
+            <MessageContent message={message} switchable={kind !== "system"} />
             <MessageAttachments attachments={message.attachments} />
           </div>
           {message.pending ? (
