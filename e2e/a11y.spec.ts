@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { createPlatoClient } from "@/client/plato";
+import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+
+const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
+// axe takes tens of seconds a page on a busy machine.
+test.describe.configure({ timeout: 240_000 });
+
+/** Serious and critical violations only, each with the nodes that fail, so a failure says where. */
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+}
+
+async function demoConversationId(): Promise<string> {
+  const { items } = await plato.v1.conversations.list.query({ search: "Bulk order history", limit: 5 });
+  const conversation = items.find((c) => c.subject === "Bulk order history");
+  if (!conversation) throw new Error("the seeded bulk conversation is missing");
+  return conversation.id;
+}
+
+for (const locale of ["en", "ar"] as const) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test.describe("signed out", () => {
+      test.use({ storageState: { cookies: [], origins: [] } });
+      test("sign-in has no serious or critical axe violation", async ({ page }) => {
+        await page.goto("/sign-in");
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        await expect(page.getByRole("button")).toBeVisible();
+        expect(await seriousViolations(page)).toEqual([]);
+      });
+    });
+
+    test("inbox has no serious or critical axe violation", async ({ page }) => {
+      await page.goto("/inbox");
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      await expect(page.locator("a[data-conversation-id]").first()).toBeVisible({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test("conversation has no serious or critical axe violation, with the help overlay open too", async ({
+      page,
+    }) => {
+      await page.goto(`/inbox/${await demoConversationId()}`);
+      await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+      await expect(page.locator("article[data-message-id]").first()).toBeVisible({ timeout: 30_000 });
+      await expect(page.locator("form textarea")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press("Shift+Slash");
+      await expect(page.getByRole("dialog")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  });
+}
