@@ -34,7 +34,7 @@ export default defineConfig({
     command: "npx tsx e2e/serve.ts",
     url: `${E2E_BASE_URL}/api/health`,
     reuseExistingServer: false,
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },

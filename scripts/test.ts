@@ -56,6 +56,12 @@ const steps: Step[] = [
     ],
     counts: vitestCounts,
   },
+  // Built here rather than inside Playwright's web server, so a slow build is not cut short by its start timeout.
+  {
+    name: "build",
+    command: ["node", "node_modules/next/dist/bin/next", "build"],
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  },
   {
     name: "e2e",
     command: ["npx", "playwright", "test", "--reporter=list,json"],
