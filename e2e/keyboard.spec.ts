@@ -43,7 +43,7 @@ async function openConversation(page: Page, id: string) {
 
 /** Leaves every field, as a click on empty space would, so single-key shortcuts apply. */
 async function blur(page: Page) {
-  await blur(page);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 }
 
 async function searchFor(page: Page, words: string) {

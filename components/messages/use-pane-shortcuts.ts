@@ -18,8 +18,11 @@ type Options = {
   reply: (message: MessageOutput) => void;
 };
 
+/** Rows in reading order: virtualized rows are placed by transform, not by their order in the DOM. */
 function rowsIn(pane: HTMLElement | null): HTMLElement[] {
-  return [...(pane?.querySelectorAll<HTMLElement>(MESSAGE_ROW) ?? [])];
+  return [...(pane?.querySelectorAll<HTMLElement>(MESSAGE_ROW) ?? [])].sort(
+    (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+  );
 }
 
 function focusedRow(pane: HTMLElement | null): HTMLElement | null {
