@@ -24,6 +24,7 @@ test.describe("Turkish", () => {
     await row.click();
     await expect(page.locator("article[data-message-id]").first()).toBeVisible({ timeout: 30_000 });
     await page.getByRole("searchbox").fill("");
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press("Shift+KeyK");
     await settle(page);
     await page.screenshot({ path: "docs/screenshots/conversation-tr.png" });

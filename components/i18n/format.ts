@@ -18,7 +18,8 @@ export function useFormatters() {
     const number = new Intl.NumberFormat(locale);
     return {
       relativeTime(iso: string, now = Date.now()): string {
-        const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+        // A server clock a little ahead of the browser's must not read as "in 5 seconds".
+        const seconds = Math.min(0, Math.round((new Date(iso).getTime() - now) / 1000));
         const abs = Math.abs(seconds);
         if (abs < 60) return relative.format(seconds, "second");
         if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
