@@ -135,12 +135,12 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
   );
 
   const [input, setInput] = useState(() => ({ lastEventId: resumeFrom }));
-  const startedBefore = useRef(false);
+  const [everConnected, setEverConnected] = useState(false);
   const subscription = trpc.v1.live.events.useSubscription(input, {
     onStarted: () => {
       // Restarted without even the `ready` of the last start: what happened meanwhile is unknown.
-      if (startedBefore.current && resumeFrom === null) receive({ type: "resync" });
-      startedBefore.current = true;
+      if (everConnected && resumeFrom === null) receive({ type: "resync" });
+      setEverConnected(true);
     },
     onData: ({ id, data }) => {
       resumeFrom = id;
@@ -166,7 +166,8 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
 
   return {
     connected: status === "pending",
-    reconnecting: useLasting(status === "connecting" || status === "error", 1_500),
+    // A first connection that is merely slow (a busy server) is not "reconnecting".
+    reconnecting: useLasting(status === "connecting" || status === "error", everConnected ? 1_500 : 5_000),
   };
 }
 
