@@ -8,6 +8,7 @@ import { conversationStrings } from "@/components/conversations/strings";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useFormatters } from "@/components/i18n/format";
 import { useStrings } from "@/components/i18n/locale";
+import { usePrefetchHistory } from "@/components/messages/use-prefetch-history";
 import type { ConversationListItem } from "@/server/conversations/schemas";
 
 type Props = {
@@ -26,12 +27,15 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
   const formatters = useFormatters();
   const name = customerNameOf(conversation.customer, t.unknownCustomer);
   const uiStart = useUiStartAlign();
+  const prefetchHistory = usePrefetchHistory();
   return (
     <Link
       href={`/inbox/${conversation.id}`}
       prefetch={false}
       aria-current={selected ? "page" : undefined}
+      onPointerDown={() => prefetchHistory(conversation.id)}
       onClick={(event) => {
+        prefetchHistory(conversation.id);
         if (event.currentTarget === document.activeElement) keepRowFocus(conversation.id);
       }}
       data-conversation-id={conversation.id}
