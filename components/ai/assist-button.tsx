@@ -63,6 +63,7 @@ export function AiAssistButton({ messageId, className }: Props) {
         <div
           id={menuId}
           role="menu"
+          data-ai-menu=""
           aria-label={t.chooseAgent}
           onKeyDown={(event) => {
             const items = [...(wrapper.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];

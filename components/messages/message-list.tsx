@@ -168,7 +168,7 @@ export function MessageList({
                 key={item.key}
                 data-index={item.index}
                 ref={virtualizer.measureElement}
-                className="absolute inset-x-0 top-0"
+                className="absolute inset-x-0 top-0 has-[[data-ai-menu]]:z-20"
                 style={{ transform: `translateY(${item.start}px)` }}
               >
                 <MessageRow
