@@ -144,6 +144,9 @@ describe("a live stream on one instance", () => {
     request.abort();
     expect(bus.listenerCount).toBe(0);
     expect(await stream.next()).toEqual({ done: true, value: undefined });
+
+    await openWorkspaceEvents(bus, "ws-1", { signal: request.signal });
+    expect(bus.listenerCount).toBe(0);
   });
 
   it("starts a fresh stream with its position, from which a reconnect replays everything since", async () => {

@@ -39,7 +39,8 @@ export async function openWorkspaceEvents(
     wake?.();
   });
   // Also when the stream is never read (the request went away first).
-  signal.addEventListener("abort", unsubscribe, { once: true });
+  if (signal.aborted) unsubscribe();
+  else signal.addEventListener("abort", unsubscribe, { once: true });
 
   return (async function* () {
     try {
