@@ -47,11 +47,30 @@ test("a reply's quote takes the agent to its parent, loading older history until
   const rootRow = page.locator(`article[data-message-id="${root.id}"]`);
   await expect(rootRow).toHaveCount(0);
 
+  // The highlight lasts two seconds: record it as it happens rather than race it.
+  await page.getByRole("region", { name: "Messages" }).evaluate((scroller) => {
+    const seen: string[] = [];
+    (window as Window & { highlightedRows?: string[] }).highlightedRows = seen;
+    const note = (node: Node) => {
+      if (!(node instanceof HTMLElement)) return;
+      const rows = [node, ...node.querySelectorAll<HTMLElement>("[data-highlighted]")];
+      for (const row of rows)
+        if (row.hasAttribute("data-highlighted")) seen.push(row.dataset.messageId ?? "");
+    };
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        note(change.target);
+        for (const added of change.addedNodes) note(added);
+      }
+    }).observe(scroller, { subtree: true, childList: true, attributeFilter: ["data-highlighted"] });
+  });
   await replyRow.locator(`[data-parent-quote="${root.id}"]`).click();
   await expect(rootRow).toBeInViewport();
   await expect(rootRow).toBeFocused();
-  await expect(rootRow).toHaveAttribute("data-highlighted", "");
-  await expect(rootRow).not.toHaveAttribute("data-highlighted", "", { timeout: 5_000 });
+  await expect
+    .poll(() => page.evaluate(() => (window as Window & { highlightedRows?: string[] }).highlightedRows))
+    .toContain(root.id);
+  await expect(rootRow).not.toHaveAttribute("data-highlighted", { timeout: 10_000 });
 });
 
 test("replying from a message sends its parentId, and the thread view lists the message with its replies", async ({

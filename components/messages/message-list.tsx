@@ -44,6 +44,8 @@ export function MessageList({
   const scrollRef = useRef<HTMLDivElement>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
+  // Following the newest message until the agent scrolls back by themselves (or jumps to a message).
+  const following = useRef(true);
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
@@ -93,6 +95,7 @@ export function MessageList({
     const index = messages.findIndex((m) => m.id === focusRequest.messageId);
     if (index < 0) return;
     handledFocus.current = focusRequest.nonce;
+    following.current = false;
     focusRow(index, "center");
     setHighlighted(focusRequest.messageId);
   });
@@ -128,16 +131,16 @@ export function MessageList({
   }
 
   const atEnd = virtualizer.getDistanceFromEnd() <= 48;
-  const wasAtEnd = useRef(atEnd);
-  wasAtEnd.current = atEnd;
-  // The pane shrinks when the composer grows (a longer draft, an attachment, the reply quote):
-  // a reader at the newest message stays there.
+  if (atEnd) following.current = true;
+  else if (virtualizer.isScrolling && virtualizer.scrollDirection === "backward") following.current = false;
+  // The pane shrinks when the composer appears or grows (a longer draft, an attachment, the
+  // reply quote): an agent following the conversation keeps seeing the newest message.
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return;
     let height = scroller.clientHeight;
     const observer = new ResizeObserver(() => {
-      if (scroller.clientHeight !== height && wasAtEnd.current) virtualizer.scrollToEnd();
+      if (scroller.clientHeight !== height && following.current) virtualizer.scrollToEnd();
       height = scroller.clientHeight;
     });
     observer.observe(scroller);
