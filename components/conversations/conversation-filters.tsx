@@ -138,7 +138,7 @@ function StatusTabs({ filters }: { filters: Filters }) {
             {count === undefined ? null : (
               <span
                 data-testid={`count-${status}`}
-                className={`shrink-0 rounded-full px-1 text-xs tabular-nums ${selected ? "bg-slate-100 text-slate-700" : "text-slate-500"}`}
+                className={`shrink-0 rounded-full px-1 text-xs tabular-nums ${selected ? "bg-slate-100 text-slate-700" : "text-slate-600"}`}
               >
                 {formatters.number(count)}
               </span>

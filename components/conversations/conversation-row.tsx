@@ -59,7 +59,7 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
           <time
             dateTime={conversation.lastMessageAt}
             title={formatters.dateTime(conversation.lastMessageAt)}
-            className={`shrink-0 text-xs tabular-nums ${unread ? "font-semibold text-blue-700" : "text-slate-500"}`}
+            className={`shrink-0 text-xs tabular-nums ${unread ? "font-semibold text-blue-700" : "text-slate-600"}`}
           >
             {formatters.relativeTime(conversation.lastMessageAt, now)}
           </time>
@@ -68,7 +68,7 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
           <PreviewText
             content={conversation.lastMessagePreview}
             fallback={t.noPreview}
-            className={`block min-w-0 flex-1 truncate ${uiStart} text-sm ${unread ? "text-slate-900" : "text-slate-500"}`}
+            className={`block min-w-0 flex-1 truncate ${uiStart} text-sm ${unread ? "text-slate-900" : "text-slate-600"}`}
           />
           {unread ? (
             <span className="flex shrink-0 items-center">
@@ -77,7 +77,7 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
             </span>
           ) : null}
         </span>
-        <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-500">
+        <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-600">
           <StatusBadge status={conversation.status} />
           {conversation.channel ? (
             <span className="min-w-0 truncate">{conversation.channel.name}</span>
