@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { fill } from "@/components/ai/fill";
 import { SparkleIcon } from "@/components/ai/sparkle-icon";
 import { aiStrings } from "@/components/ai/strings";
 import { useTransform } from "@/components/ai/use-transform";
@@ -113,7 +114,7 @@ export function ComposerAiTools({ conversationId, draft, update, disabled }: Pro
           className="flex basis-full items-center gap-2 rounded-md bg-red-50 px-2 py-1 text-xs text-red-800"
         >
           <span className="min-w-0 flex-1 break-words">
-            {format(t.transformFailed, { error: (status.error ?? t.networkFailed).replace(/[.\s]+$/, "") })}
+            {fill(t.transformFailed, { error: (status.error ?? t.networkFailed).replace(/[.\s]+$/, "") })}
           </span>
           <button
             type="button"

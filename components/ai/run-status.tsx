@@ -1,9 +1,11 @@
 "use client";
+import type { ReactNode } from "react";
 import { useAiAssist } from "@/components/ai/ai-assist-provider";
+import { fill } from "@/components/ai/fill";
 import { leavesDraft } from "@/components/ai/run-state";
 import { SparkleIcon } from "@/components/ai/sparkle-icon";
 import { aiStrings } from "@/components/ai/strings";
-import { format, useStrings } from "@/components/i18n/locale";
+import { useStrings } from "@/components/i18n/locale";
 import type { RunOutput } from "@/server/ai/schemas";
 
 type State = RunOutput["status"] | "starting" | "start-failed";
@@ -17,7 +19,7 @@ const tone: Record<State, string> = {
   "start-failed": "border-red-200 bg-red-50 text-red-800",
 };
 
-const linkButton = "shrink-0 rounded px-1.5 py-0.5 font-medium underline-offset-2 hover:underline";
+const linkButton = "ms-1 inline rounded px-1.5 py-0.5 font-medium underline-offset-2 hover:underline";
 
 /** The state of the AI run asked for about a message, shown under it and kept current. */
 export function AiRunStatus({ messageId }: { messageId: string }) {
@@ -33,13 +35,13 @@ export function AiRunStatus({ messageId }: { messageId: string }) {
     assist.agents.find((agent) => agent.id === id)?.name ?? t.assist;
   const agent = agentName(run?.agentId);
   let state: State;
-  let text: string;
+  let text: ReactNode;
   if (starting) {
     state = "starting";
-    text = format(t.queued, { agent: run && run.status !== "succeeded" ? agent : t.assist });
+    text = fill(t.queued, { agent: t.assist });
   } else if (startError !== undefined) {
     state = "start-failed";
-    text = format(t.startFailed, { error: startError ?? t.networkFailed });
+    text = fill(t.startFailed, { error: startError ?? t.networkFailed });
   } else if (!run) {
     return null;
   } else {
@@ -47,15 +49,15 @@ export function AiRunStatus({ messageId }: { messageId: string }) {
     text =
       run.status === "queued"
         ? run.error
-          ? format(t.retrying, { agent, attempt: run.attempts })
-          : format(t.queued, { agent })
+          ? fill(t.retrying, { agent, attempt: run.attempts })
+          : fill(t.queued, { agent })
         : run.status === "running"
-          ? format(t.running, { agent })
+          ? fill(t.running, { agent })
           : run.status === "failed"
-            ? format(t.failed, { agent, error: run.error ?? "" })
+            ? fill(t.failed, { agent, error: run.error ?? "" })
             : leavesDraft(run)
-              ? format(t.drafted, { agent })
-              : format(t.replied, { agent });
+              ? fill(t.drafted, { agent })
+              : fill(t.replied, { agent });
   }
   const working = state === "starting" || state === "queued" || state === "running";
 
@@ -64,38 +66,40 @@ export function AiRunStatus({ messageId }: { messageId: string }) {
       role={state === "failed" || state === "start-failed" ? "alert" : "status"}
       data-ai-run-status={state}
       data-ai-run-id={run?.id}
-      className={`mt-1 flex max-w-full flex-wrap items-center gap-x-1.5 gap-y-1 rounded-lg border px-2 py-1 text-xs ${tone[state]}`}
+      className={`mt-1 flex max-w-full items-start gap-1.5 rounded-lg border px-2 py-1 text-xs ${tone[state]}`}
     >
-      <SparkleIcon className={`size-3.5 shrink-0 ${working ? "animate-pulse" : ""}`} />
-      <span className="min-w-0 break-words">{text}</span>
-      {run && state === "failed" ? (
-        <button
-          type="button"
-          onClick={() => assist.retry(run)}
-          className="shrink-0 rounded border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100"
-        >
-          {t.retry}
-        </button>
-      ) : null}
-      {run && state === "succeeded" && run.replyMessageId ? (
-        <button
-          type="button"
-          className={linkButton}
-          onClick={() => run.replyMessageId && assist.jumpTo(run.replyMessageId)}
-        >
-          {t.showReply}
-        </button>
-      ) : null}
-      {run && state === "succeeded" && leavesDraft(run) ? (
-        <button type="button" className={linkButton} onClick={() => assist.insertDraft(run)}>
-          {t.insertDraft}
-        </button>
-      ) : null}
-      {run && !working ? (
-        <button type="button" className={linkButton} onClick={() => assist.dismiss(run.id)}>
-          {t.dismiss}
-        </button>
-      ) : null}
+      <SparkleIcon className={`mt-0.5 size-3.5 shrink-0 ${working ? "animate-pulse" : ""}`} />
+      <div className="min-w-0 flex-1 break-words">
+        {text}
+        {run && state === "failed" ? (
+          <button
+            type="button"
+            onClick={() => assist.retry(run)}
+            className="ms-1.5 inline rounded border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100"
+          >
+            {t.retry}
+          </button>
+        ) : null}
+        {run && state === "succeeded" && run.replyMessageId ? (
+          <button
+            type="button"
+            className={linkButton}
+            onClick={() => run.replyMessageId && assist.jumpTo(run.replyMessageId)}
+          >
+            {t.showReply}
+          </button>
+        ) : null}
+        {run && state === "succeeded" && leavesDraft(run) ? (
+          <button type="button" className={linkButton} onClick={() => assist.insertDraft(run)}>
+            {t.insertDraft}
+          </button>
+        ) : null}
+        {run && !working ? (
+          <button type="button" className={linkButton} onClick={() => assist.dismiss(run.id)}>
+            {t.dismiss}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }
