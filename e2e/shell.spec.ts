@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 test("a signed-in member sees the inbox shell and can sign out", async ({ page }) => {
   await page.goto("/inbox");
-  await expect(page.getByTestId("signed-in-member")).toHaveText("Dana Owner");
+  await expect(page.getByTestId("signed-in-member")).toHaveText("Dana Owner", { timeout: 30_000 });
   await expect(page.getByText("Acme Support")).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
