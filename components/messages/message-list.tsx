@@ -133,6 +133,13 @@ export function MessageList({
   const atEnd = virtualizer.getDistanceFromEnd() <= 48;
   if (atEnd) following.current = true;
   else if (virtualizer.isScrolling && virtualizer.scrollDirection === "backward") following.current = false;
+  // Rows measured taller than estimated (or images, slow pages) grow the history after the first
+  // jump to the end; an agent following the conversation is carried along.
+  const totalSize = virtualizer.getTotalSize();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever the history's height changes.
+  useLayoutEffect(() => {
+    if (following.current && virtualizer.getDistanceFromEnd() > 1) virtualizer.scrollToEnd();
+  }, [totalSize, virtualizer]);
   // The pane shrinks when the composer appears or grows (a longer draft, an attachment, the
   // reply quote): an agent following the conversation keeps seeing the newest message.
   useEffect(() => {
@@ -159,7 +166,7 @@ export function MessageList({
         }}
         className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
       >
-        <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="relative w-full" style={{ height: totalSize }}>
           <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-400" aria-live="polite">
             {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
           </p>
