@@ -37,6 +37,8 @@ test("a message and a status change made through the API show in the open inbox 
   await openLiveInbox(page, conversation.id);
   const list = page.getByRole("navigation", { name: "Conversations" });
   const row = list.locator(`[data-conversation-id="${conversation.id}"]`);
+  const history = page.getByRole("main");
+  await expect(history.getByText(`First ${token}`)).toBeVisible();
   await expect(row).toContainText(`First ${token}`);
 
   const text = `Arrived live ${token}`;
@@ -45,8 +47,10 @@ test("a message and a status change made through the API show in the open inbox 
     sender: "customer",
     content: { en: text },
   });
-  await expect(page.getByText(text).first()).toBeVisible({ timeout: 1_000 });
-  await expect(row).toContainText(text, { timeout: 1_000 });
+  await Promise.all([
+    expect(history.getByText(text)).toBeVisible({ timeout: 1_000 }),
+    expect(row).toContainText(text, { timeout: 1_000 }),
+  ]);
   await expect(page.getByTestId("live-announcements")).toHaveText(`New message from ${customer}`);
 
   await plato.v1.conversations.update.mutate({ id: conversation.id, status: "pending" });
