@@ -131,8 +131,6 @@ export function MessageList({
   }
 
   const atEnd = virtualizer.getDistanceFromEnd() <= 48;
-  if (atEnd) following.current = true;
-  else if (virtualizer.isScrolling && virtualizer.scrollDirection === "backward") following.current = false;
   // Rows measured taller than estimated (or images, slow pages) grow the history after the first
   // jump to the end; an agent following the conversation is carried along.
   const totalSize = virtualizer.getTotalSize();
@@ -160,6 +158,12 @@ export function MessageList({
         ref={scrollRef}
         aria-label={t.history}
         onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          // Only scrolling decides whether the reader follows the newest message; growing
+          // content or a shrinking pane fires no scroll event and leaves the choice as it was.
+          const el = event.currentTarget;
+          following.current = el.scrollHeight - el.scrollTop - el.clientHeight <= 48;
+        }}
         onFocus={(event) => {
           const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
           if (id && event.target.tagName === "ARTICLE") setActiveId(id);
