@@ -18,7 +18,8 @@ import { conversationStrings } from "@/components/conversations/strings";
 import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
 
-const ROW_HEIGHT = 84;
+/** A row as laid out with the system font; rows are still measured, this only avoids a jump. */
+const ROW_HEIGHT = 87;
 /** Start loading the next page this many rows before the end. */
 const LOAD_AHEAD = 10;
 const PAGE_SIZE = 40;
