@@ -41,10 +41,7 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
   const latest = useRef({ conversationId, onNewMessage, memberId: me.data?.memberId });
   latest.current = { conversationId, onNewMessage, memberId: me.data?.memberId };
 
-  /**
-   * Fetches the newest messages once and folds them into every cached history of the
-   * conversation. The request is made before anything else in this task, so it leaves alone.
-   */
+  /** Fetches the newest messages once and folds them into every cached history of the conversation. */
   const refreshNewestMessages = useCallback(
     (id: string, messageIds: Set<string>): Promise<void> => {
       const queryKey = getQueryKey(trpc.v1.connect.listMessages, { conversationId: id }, "infinite");
@@ -65,7 +62,7 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
         for (const query of shown) {
           const merged = mergeNewestPage(query.state.data as MessagePages, newest);
           if (merged) queryClient.setQueryData(query.queryKey, merged);
-          else await queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+          else void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
         }
         if (!open) return;
         for (const message of newest.items) {
@@ -88,32 +85,31 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
         ]);
         return;
       }
-      const work: Promise<unknown>[] = [];
       // A run streams its draft with frequent updates: the newest page is enough to show what
       // it changed in the history, never a refetch of every loaded page.
       const histories = new Map(changes.messages);
       for (const id of changes.aiRuns.keys()) if (!histories.has(id)) histories.set(id, new Set());
-      for (const [id, messageIds] of histories) {
-        work.push(
+      // The new messages first, on their own: batched with the list they would wait for its
+      // slowest query, and on the embedded database every query waits its turn anyway.
+      await Promise.all(
+        [...histories].map(([id, messageIds]) =>
           refreshNewestMessages(id, messageIds).catch(() =>
             utils.v1.connect.listMessages.invalidate({ conversationId: id }),
           ),
-        );
-      }
-      // The batch link sends what is asked within one task as one request, answered when its
-      // slowest query is: the other refetches go in the next task, after the new messages.
-      if (work.length > 0) await new Promise((resolve) => setTimeout(resolve));
+        ),
+      );
+      const refetches: Promise<unknown>[] = [];
       // A customer's message reopens a resolved conversation.
-      for (const id of changes.messages.keys()) work.push(utils.v1.conversations.get.invalidate({ id }));
-      for (const id of changes.conversations) work.push(utils.v1.conversations.get.invalidate({ id }));
+      for (const id of changes.messages.keys()) refetches.push(utils.v1.conversations.get.invalidate({ id }));
+      for (const id of changes.conversations) refetches.push(utils.v1.conversations.get.invalidate({ id }));
       if (changes.messages.size > 0 || changes.conversations.size > 0) {
-        work.push(utils.v1.conversations.list.invalidate(), utils.v1.conversations.counts.invalidate());
+        refetches.push(utils.v1.conversations.list.invalidate(), utils.v1.conversations.counts.invalidate());
       }
       for (const [conversationId, runIds] of changes.aiRuns) {
-        work.push(utils.v1.ai.runsForConversation.invalidate({ conversationId }));
-        for (const id of runIds) work.push(utils.v1.ai.run.invalidate({ id }));
+        refetches.push(utils.v1.ai.runsForConversation.invalidate({ conversationId }));
+        for (const id of runIds) refetches.push(utils.v1.ai.run.invalidate({ id }));
       }
-      await Promise.all(work);
+      await Promise.all(refetches);
     },
     [refreshNewestMessages, utils],
   );
