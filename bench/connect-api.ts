@@ -1,5 +1,5 @@
 // Connect API throughput and latency against a bare `pg` baseline on the same database.
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
@@ -185,7 +185,9 @@ export function connectApiTable(rows: Awaited<ReturnType<typeof benchConnectApi>
 }
 
 export function writeResults(name: string, value: unknown) {
-  const file = path.join(import.meta.dirname, "results", `${name}.json`);
+  const dir = path.join(import.meta.dirname, "results");
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.json`);
   writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
   return file;
 }

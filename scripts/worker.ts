@@ -8,7 +8,6 @@ import { env } from "@/server/env";
 async function main() {
   const config = env();
   const queue = await startAiQueue({ connectionString: config.DATABASE_URL, db: db(), work: true });
-  console.log(`AI worker: working on runs, ${config.AI_WORKER_CONCURRENCY} at a time`);
 
   let stopping = false;
   const shutdown = (signal: string) => {
@@ -28,6 +27,8 @@ async function main() {
   };
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGINT", () => shutdown("SIGINT"));
+  // Only now: a supervisor (or the tests) may stop the worker as soon as it reads this line.
+  console.log(`AI worker: working on runs, ${config.AI_WORKER_CONCURRENCY} at a time`);
 }
 
 main().catch((error: unknown) => {
