@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NOTHING_FOUND } from "@/server/ai/builtin/answer";
+import { isCustomerSpecific } from "@/server/ai/builtin/customer-specific";
 import { rankBm25 } from "@/server/ai/builtin/rank";
 import { foldLatin, normalizeArabic, searchTerms } from "@/server/ai/builtin/tokens";
 import { detectLocale, messageLocale } from "@/server/ai/language";
@@ -79,6 +80,35 @@ describe("built-in agent: text normalization", () => {
     expect(messageLocale({ en: "أين طلبي؟" })).toBe("ar");
   });
 
+  it("tells a reply about one customer's case from one that holds for anyone", () => {
+    const omar = { name: "Omar Haddad", email: "omar@example.com" };
+    const specific = [
+      "Omar, your parcel is on its way.",
+      "Hi Dana! The replacement is packed.",
+      "We refunded €45 to your card.",
+      "That is 120 TL back on your card.",
+      "Your order ORD-77 is with the courier.",
+      "Tracking: 1Z 999 AA1 0123 4567 84",
+      "It will reach you on 12/05.",
+      "It arrives by Friday.",
+      "Your refund has been processed.",
+      "We'll refund you the delivery fee as well.",
+      "تم استرداد المبلغ إلى بطاقتك.",
+      "سيصلك الطلب رقم ٥١٢ غدًا.",
+      "Siparişiniz yarın kargoda.",
+      "Ücretinizi iade ettik.",
+    ];
+    const general = [
+      "Yes, we ship to Canada. Delivery takes about seven business days.",
+      "You can return any item within 14 days; refunds reach your card in 3 to 5 business days.",
+      "Our support team is here 24/7.",
+      "يصل الشحن عادةً خلال ٣ إلى ٥ أيام عمل.",
+      "İade talebinizi 14 gün içinde oluşturabilirsiniz.",
+    ];
+    expect(specific.filter((text) => !isCustomerSpecific(text, omar))).toEqual([]);
+    expect(general.filter((text) => isCustomerSpecific(text, omar))).toEqual([]);
+  });
+
   it("ranks by BM25, deterministically, with ties in key order", () => {
     const documents = [
       { key: "b", terms: ["refund", "card"], document: "b" },
@@ -137,6 +167,34 @@ describe("built-in agent: answers from the workspace's knowledge", () => {
     });
     const paypal = await ask(ws, agent.id, { en: "Can I pay with PayPal?" });
     expect(paypal.replies[0]?.content).toEqual({ en: NOTHING_FOUND.en });
+  });
+
+  const GENERAL_BROKEN =
+    "If something arrives broken, send us a photo of the damage and we replace it or refund it, whichever you prefer.";
+
+  it.each([
+    ["an amount", "So sorry! I've put $89.90 back on your card for the broken blender that arrived."],
+    ["an order number", "Sorry the blender arrived broken: order #512 is refunded in full."],
+    ["a date", "Sorry the blender arrived broken. Your refund reaches your card by March 14."],
+    [
+      "only the promise",
+      "Sorry the blender arrived broken! I have refunded it to your card, no need to send it back.",
+    ],
+  ])("never reuses another customer's refund promise (with %s)", async (_kind, promise) => {
+    const { ws, agent } = await builtinWorkspace();
+    const resolved = async (customerName: string, question: string, reply: string) => {
+      const { conversationId } = await createTestConversation(ws.workspaceId, { customerName });
+      const say = (sender: "customer" | "workspace", en: string) =>
+        ws.owner.api.v1.connect.send({ conversationId, sender, content: { en } });
+      await say("customer", question);
+      await say("workspace", reply);
+      await db().conversation.update({ where: { id: conversationId }, data: { status: "resolved" } });
+    };
+    await resolved("Omar Haddad", "My blender arrived broken. Can I get a refund?", promise);
+    await resolved("Sara Nilsson", "The kettle I got is broken, what can I do?", GENERAL_BROKEN);
+
+    const { replies } = await ask(ws, agent.id, { en: "My blender arrived broken, can I get a refund?" });
+    expect(replies[0]?.content).toEqual({ en: GENERAL_BROKEN });
   });
 
   it("gives the same answer to the same question every time", async () => {

@@ -1,3 +1,4 @@
+import { isCustomerSpecific } from "@/server/ai/builtin/customer-specific";
 import { rankBm25 } from "@/server/ai/builtin/rank";
 import { searchTerms } from "@/server/ai/builtin/tokens";
 import { textInLocale } from "@/server/ai/language";
@@ -24,14 +25,6 @@ export type BuiltinAnswer = { text: string; found: boolean; sources: KnowledgeSo
 
 type Entry = { type: KnowledgeSource["type"]; id: string; answer: string; terms: string[] };
 
-/** A reply written for one customer must not carry their details to another. */
-function looksPersonal(text: string, names: string[]): boolean {
-  if (/\S+@\S+\.\S+/u.test(text)) return true;
-  if (/\p{N}{4,}/u.test(text.replace(/[\s-]/gu, ""))) return true;
-  const lower = text.toLocaleLowerCase();
-  return names.some((name) => name.length >= 3 && lower.includes(name.toLocaleLowerCase()));
-}
-
 async function templateEntries(db: Db, workspaceId: string, locale: Locale): Promise<Entry[]> {
   const templates = await db.template.findMany({
     where: { workspaceId },
@@ -46,7 +39,10 @@ async function templateEntries(db: Db, workspaceId: string, locale: Locale): Pro
   });
 }
 
-/** Each member reply of a recently resolved conversation, searchable by the customer messages it answered. */
+/**
+ * Each member reply of a recently resolved conversation that holds for any customer, searchable by
+ * the customer messages it answered.
+ */
 async function conversationEntries(db: Db, workspaceId: string, locale: Locale): Promise<Entry[]> {
   const conversations = await db.conversation.findMany({
     where: { workspaceId, status: "resolved" },
@@ -77,9 +73,7 @@ async function conversationEntries(db: Db, workspaceId: string, locale: Locale):
       continue;
     }
     if (message.senderType !== "member" || !text || question.length === 0) continue;
-    const customer = customerOf.get(message.conversationId);
-    const names = [customer?.name ?? "", customer?.email ?? "", ...(customer?.name?.split(/\s+/) ?? [])];
-    if (!looksPersonal(text, names)) {
+    if (!isCustomerSpecific(text, customerOf.get(message.conversationId))) {
       entries.push({
         type: "conversation",
         id: message.id,
