@@ -10,7 +10,7 @@ import { conversationStrings } from "@/components/conversations/strings";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { directionOf, useStrings, useUiLocale } from "@/components/i18n/locale";
-import { ConversationStatus } from "@/server/conversations/schemas";
+import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 const SEARCH_DEBOUNCE_MS = 250;
 export const LIST_PANEL_ID = "conversation-list-panel";
@@ -75,7 +75,7 @@ function SearchBox({ initial }: { initial: string }) {
   );
 }
 
-const STATUSES = ConversationStatus.options;
+const STATUSES = CONVERSATION_STATUSES;
 
 function StatusTabs({ filters }: { filters: Filters }) {
   const t = useStrings(conversationStrings);

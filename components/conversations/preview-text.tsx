@@ -1,7 +1,7 @@
 "use client";
 import { directionOf, type UiLocale, useUiLocale } from "@/components/i18n/locale";
-import type { Locale, MessageContent } from "@/server/connect/schemas";
-import { LOCALES } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
+import type { MessageContent } from "@/server/connect/schemas";
 
 export type LocalizedValue = { locale: Locale; value: unknown };
 

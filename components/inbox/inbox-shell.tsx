@@ -1,10 +1,10 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { trpc } from "@/client/trpc";
 import { ConversationDetails } from "@/components/conversations/conversation-details";
 import { ConversationList } from "@/components/conversations/conversation-list";
 import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
 import { PreferencesMenu } from "@/components/inbox/preferences-menu";
+import { signOut } from "@/components/inbox/sign-out";
 import { shellStrings } from "@/components/inbox/strings";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
@@ -42,7 +42,7 @@ function Shell({ conversationId }: { conversationId: string | null }) {
           </span>
           <button
             type="button"
-            onClick={() => signOut({ callbackUrl: "/sign-in" })}
+            onClick={() => void signOut("/sign-in")}
             className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
           >
             {t.signOut}

@@ -17,7 +17,7 @@ import { focusComposer, useComposerShortcuts } from "@/components/messages/use-c
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
-import { LOCALES, type Locale } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
 
 type Props = {
   conversationId: string;

@@ -1,5 +1,6 @@
 import { isUiLocale } from "@/components/i18n/locale";
-import { LOCALES, type Locale, type MessageContent } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
+import type { MessageContent } from "@/server/connect/schemas";
 
 function hasValue(value: unknown): boolean {
   if (value === undefined || value === null) return false;

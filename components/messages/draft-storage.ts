@@ -1,23 +1,65 @@
-import { z } from "zod";
-import { AttachmentOutput, Locale } from "@/server/connect/schemas";
+import type { Locale } from "@/server/connect/locales";
+import { LOCALES } from "@/server/connect/locales";
+import type { AttachmentOutput } from "@/server/connect/schemas";
 
-export const ReplyTarget = z.object({
-  id: z.string(),
-  senderName: z.string(),
-  excerpt: z.string(),
-});
-export type ReplyTarget = z.infer<typeof ReplyTarget>;
+export type ReplyTarget = { id: string; senderName: string; excerpt: string };
 
-export const Draft = z.object({
+export type Draft = {
   /** The send's Idempotency-Key: one per draft, so every retry of it stores at most one message. */
-  idempotencyKey: z.string().min(1),
-  text: z.object({ en: z.string(), ar: z.string(), tr: z.string() }),
-  locale: Locale,
-  replyTo: ReplyTarget.nullable(),
-  internal: z.boolean(),
-  attachments: z.array(AttachmentOutput),
-});
-export type Draft = z.infer<typeof Draft>;
+  idempotencyKey: string;
+  text: Record<Locale, string>;
+  locale: Locale;
+  replyTo: ReplyTarget | null;
+  internal: boolean;
+  attachments: AttachmentOutput[];
+};
+
+// Checked by hand rather than with the zod schemas: zod would add ~30 kB to the inbox's first load.
+type Unknown = Record<string, unknown>;
+const isRecord = (value: unknown): value is Unknown => typeof value === "object" && value !== null;
+const isString = (value: unknown): value is string => typeof value === "string";
+const isLocale = (value: unknown): value is Locale => LOCALES.some((locale) => locale === value);
+
+function isReplyTarget(value: unknown): value is ReplyTarget {
+  return isRecord(value) && isString(value.id) && isString(value.senderName) && isString(value.excerpt);
+}
+
+function isAttachment(value: unknown): value is AttachmentOutput {
+  return (
+    isRecord(value) &&
+    isString(value.id) &&
+    isString(value.fileName) &&
+    isString(value.mimeType) &&
+    Number.isInteger(value.size) &&
+    isString(value.url)
+  );
+}
+
+/** A stored draft as written by `saveDraft`, or null for anything else (an old format, a hand edit). */
+export function parseDraft(value: unknown): Draft | null {
+  if (!isRecord(value)) return null;
+  const { idempotencyKey, text, locale, replyTo, internal, attachments } = value;
+  if (!isString(idempotencyKey) || idempotencyKey === "") return null;
+  if (!isRecord(text) || !LOCALES.every((l) => isString(text[l]))) return null;
+  if (!isLocale(locale) || typeof internal !== "boolean") return null;
+  if (replyTo !== null && !isReplyTarget(replyTo)) return null;
+  if (!Array.isArray(attachments) || !attachments.every(isAttachment)) return null;
+  return {
+    idempotencyKey,
+    text: { en: String(text.en), ar: String(text.ar), tr: String(text.tr) },
+    locale,
+    replyTo:
+      replyTo === null ? null : { id: replyTo.id, senderName: replyTo.senderName, excerpt: replyTo.excerpt },
+    internal,
+    attachments: attachments.map(({ id, fileName, mimeType, size, url }) => ({
+      id,
+      fileName,
+      mimeType,
+      size,
+      url,
+    })),
+  };
+}
 
 /** crypto.randomUUID exists only in secure contexts; an inbox served over plain http still gets a v4 UUID. */
 export function newIdempotencyKey(): string {
@@ -57,8 +99,7 @@ export function loadDraft(key: string): Draft | null {
   try {
     const stored = window.localStorage.getItem(key);
     if (!stored) return null;
-    const parsed = Draft.safeParse(JSON.parse(stored));
-    return parsed.success ? parsed.data : null;
+    return parseDraft(JSON.parse(stored));
   } catch {
     return null;
   }

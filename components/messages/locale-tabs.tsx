@@ -2,7 +2,7 @@
 import { useStrings } from "@/components/i18n/locale";
 import { useLanguageNames } from "@/components/messages/locale-choice";
 import { messageStrings } from "@/components/messages/strings";
-import { LOCALES, type Locale } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
 
 type Props = { active: Locale; hasText: Record<Locale, boolean>; onSelect: (locale: Locale) => void };
 

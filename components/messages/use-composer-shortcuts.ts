@@ -3,7 +3,7 @@ import type { RefObject } from "react";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import { isTypingTarget } from "@/components/keyboard/shortcuts";
 import type { Draft } from "@/components/messages/draft-storage";
-import { LOCALES } from "@/server/connect/schemas";
+import { LOCALES } from "@/server/connect/locales";
 
 type Options = {
   draft: Draft;

@@ -5,12 +5,8 @@ import type { Draft } from "@/components/messages/draft-storage";
 import { INTERNAL_FLAG } from "@/components/messages/message-kind";
 import type { ListedMessage } from "@/components/messages/message-row";
 import { useAppendToHistory } from "@/components/messages/use-message-history";
-import {
-  LOCALES,
-  type MessageContent,
-  type MessageOutput,
-  type SendMessageInput,
-} from "@/server/connect/schemas";
+import { LOCALES } from "@/server/connect/locales";
+import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 
 type Outgoing = { idempotencyKey: string; optimistic: ListedMessage; storedId: string | null };
 type Sender = { memberId: string; name: string; image: string | null };

@@ -4,7 +4,7 @@ import { trpc } from "@/client/trpc";
 import type { Draft } from "@/components/messages/draft-storage";
 import { matchTemplates, templateOptionId } from "@/components/messages/template-picker";
 import { fillPlaceholders } from "@/components/messages/template-variables";
-import { LOCALES } from "@/server/connect/schemas";
+import { LOCALES } from "@/server/connect/locales";
 import type { TemplateOutput } from "@/server/workspace/schemas";
 
 type PickerState = { source: "slash" | "button"; query: string; active: number } | null;

@@ -30,7 +30,7 @@ import {
 } from "@/scripts/db/seed-data";
 import { hashApiKey } from "@/server/auth/api-key";
 import { hashPassword } from "@/server/auth/password";
-import { LOCALES, type Locale } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
 import { renderTemplateText } from "@/server/connect/templates";
 import { createDb, type Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";

@@ -1,4 +1,5 @@
-import { LOCALES, type Locale, type MessageContent } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
+import type { MessageContent } from "@/server/connect/schemas";
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]/gu;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/gu;

@@ -6,7 +6,7 @@ import { runSelect, toRunOutput } from "@/server/ai/run-select";
 import type { RunOutput, StoredRunOutput, TransformInput } from "@/server/ai/schemas";
 import { TRANSLATE_UNSUPPORTED } from "@/server/ai/transform-text";
 import type { Caller } from "@/server/auth/caller";
-import { LOCALES } from "@/server/connect/schemas";
+import { LOCALES } from "@/server/connect/locales";
 import type { Db } from "@/server/db/client";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { LOCALES } from "@/server/connect/locales";
 
-export const LOCALES = ["en", "ar", "tr"] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 

@@ -2,13 +2,9 @@ import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import { recordMessageActivity } from "@/server/connect/conversation-activity";
 import { upsertCustomer } from "@/server/connect/customers";
+import { LOCALES } from "@/server/connect/locales";
 import { messageSelect, toMessageOutput } from "@/server/connect/message-select";
-import {
-  LOCALES,
-  type MessageContent,
-  type MessageOutput,
-  type SendMessageInput,
-} from "@/server/connect/schemas";
+import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 import { mergeTemplate } from "@/server/connect/templates";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";

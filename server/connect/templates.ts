@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
-import { LOCALES, type Locale, type MessageContent } from "@/server/connect/schemas";
+import { LOCALES, type Locale } from "@/server/connect/locales";
+import type { MessageContent } from "@/server/connect/schemas";
 
 const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_.-]+)\s*\}\}/gu;
 

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { CustomerInput, Locale } from "@/server/connect/schemas";
+import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 const Id = z.string().trim().min(1).max(100);
 
-export const ConversationStatus = z.enum(["open", "pending", "resolved"]);
+export const ConversationStatus = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 
 /** "me" is the caller; "unassigned" has no assignee; "any" does not filter; anything else is a memberId. */

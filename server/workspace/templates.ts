@@ -1,5 +1,5 @@
 import type { Caller } from "@/server/auth/caller";
-import { LOCALES } from "@/server/connect/schemas";
+import { LOCALES } from "@/server/connect/locales";
 import { templatePlaceholders } from "@/server/connect/templates";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
