@@ -16,6 +16,7 @@ import {
   leavesDraft,
   mergeDraftTexts,
   type RunTexts,
+  SAFETY_REFETCH_MS,
 } from "@/components/ai/run-state";
 import type { Draft } from "@/components/messages/draft-storage";
 import { serverMessage } from "@/components/messages/send-error";
@@ -23,7 +24,6 @@ import type { RunOutput } from "@/server/ai/schemas";
 import type { Locale } from "@/server/connect/schemas";
 import type { AgentOutput } from "@/server/workspace/schemas";
 
-const POLL_MS = 1_000;
 const NO_RUNS: RunOutput[] = [];
 const LIST_LIMIT = 20;
 
@@ -68,7 +68,8 @@ function firstLocale(texts: RunTexts): Locale | undefined {
 
 /**
  * The conversation's AI runs for the messages on screen. The list is read once; a run still
- * queued or running is then read alone every second (one batched request) until it finishes.
+ * queued or running is then read alone whenever the live stream says it changed, until it
+ * finishes.
  */
 export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo, children }: Props) {
   const utils = trpc.useUtils();
@@ -77,8 +78,8 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
   const list = trpc.v1.ai.runsForConversation.useQuery(listInput, { staleTime: 30_000 });
   const runs = list.data?.items ?? NO_RUNS;
   const activeIds = runs.filter((run) => isActive(run) && isAssistRun(run)).map((run) => run.id);
-  const polled = trpc.useQueries((t) =>
-    activeIds.map((id) => t.v1.ai.run({ id }, { refetchInterval: POLL_MS, staleTime: 0 })),
+  const watched = trpc.useQueries((t) =>
+    activeIds.map((id) => t.v1.ai.run({ id }, { refetchInterval: SAFETY_REFETCH_MS, staleTime: 0 })),
   );
 
   const upsert = useCallback(
@@ -93,7 +94,7 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
     [utils, listInput],
   );
 
-  // A run asked for again must not be put back to its old state by its cached poll answer.
+  // A run asked for again must not be put back to its old state by its cached answer.
   const remember = useCallback(
     (run: RunOutput) => {
       utils.v1.ai.run.setData({ id: run.id }, run);
@@ -102,11 +103,11 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
     [utils, upsert],
   );
 
-  const polledKey = polled.map((query) => query.dataUpdatedAt).join();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever a poll answers.
+  const watchedKey = watched.map((query) => query.dataUpdatedAt).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again whenever a run is read.
   useEffect(() => {
-    for (const query of polled) if (query.data) upsert(query.data);
-  }, [polledKey, upsert]);
+    for (const query of watched) if (query.data) upsert(query.data);
+  }, [watchedKey, upsert]);
 
   const startedHere = useRef(new Set<string>());
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());

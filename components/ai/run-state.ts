@@ -3,6 +3,14 @@ import type { Locale } from "@/server/connect/schemas";
 
 export type RunTexts = Partial<Record<Locale, string>>;
 
+/**
+ * Runs follow the live stream: each `ai-run.updated` event refetches its run (use-live-inbox),
+ * and the worker announces a draft's streamed text as it saves it, so a draft streams into the
+ * composer with no polling. This slow refetch of a run still queued or running is only there so
+ * that a missed event cannot leave it "writing" for good.
+ */
+export const SAFETY_REFETCH_MS = 20_000;
+
 export function isActive(run: Pick<RunOutput, "status">): boolean {
   return run.status === "queued" || run.status === "running";
 }

@@ -2,13 +2,11 @@
 import { useEffect, useRef, useState } from "react";
 import type { z } from "zod";
 import { trpc } from "@/client/trpc";
-import { isActive } from "@/components/ai/run-state";
+import { isActive, SAFETY_REFETCH_MS } from "@/components/ai/run-state";
 import type { Draft } from "@/components/messages/draft-storage";
 import { serverMessage } from "@/components/messages/send-error";
 import type { RewriteStyle } from "@/server/ai/schemas";
 import type { Locale } from "@/server/connect/schemas";
-
-const POLL_MS = 1_000;
 
 type Texts = Draft["text"];
 type Request = { kind: "translate" | "rewrite"; before: Texts; locale: Locale };
@@ -20,9 +18,10 @@ export type TransformState =
   | { state: "done"; kind: Request["kind"]; locales: Locale[]; undo: () => void };
 
 /**
- * Translate or rewrite the composer's text through `v1.ai.transform`: the run is read every
- * second until it finishes, then its text goes into the composer's tabs (with an undo). On
- * failure the composer's text is left as it is.
+ * Translate or rewrite the composer's text through `v1.ai.transform`: the run is read again
+ * whenever the live stream says it changed (and slowly, in case an event is missed) until it
+ * finishes, then its text goes into the composer's tabs (with an undo). On failure the
+ * composer's text is left as it is.
  */
 export function useTransform(
   conversationId: string,
@@ -38,7 +37,8 @@ export function useTransform(
     {
       enabled: runId !== null,
       staleTime: 0,
-      refetchInterval: (query) => (query.state.data && !isActive(query.state.data) ? false : POLL_MS),
+      refetchInterval: (query) =>
+        query.state.data && !isActive(query.state.data) ? false : SAFETY_REFETCH_MS,
     },
   );
 

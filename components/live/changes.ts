@@ -3,6 +3,8 @@ import type { LiveEvent } from "@/server/events/types";
 /** What a batch of live events changed, gathered so that each query is refetched once. */
 export type Changes = {
   resync: boolean;
+  /** The stream (re)started: what changed before it was listening was not announced to it. */
+  started: boolean;
   /** conversationId → the new messages' ids */
   messages: Map<string, Set<string>>;
   conversations: Set<string>;
@@ -11,7 +13,7 @@ export type Changes = {
 };
 
 export function noChanges(): Changes {
-  return { resync: false, messages: new Map(), conversations: new Set(), aiRuns: new Map() };
+  return { resync: false, started: false, messages: new Map(), conversations: new Set(), aiRuns: new Map() };
 }
 
 function add(ids: Map<string, Set<string>>, key: string, id: string) {
@@ -23,6 +25,7 @@ function add(ids: Map<string, Set<string>>, key: string, id: string) {
 export function collect(changes: Changes, event: LiveEvent) {
   switch (event.type) {
     case "ready":
+      changes.started = true;
       break;
     case "resync":
       changes.resync = true;

@@ -74,6 +74,16 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
     [queryClient, utils],
   );
 
+  /** Whether a component on screen reads this run by itself (and so sees its updates). */
+  const isWatched = useCallback(
+    (id: string) => {
+      const queryKey = getQueryKey(trpc.v1.ai.run, { id }, "query");
+      const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+      return (query?.getObserversCount() ?? 0) > 0;
+    },
+    [queryClient],
+  );
+
   const apply = useCallback(
     async (changes: Changes) => {
       if (changes.resync) {
@@ -85,14 +95,11 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
         ]);
         return;
       }
-      // A run streams its draft with frequent updates: the newest page is enough to show what
-      // it changed in the history, never a refetch of every loaded page.
-      const histories = new Map(changes.messages);
-      for (const id of changes.aiRuns.keys()) if (!histories.has(id)) histories.set(id, new Set());
       // The new messages first, on their own: batched with the list they would wait for its
-      // slowest query, and on the embedded database every query waits its turn anyway.
+      // slowest query, and on the embedded database every query waits its turn anyway. A run's
+      // posted reply comes as its own message.created, so a run's update touches no history.
       await Promise.all(
-        [...histories].map(([id, messageIds]) =>
+        [...changes.messages].map(([id, messageIds]) =>
           refreshNewestMessages(id, messageIds).catch(() =>
             utils.v1.connect.listMessages.invalidate({ conversationId: id }),
           ),
@@ -105,13 +112,20 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
       if (changes.messages.size > 0 || changes.conversations.size > 0) {
         refetches.push(utils.v1.conversations.list.invalidate(), utils.v1.conversations.counts.invalidate());
       }
+      // A run that changed while the stream was connecting (a fast run asked for the moment the
+      // page opened) would otherwise wait for its slow safety refetch: read the runs on screen
+      // again. Only runs still queued or running are on screen by themselves.
+      if (changes.started) refetches.push(utils.v1.ai.run.invalidate());
+      // A draft announces its streamed text several times a second: refetch the run on screen
+      // alone, and the conversation's list of runs only for a run it does not show yet.
       for (const [conversationId, runIds] of changes.aiRuns) {
-        refetches.push(utils.v1.ai.runsForConversation.invalidate({ conversationId }));
+        if ([...runIds].some((id) => !isWatched(id)))
+          refetches.push(utils.v1.ai.runsForConversation.invalidate({ conversationId }));
         for (const id of runIds) refetches.push(utils.v1.ai.run.invalidate({ id }));
       }
       await Promise.all(refetches);
     },
-    [refreshNewestMessages, utils],
+    [refreshNewestMessages, isWatched, utils],
   );
 
   const pending = useRef<Changes | null>(null);
