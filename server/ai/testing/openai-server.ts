@@ -22,6 +22,8 @@ export type FakeOpenAi = {
   failNext: (count: number, status?: number) => void;
   /** Requests hang (never answer) until `hang(false)`; their connections close on `close()`. */
   hang: (on: boolean) => void;
+  /** Streamed answers send one word every `ms`, so a reader can watch the text grow. */
+  pace: (ms: number) => void;
   /** Requests wait for `release()` before they answer. */
   hold: (on: boolean) => void;
   release: () => void;
@@ -51,7 +53,7 @@ function completion(model: string, text: string) {
   };
 }
 
-function streamCompletion(res: ServerResponse, model: string, text: string) {
+async function streamCompletion(res: ServerResponse, model: string, text: string, paceMs: number) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   const chunk = (delta: Record<string, unknown>, finish: string | null = null) =>
     `data: ${JSON.stringify({
@@ -62,7 +64,11 @@ function streamCompletion(res: ServerResponse, model: string, text: string) {
       choices: [{ index: 0, delta, finish_reason: finish }],
     })}\n\n`;
   res.write(chunk({ role: "assistant", content: "" }));
-  for (const piece of text.match(/\S+\s*/gu) ?? [text]) res.write(chunk({ content: piece }));
+  for (const piece of text.match(/\S+\s*/gu) ?? [text]) {
+    if (paceMs > 0) await new Promise((resolve) => setTimeout(resolve, paceMs));
+    if (res.destroyed) return;
+    res.write(chunk({ content: piece }));
+  }
   res.write(chunk({}, "stop"));
   res.end("data: [DONE]\n\n");
 }
@@ -73,6 +79,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   let failures: { count: number; status: number } = { count: 0, status: 500 };
   let hanging = false;
   let holding = false;
+  let paceMs = 0;
   let released: () => void = () => {};
   let gate = Promise.resolve();
   const waiters: { count: number; resolve: () => void }[] = [];
@@ -107,7 +114,7 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       return;
     }
     const text = answer(request);
-    if (request.stream) streamCompletion(res, request.model, text);
+    if (request.stream) await streamCompletion(res, request.model, text, paceMs);
     else sendJson(res, 200, completion(request.model, text));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -124,6 +131,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     },
     hang: (on) => {
       hanging = on;
+    },
+    pace: (ms) => {
+      paceMs = ms;
     },
     hold: (on) => {
       holding = on;
