@@ -1,5 +1,4 @@
 "use client";
-import Link from "next/link";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { keepRowFocus } from "@/components/conversations/filters-store";
 import { PreviewText } from "@/components/conversations/preview-text";
@@ -8,6 +7,7 @@ import { conversationStrings } from "@/components/conversations/strings";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useFormatters } from "@/components/i18n/format";
 import { useStrings } from "@/components/i18n/locale";
+import { openConversation } from "@/components/inbox/conversation-route";
 import { usePrefetchHistory } from "@/components/messages/use-prefetch-history";
 import type { ConversationListItem } from "@/server/conversations/schemas";
 
@@ -29,14 +29,17 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
   const uiStart = useUiStartAlign();
   const prefetchHistory = usePrefetchHistory();
   return (
-    <Link
+    <a
       href={`/inbox/${conversation.id}`}
-      prefetch={false}
       aria-current={selected ? "page" : undefined}
       onPointerDown={() => prefetchHistory(conversation.id)}
       onClick={(event) => {
+        // A new tab or window (modifier keys, middle button) loads the page as any link does.
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
         prefetchHistory(conversation.id);
         if (event.currentTarget === document.activeElement) keepRowFocus(conversation.id);
+        openConversation(conversation.id);
       }}
       data-conversation-id={conversation.id}
       data-unread={unread ? "true" : "false"}
@@ -89,6 +92,6 @@ export function ConversationRow({ conversation, selected, unread, now }: Props) 
           ) : null}
         </span>
       </span>
-    </Link>
+    </a>
   );
 }

@@ -13,9 +13,9 @@ export type ConversationFilters = {
 const DEFAULT_FILTERS: ConversationFilters = { status: "open", assignee: "any", channelId: null, search: "" };
 
 /*
- * The inbox page is keyed by its conversation segment, so opening a conversation mounts a new
- * list. The filters, the scroll position and the focused row live here, outside React, so that
- * the member's view survives every click in the tab.
+ * Opening a conversation keeps the list mounted (components/inbox/conversation-route.ts), but a
+ * route change or the back button can still mount a new one. The filters, the scroll position and
+ * the focused row live here, outside React, so that the member's view survives all of that.
  */
 let filters = DEFAULT_FILTERS;
 const listeners = new Set<() => void>();

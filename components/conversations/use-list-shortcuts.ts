@@ -1,6 +1,6 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { setConversationFilters } from "@/components/conversations/filters-store";
+import { openConversation } from "@/components/inbox/conversation-route";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import type { ConversationListItem } from "@/server/conversations/schemas";
 
@@ -15,13 +15,11 @@ type Options = {
 
 /** j/k/o move through and open conversations, / focuses search, g then o/p/r/m/u/a picks a view. */
 export function useListShortcuts({ items, selectedId, reveal }: Options) {
-  const router = useRouter();
-
   function open(index: number): boolean {
     const conversation = items[index];
     if (!conversation) return false;
     reveal(index);
-    router.push(`/inbox/${conversation.id}`);
+    openConversation(conversation.id);
     return true;
   }
 

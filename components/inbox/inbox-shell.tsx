@@ -3,6 +3,7 @@ import { trpc } from "@/client/trpc";
 import { ConversationDetails } from "@/components/conversations/conversation-details";
 import { ConversationList } from "@/components/conversations/conversation-list";
 import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
+import { useOpenConversationId } from "@/components/inbox/conversation-route";
 import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
 import { shellStrings } from "@/components/inbox/strings";
@@ -12,9 +13,8 @@ import { KeyboardProvider } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
 
-type Props = { conversationId: string | null; browserLanguages: string[] };
-
-export function InboxShell({ conversationId, browserLanguages }: Props) {
+export function InboxShell({ browserLanguages }: { browserLanguages: string[] }) {
+  const conversationId = useOpenConversationId();
   const me = trpc.v1.workspace.me.useQuery();
   const locale = pickUiLocale(me.data?.user.locale, browserLanguages);
   return (

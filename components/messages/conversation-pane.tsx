@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { AiAssistProvider } from "@/components/ai/ai-assist-provider";
 import { useStrings } from "@/components/i18n/locale";
@@ -10,7 +10,6 @@ import { LocaleChoiceProvider, useLocaleChoice } from "@/components/messages/loc
 import { type FocusRequest, MessageList } from "@/components/messages/message-list";
 import type { RowActions } from "@/components/messages/message-row";
 import { messageStrings } from "@/components/messages/strings";
-import { ThreadPanel } from "@/components/messages/thread-panel";
 import { useDraft } from "@/components/messages/use-draft";
 import { useMessageHistory } from "@/components/messages/use-message-history";
 import { useOutbox } from "@/components/messages/use-outbox";
@@ -19,6 +18,11 @@ import { useReplyLocale } from "@/components/messages/use-reply-locale";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import { useUploads } from "@/components/messages/use-uploads";
 import type { MessageOutput } from "@/server/connect/schemas";
+
+// Not needed for the first paint; its chunk is a few kB and arrives with the thread's own query.
+const ThreadPanel = lazy(() =>
+  import("@/components/messages/thread-panel").then((module) => ({ default: module.ThreadPanel })),
+);
 
 export function ConversationPane({ conversationId }: { conversationId: string }) {
   return (
@@ -175,12 +179,14 @@ function Pane({ conversationId }: { conversationId: string }) {
           )}
         </div>
         {threadId ? (
-          <ThreadPanel
-            messageId={threadId}
-            onClose={closeThread}
-            onReply={actions.reply}
-            onJumpTo={actions.jumpTo}
-          />
+          <Suspense fallback={null}>
+            <ThreadPanel
+              messageId={threadId}
+              onClose={closeThread}
+              onReply={actions.reply}
+              onJumpTo={actions.jumpTo}
+            />
+          </Suspense>
         ) : null}
       </DropZone>
     </AiAssistProvider>

@@ -18,5 +18,5 @@ export default async function InboxPage({ params }: { params: Promise<{ conversa
     .split(",")
     .map((part) => part.split(";")[0]?.trim() ?? "")
     .filter(Boolean);
-  return <InboxShell conversationId={conversationId} browserLanguages={browserLanguages} />;
+  return <InboxShell browserLanguages={browserLanguages} />;
 }

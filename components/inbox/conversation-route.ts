@@ -1,0 +1,21 @@
+"use client";
+import { usePathname } from "next/navigation";
+
+const PREFIX = "/inbox/";
+
+/** The conversation open in the inbox, read from the address bar: `/inbox/<id>` or none. */
+export function useOpenConversationId(): string | null {
+  const pathname = usePathname();
+  if (!pathname.startsWith(PREFIX)) return null;
+  const id = pathname.slice(PREFIX.length).split("/")[0];
+  return id ? decodeURIComponent(id) : null;
+}
+
+/**
+ * Opens a conversation without a server round trip: Next's router picks up `pushState`, so
+ * `usePathname` (and with it the shell) follows, and the list, the live connection and the
+ * keyboard layer stay mounted. Only the conversation pane and details change.
+ */
+export function openConversation(conversationId: string) {
+  window.history.pushState(null, "", `${PREFIX}${encodeURIComponent(conversationId)}`);
+}
