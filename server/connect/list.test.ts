@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messageSelect, toMessageOutput } from "@/server/connect/message-select";
 import { db } from "@/server/db/client";
 import { trpcError } from "@/server/test/errors";
 import { createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
@@ -90,6 +91,72 @@ describe("listMessages paging", () => {
     });
     expect(page.items[0]?.sender.type).toBe("customer");
     expect(new Date(page.items[1]?.createdAt ?? "").toISOString()).toBe(page.items[1]?.createdAt);
+  });
+
+  it("a page reads every kind of message exactly as the ORM's select does", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId, channelId } = await createTestConversation(ws.workspaceId);
+    const customer = await ws.owner.api.v1.connect.send({
+      conversationId,
+      sender: "customer",
+      customer: { email: "zeynep@example.com", name: "Zeynep", image: "https://example.com/z.png" },
+      content: { tr: "Merhaba", en: "Hello" },
+    });
+    const uploads: { id: string }[] = [];
+    for (const [i, fileName] of ["b.pdf", "a.png"].entries()) {
+      uploads.push(
+        await db().attachment.create({
+          data: {
+            workspaceId: ws.workspaceId,
+            fileName,
+            mimeType: i ? "image/png" : "application/pdf",
+            size: 10 + i,
+            checksum: "x",
+            storageKey: `list-test/${ws.workspaceId}/${fileName}`,
+            uploaderMemberId: ws.owner.memberId,
+            // Uploaded in this order: a page lists them by upload, not by name.
+            createdAt: new Date(Date.now() + i),
+          },
+          select: { id: true },
+        }),
+      );
+    }
+    await ws.owner.api.v1.connect.send({
+      conversationId,
+      parentId: customer.id,
+      flags: ["internal", "vip"],
+      attachmentIds: uploads.map((u) => u.id),
+      content: { ar: "ملاحظة" },
+    });
+    const agent = await db().aiAgent.create({
+      data: { workspaceId: ws.workspaceId, name: "Helper", provider: "builtin", model: "builtin" },
+      select: { id: true },
+    });
+    await db().message.create({
+      data: {
+        workspaceId: ws.workspaceId,
+        conversationId,
+        senderType: "ai",
+        senderAgentId: agent.id,
+        parentId: customer.id,
+        channelId,
+        content: { en: { kind: "card", title: "Order" } },
+      },
+    });
+    await db().message.create({
+      data: { workspaceId: ws.workspaceId, conversationId, senderType: "system", content: {} },
+    });
+
+    const page = await ws.owner.api.v1.connect.listMessages({ conversationId });
+    const viaOrm = await db().message.findMany({
+      where: { conversationId, workspaceId: ws.workspaceId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: messageSelect,
+    });
+    expect(page.items).toHaveLength(4);
+    expect(page.items).toEqual(viaOrm.map(toMessageOutput));
+    expect(page.items[1]?.attachments.map((a) => a.fileName)).toEqual(["b.pdf", "a.png"]);
+    expect(page.items[2]?.sender).toEqual({ type: "ai", id: agent.id, name: "Helper", image: null });
   });
 
   it("refuses a cursor from another conversation and a limit over 100", async () => {

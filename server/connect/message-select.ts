@@ -29,30 +29,29 @@ export function attachmentUrl(id: string): string {
   return `/api/attachments/${id}`;
 }
 
-function senderOf(row: MessageRow): MessageOutput["sender"] {
+/** A message with its sender's display fields flattened, as the page SQL returns it. */
+export type FlatMessageRow = Omit<MessageRow, "senderMember" | "senderCustomer" | "senderAgent"> & {
+  memberName: string | null;
+  memberImage: string | null;
+  customerName: string | null;
+  customerImage: string | null;
+  agentName: string | null;
+};
+
+function senderOf(row: FlatMessageRow): MessageOutput["sender"] {
   switch (row.senderType) {
     case "member":
-      return {
-        type: "member",
-        id: row.senderMemberId,
-        name: row.senderMember?.user.name ?? null,
-        image: row.senderMember?.user.image ?? null,
-      };
+      return { type: "member", id: row.senderMemberId, name: row.memberName, image: row.memberImage };
     case "customer":
-      return {
-        type: "customer",
-        id: row.senderCustomerId,
-        name: row.senderCustomer?.name ?? null,
-        image: row.senderCustomer?.image ?? null,
-      };
+      return { type: "customer", id: row.senderCustomerId, name: row.customerName, image: row.customerImage };
     case "ai":
-      return { type: "ai", id: row.senderAgentId, name: row.senderAgent?.name ?? null, image: null };
+      return { type: "ai", id: row.senderAgentId, name: row.agentName, image: null };
     case "system":
       return { type: "system", id: null, name: null, image: null };
   }
 }
 
-export function toMessageOutput(row: MessageRow): MessageOutput {
+export function flatMessageOutput(row: FlatMessageRow): MessageOutput {
   return {
     id: row.id,
     conversationId: row.conversationId,
@@ -65,4 +64,16 @@ export function toMessageOutput(row: MessageRow): MessageOutput {
     templateId: row.templateId,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+export function toMessageOutput(row: MessageRow): MessageOutput {
+  const { senderMember, senderCustomer, senderAgent, ...message } = row;
+  return flatMessageOutput({
+    ...message,
+    memberName: senderMember?.user.name ?? null,
+    memberImage: senderMember?.user.image ?? null,
+    customerName: senderCustomer?.name ?? null,
+    customerImage: senderCustomer?.image ?? null,
+    agentName: senderAgent?.name ?? null,
+  });
 }
