@@ -36,10 +36,7 @@ async function rowInView(page: Page): Promise<string> {
 const olderPageRequest = (url: string) =>
   url.includes("connect.listMessages") && /"cursor":"/.test(decodeURIComponent(url));
 
-// fixme (issue 4 open): failed in the last full run (load average 30); the benchmark also saw a
-// fresh load of a long conversation not settle at its newest message — suspected in
-// components/messages/message-list.tsx, not yet confirmed.
-test.fixme("opens at the newest message; loading older pages leaves the row being read in place", async ({
+test("opens at the newest message; loading older pages leaves the row being read in place", async ({
   page,
 }) => {
   const bulk = await bulkConversation();
@@ -83,10 +80,7 @@ test.fixme("opens at the newest message; loading older pages leaves the row bein
   await expect(jump).toBeHidden();
 });
 
-// fixme (issue 4 open): failed in the last full run (load average 30); the benchmark also saw a
-// fresh load of a long conversation not settle at its newest message — suspected in
-// components/messages/message-list.tsx, not yet confirmed.
-test.fixme("scrolling far back through 2,000 messages keeps the number of rows in the page bounded", async ({
+test("scrolling far back through 2,000 messages keeps the number of rows in the page bounded", async ({
   page,
 }) => {
   const bulk = await bulkConversation();

@@ -184,9 +184,9 @@ function ConversationActions({ conversation }: { conversation: ConversationOutpu
   const myId = me.data?.memberId;
   const assigneeMissing = assignee && !members.data?.some((m) => m.memberId === assignee.memberId);
 
+  // As in Front and Linear, the one key toggles: it reopens a resolved conversation.
   useShortcut("conversation.resolve", () => {
-    if (status === "resolved") return false;
-    update.change({ status: "resolved" });
+    update.change({ status: status === "resolved" ? "open" : "resolved" });
     return true;
   });
   useShortcut("conversation.assignToMe", () => {

@@ -10,11 +10,23 @@ export function PreferencesMenu() {
   const locale = useUiLocale();
   const keyboard = useKeyboard();
   const utils = trpc.useUtils();
+  type Preferences = { locale?: string | null; shortcutsEnabled?: boolean };
+  const apply = (preferences: Preferences) =>
+    utils.v1.workspace.me.setData(undefined, (me) =>
+      me ? { ...me, user: { ...me.user, ...preferences } } : me,
+    );
+  // Optimistic: the checkbox and the language flip on the click; a refused change flips back.
   const update = trpc.v1.workspace.updatePreferences.useMutation({
-    onSuccess: (preferences) =>
-      utils.v1.workspace.me.setData(undefined, (me) =>
-        me ? { ...me, user: { ...me.user, ...preferences } } : me,
-      ),
+    onMutate: async (preferences) => {
+      await utils.v1.workspace.me.cancel();
+      const before = utils.v1.workspace.me.getData();
+      apply(preferences);
+      return { before };
+    },
+    onError: (_error, _preferences, context) => {
+      if (context?.before) utils.v1.workspace.me.setData(undefined, context.before);
+    },
+    onSuccess: apply,
   });
   return (
     <div className="flex items-center gap-2">

@@ -79,7 +79,7 @@ export function ComposerToolbar({ draft, update, sending, shortcut, unfilled, fi
         </div>
       ) : null}
       <div className="ms-auto flex items-center gap-2">
-        <span className="hidden text-xs text-slate-400 md:inline">
+        <span className="hidden text-xs text-slate-600 md:inline">
           {format(t.sendHint, { keys: shortcut })}
         </span>
         <button

@@ -83,7 +83,7 @@ export function DraftTextarea({
           if (backdrop.current) backdrop.current.scrollTop = event.currentTarget.scrollTop;
         }}
         className={`${TEXT_BOX} relative block max-h-60 min-h-20 resize-none bg-transparent [field-sizing:content] focus:outline-none read-only:text-slate-500 ${
-          internal ? "placeholder:text-amber-700/60" : "placeholder:text-slate-400"
+          internal ? "placeholder:text-amber-700/60" : "placeholder:text-slate-500"
         }`}
       />
     </div>

@@ -171,7 +171,7 @@ export function MessageList({
         className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
       >
         <div className="relative w-full" style={{ height: totalSize }}>
-          <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-400" aria-live="polite">
+          <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
             {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
           </p>
           {virtualItems.map((item) => {
