@@ -69,7 +69,7 @@ function SearchBox({ initial }: { initial: string }) {
           }
         }}
         dir="auto"
-        className="w-full rounded-md border border-slate-300 bg-white py-1.5 ps-8 pe-2 text-sm placeholder:text-slate-400 focus:border-blue-600"
+        className="w-full rounded-md border border-slate-300 bg-white py-1.5 ps-8 pe-2 text-sm placeholder:text-slate-500 focus:border-blue-600"
       />
     </div>
   );
