@@ -201,15 +201,6 @@ async function storeMessage(db: Db, caller: Caller, input: SendMessageInput, ide
     });
     await claimAttachments(tx, workspaceId, message.id, attachmentIds);
 
-    await recordMessageActivity(tx, {
-      workspaceId,
-      conversationId: conversation.id,
-      createdAt: message.createdAt,
-      content,
-      internal: flags.includes(INTERNAL_FLAG),
-      reopen: sender.senderType === "customer",
-    });
-
     let aiRunId: string | null = null;
     if (agentId) {
       const run = await tx.aiRun.create({
@@ -226,6 +217,16 @@ async function storeMessage(db: Db, caller: Caller, input: SendMessageInput, ide
       aiRunId = run.id;
     }
     const stored = await tx.message.findUniqueOrThrow({ where: { id: message.id }, select: messageSelect });
+    // Last, just before COMMIT: this UPDATE locks the conversation's row, and every other send
+    // into the conversation waits for that lock until this transaction ends.
+    await recordMessageActivity(tx, {
+      workspaceId,
+      conversationId: conversation.id,
+      createdAt: message.createdAt,
+      content,
+      internal: flags.includes(INTERNAL_FLAG),
+      reopen: sender.senderType === "customer",
+    });
     return { message: toMessageOutput(stored), aiRunId };
   });
 }
