@@ -1,27 +1,33 @@
 // The cost floor: a bare node:http server doing the same work as the Connect API with `pg`:
-// check the API key, check the conversation's workspace, keyset SELECT with sender and
-// attachments, or INSERT a message and touch the conversation in a transaction.
+// check the API key, then the same keyset SELECT with senders and attachments, or INSERT a
+// message and touch the conversation in a transaction.
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 
+// The same statement the app's listMessages runs (server/connect/message-page.ts): senders joined,
+// attachments aggregated, the cursor looked up in the same conversation and workspace.
 const PAGE_SQL = `
-  SELECT m.id, m."conversationId", m.content, m."senderType", m."parentId", m.flags, m."channelId",
-         m."templateId", m."createdAt", m."senderMemberId", m."senderCustomerId", m."senderAgentId",
-         u.name AS "memberName", u.image AS "memberImage", c.name AS "customerName", c.image AS "customerImage",
-         a.name AS "agentName",
-         COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName", 'mimeType', f."mimeType", 'size', f.size))
-                   FROM "Attachment" f WHERE f."messageId" = m.id), '[]') AS attachments
+  SELECT m.id, m."conversationId", m.content, m."senderType", m."senderMemberId", m."senderCustomerId",
+         m."senderAgentId", m."parentId", m.flags, m."channelId", m."templateId", m."createdAt",
+         u.name AS "memberName", u.image AS "memberImage", cu.name AS "customerName",
+         cu.image AS "customerImage", a.name AS "agentName",
+         COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
+                     'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
+                   FROM "Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId"),
+                  '[]'::json) AS attachments
   FROM "Message" m
-  LEFT JOIN "Member" mem ON mem.id = m."senderMemberId"
+  LEFT JOIN "Member" mem ON mem."workspaceId" = m."workspaceId" AND mem.id = m."senderMemberId"
   LEFT JOIN "User" u ON u.id = mem."userId"
-  LEFT JOIN "Customer" c ON c.id = m."senderCustomerId"
-  LEFT JOIN "AiAgent" a ON a.id = m."senderAgentId"
+  LEFT JOIN "Customer" cu ON cu."workspaceId" = m."workspaceId" AND cu.id = m."senderCustomerId"
+  LEFT JOIN "AiAgent" a ON a."workspaceId" = m."workspaceId" AND a.id = m."senderAgentId"
   WHERE m."conversationId" = $1 AND m."workspaceId" = $2
-    AND ($3::timestamp IS NULL OR (m."createdAt", m.id) < ($3::timestamp, $4::text))
+    AND ($3::text IS NULL OR (m."createdAt", m.id) < (
+      SELECT c."createdAt", c.id FROM "Message" c
+      WHERE c.id = $3 AND c."conversationId" = $1 AND c."workspaceId" = $2))
   ORDER BY m."createdAt" DESC, m.id DESC
-  LIMIT $5`;
+  LIMIT $4`;
 
 export async function startBaselineServer(
   connectionString: string,
@@ -48,30 +54,18 @@ export async function startBaselineServer(
         const conversationId = url.searchParams.get("conversationId") ?? "";
         const cursor = url.searchParams.get("cursor");
         const limit = Number(url.searchParams.get("limit") ?? 50);
-        const conv = await pool.query(`SELECT id FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2`, [
-          conversationId,
-          who.workspaceId,
-        ]);
-        if (conv.rowCount === 0) {
-          res.writeHead(404).end();
-          return;
-        }
-        let seek: [Date | null, string | null] = [null, null];
-        if (cursor) {
-          const from = await pool.query<{ createdAt: Date; id: string }>(
-            `SELECT id, "createdAt" FROM "Message" WHERE id = $1 AND "conversationId" = $2`,
-            [cursor, conversationId],
+        const { rows } = await pool.query(PAGE_SQL, [conversationId, who.workspaceId, cursor, limit + 1]);
+        // As the app: only an empty page needs to say whether the conversation exists.
+        if (rows.length === 0) {
+          const conv = await pool.query(
+            `SELECT id FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2`,
+            [conversationId, who.workspaceId],
           );
-          const row = from.rows[0];
-          if (row) seek = [row.createdAt, row.id];
+          if (conv.rowCount === 0) {
+            res.writeHead(404).end();
+            return;
+          }
         }
-        const { rows } = await pool.query(PAGE_SQL, [
-          conversationId,
-          who.workspaceId,
-          seek[0],
-          seek[1],
-          limit + 1,
-        ]);
         const page = rows.slice(0, limit);
         const nextCursor = rows.length > limit ? (page.at(-1)?.id ?? null) : null;
         res.writeHead(200, { "content-type": "application/json" });

@@ -19,6 +19,8 @@ const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000);
 const PAGE = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = 10;
+// Each side gets DURATION_S in all, in ROUNDS slices interleaved with the other side.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 
 /** One workspace, member, API key and a conversation of MESSAGES messages, inserted by SQL. */
 export async function seedBigConversation(databaseUrl: string) {
@@ -81,17 +83,18 @@ export async function seedBigConversation(databaseUrl: string) {
   }
 }
 
-async function measure(
+async function measureOnce(
   url: string,
   method: "GET" | "POST",
   apiKey: string,
+  seconds: number,
   body?: () => string,
-): Promise<Measured> {
+) {
   const result = await autocannon({
     url,
     method,
     connections: CONNECTIONS,
-    duration: DURATION_S,
+    duration: seconds,
     headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
     ...(body
       ? { requests: [{ method, setupRequest: (req: autocannon.Request) => ({ ...req, body: body() }) }] }
@@ -100,9 +103,44 @@ async function measure(
   return {
     p50: result.latency.p50,
     p99: result.latency.p99,
-    rps: result.requests.average,
+    requests: result.requests.total,
+    seconds: result.duration,
     errors: result.errors + result.non2xx,
   };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+};
+
+/**
+ * App and baseline in alternating slices (app, baseline, baseline, app, …), so load from
+ * anything else on the machine falls on both alike instead of on whichever ran at a bad moment.
+ */
+async function measurePair(
+  app: { url: string; apiKey: string },
+  baseline: { url: string; apiKey: string },
+  method: "GET" | "POST",
+  body?: () => string,
+): Promise<{ app: Measured; baseline: Measured }> {
+  type Slice = Awaited<ReturnType<typeof measureOnce>>;
+  const slices: { app: Slice[]; baseline: Slice[] } = { app: [], baseline: [] };
+  const seconds = Math.max(1, DURATION_S / ROUNDS);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const order = round % 2 === 0 ? (["app", "baseline"] as const) : (["baseline", "app"] as const);
+    for (const side of order) {
+      const target = side === "app" ? app : baseline;
+      slices[side].push(await measureOnce(target.url, method, target.apiKey, seconds, body));
+    }
+  }
+  const summarise = (list: Slice[]): Measured => ({
+    p50: median(list.map((s) => s.p50)),
+    p99: median(list.map((s) => s.p99)),
+    rps: list.reduce((sum, s) => sum + s.requests, 0) / list.reduce((sum, s) => sum + s.seconds, 0),
+    errors: list.reduce((sum, s) => sum + s.errors, 0),
+  });
+  return { app: summarise(slices.app), baseline: summarise(slices.baseline) };
 }
 
 export async function benchConnectApi(
@@ -153,9 +191,13 @@ export async function benchConnectApi(
         headers: { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" },
         body: s.body?.(),
       });
-      const app = await measure(s.app, s.method, seeded.apiKey, s.body);
-      const base = await measure(s.baseline, s.method, seeded.apiKey, s.body);
-      rows.push({ scenario: s.name, app, baseline: base });
+      const measured = await measurePair(
+        { url: s.app, apiKey: seeded.apiKey },
+        { url: s.baseline, apiKey: seeded.apiKey },
+        s.method,
+        s.body,
+      );
+      rows.push({ scenario: s.name, ...measured });
       console.log(`  measured ${s.name}`);
     }
   } finally {
