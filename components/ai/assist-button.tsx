@@ -2,7 +2,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useAiAssist } from "@/components/ai/ai-assist-provider";
 import { SparkleIcon } from "@/components/ai/sparkle-icon";
-import { aiStrings } from "@/components/ai/strings";
 import { useStrings } from "@/components/i18n/locale";
 
 type Props = { messageId: string; className?: string };
@@ -12,7 +11,7 @@ type Props = { messageId: string; className?: string };
  * (the default first) when there are several. `data-ai-assist` is what the keyboard shortcut clicks.
  */
 export function AiAssistButton({ messageId, className }: Props) {
-  const t = useStrings(aiStrings);
+  const t = useStrings("ai");
   const assist = useAiAssist();
   const [open, setOpen] = useState(false);
   const [upward, setUpward] = useState(true);

@@ -2,7 +2,6 @@
 import { useState } from "react";
 import { fill } from "@/components/ai/fill";
 import { SparkleIcon } from "@/components/ai/sparkle-icon";
-import { aiStrings } from "@/components/ai/strings";
 import { useTransform } from "@/components/ai/use-transform";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
@@ -21,7 +20,7 @@ const STYLES = ["shorter", "friendlier", "formal"] as const;
 
 /** Translate and Rewrite in the composer's toolbar, with the run's state beside them. */
 export function ComposerAiTools({ conversationId, draft, update, disabled }: Props) {
-  const t = useStrings(aiStrings);
+  const t = useStrings("ai");
   const languageName = useLanguageNames();
   const { status, start, dismiss } = useTransform(conversationId, draft, update);
   const [styles, setStyles] = useState(false);

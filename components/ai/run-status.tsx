@@ -4,7 +4,6 @@ import { useAiAssist } from "@/components/ai/ai-assist-provider";
 import { fill } from "@/components/ai/fill";
 import { leavesDraft } from "@/components/ai/run-state";
 import { SparkleIcon } from "@/components/ai/sparkle-icon";
-import { aiStrings } from "@/components/ai/strings";
 import { useStrings } from "@/components/i18n/locale";
 import type { RunOutput } from "@/server/ai/schemas";
 
@@ -23,7 +22,7 @@ const linkButton = "ms-1 inline rounded px-1.5 py-0.5 font-medium underline-offs
 
 /** The state of the AI run asked for about a message, shown under it and kept current. */
 export function AiRunStatus({ messageId }: { messageId: string }) {
-  const t = useStrings(aiStrings);
+  const t = useStrings("ai");
   const assist = useAiAssist();
   if (!assist) return null;
   const run = assist.runFor(messageId);

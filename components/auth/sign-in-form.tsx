@@ -2,39 +2,42 @@
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
-import { signInStrings } from "@/components/auth/strings";
-import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
+import type { signInStrings } from "@/components/auth/strings";
+import { UiLocaleProvider } from "@/components/i18n/locale";
+import type { UiLocale } from "@/components/i18n/ui-locale";
 
-/** The sign-in card in the browser's language (there is no member preference yet). */
+type SignInStrings = (typeof signInStrings)["en"];
+
+/** The sign-in card in the browser's language (there is no member preference yet), strings from the server. */
 export function SignInScreen({
   callbackUrl,
-  browserLanguages,
+  locale,
+  t,
 }: {
   callbackUrl: string;
-  browserLanguages: string[];
+  locale: UiLocale;
+  t: SignInStrings;
 }) {
   return (
-    <UiLocaleProvider locale={pickUiLocale(null, browserLanguages)}>
-      <SignInCard callbackUrl={callbackUrl} />
+    <UiLocaleProvider locale={locale}>
+      <SignInCard callbackUrl={callbackUrl} t={t} />
     </UiLocaleProvider>
   );
 }
 
-function SignInCard({ callbackUrl }: { callbackUrl: string }) {
-  const t = useStrings(signInStrings);
+function SignInCard({ callbackUrl, t }: { callbackUrl: string; t: SignInStrings }) {
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-1 text-xl font-semibold">{t.title}</h1>
         <p className="mb-6 text-sm text-slate-600">{t.intro}</p>
-        <SignInForm callbackUrl={callbackUrl} />
+        <SignInForm callbackUrl={callbackUrl} t={t} />
       </div>
     </main>
   );
 }
 
-export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
-  const t = useStrings(signInStrings);
+function SignInForm({ callbackUrl, t }: { callbackUrl: string; t: SignInStrings }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

@@ -5,7 +5,6 @@ import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { readableText } from "@/components/conversations/preview-text";
 import { StatusBadge } from "@/components/conversations/status-badge";
-import { conversationStrings } from "@/components/conversations/strings";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
 import { useFormatters } from "@/components/i18n/format";
@@ -21,7 +20,7 @@ const quietButton = "rounded px-1 text-sm font-medium text-blue-700 hover:underl
 
 /** The right panel: who the customer is, and the conversation's status and assignee. */
 export function ConversationDetails({ conversationId }: { conversationId: string }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const conversation = trpc.v1.conversations.get.useQuery({ id: conversationId });
   if (conversation.data) return <Details conversation={conversation.data} />;
   if (conversation.isError) {
@@ -46,7 +45,7 @@ export function ConversationDetails({ conversationId }: { conversationId: string
 }
 
 function Details({ conversation }: { conversation: ConversationOutput }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const formatters = useFormatters();
   const { customer } = conversation;
   const name = customerNameOf(customer, t.unknownCustomer);
@@ -175,7 +174,7 @@ function Field({ label, children }: { label: React.ReactNode; children: React.Re
 }
 
 function ConversationActions({ conversation }: { conversation: ConversationOutput }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const me = trpc.v1.workspace.me.useQuery();
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const update = useUpdateConversation(conversation.id);

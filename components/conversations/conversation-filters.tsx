@@ -6,10 +6,10 @@ import {
   type ConversationFilters as Filters,
   setConversationFilters,
 } from "@/components/conversations/filters-store";
-import { conversationStrings } from "@/components/conversations/strings";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
-import { directionOf, useStrings, useUiLocale } from "@/components/i18n/locale";
+import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import { directionOf } from "@/components/i18n/ui-locale";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -29,7 +29,7 @@ export function ConversationFilters({ filters }: { filters: Filters }) {
 }
 
 function SearchBox({ initial }: { initial: string }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const [text, setText] = useState(initial);
   const first = useRef(true);
   useEffect(() => {
@@ -78,7 +78,7 @@ function SearchBox({ initial }: { initial: string }) {
 const STATUSES = CONVERSATION_STATUSES;
 
 function StatusTabs({ filters }: { filters: Filters }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const locale = useUiLocale();
   const formatters = useFormatters();
   const counts = trpc.v1.conversations.counts.useQuery(
@@ -154,7 +154,7 @@ const selectClass =
   "w-full min-w-0 truncate rounded-md border border-slate-300 bg-white py-1 ps-2 pe-7 text-sm text-slate-800";
 
 function AssigneeSelect({ value }: { value: string }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const me = trpc.v1.workspace.me.useQuery();
   const others = (members.data ?? []).filter((member) => member.memberId !== me.data?.memberId);
@@ -185,7 +185,7 @@ function AssigneeSelect({ value }: { value: string }) {
 }
 
 function ChannelSelect({ value }: { value: string | null }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const channels = trpc.v1.workspace.channels.useQuery(undefined, { staleTime: 5 * 60_000 });
   return (
     <label className="min-w-0">

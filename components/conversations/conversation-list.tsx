@@ -14,7 +14,6 @@ import {
   useConversationFilters,
 } from "@/components/conversations/filters-store";
 import { isUnread, useMarkReadOnOpen } from "@/components/conversations/mark-read";
-import { conversationStrings } from "@/components/conversations/strings";
 import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
 
@@ -25,7 +24,7 @@ const LOAD_AHEAD = 10;
 const PAGE_SIZE = 40;
 
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const filters = useConversationFilters();
   const key = filtersKey(filters);
   const list = trpc.v1.conversations.list.useInfiniteQuery(

@@ -3,7 +3,6 @@ import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { keepRowFocus } from "@/components/conversations/filters-store";
 import { PreviewText } from "@/components/conversations/preview-text";
 import { StatusBadge } from "@/components/conversations/status-badge";
-import { conversationStrings } from "@/components/conversations/strings";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useFormatters } from "@/components/i18n/format";
 import { useStrings } from "@/components/i18n/locale";
@@ -23,7 +22,7 @@ export function customerNameOf(customer: { name: string | null; email: string | 
 }
 
 export function ConversationRow({ conversation, selected, unread, now }: Props) {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   const formatters = useFormatters();
   const name = customerNameOf(conversation.customer, t.unknownCustomer);
   const uiStart = useUiStartAlign();

@@ -1,5 +1,6 @@
 "use client";
-import { directionOf, type UiLocale, useUiLocale } from "@/components/i18n/locale";
+import { useUiLocale } from "@/components/i18n/locale";
+import { directionOf, type UiLocale } from "@/components/i18n/ui-locale";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 import type { MessageContent } from "@/server/connect/schemas";
 

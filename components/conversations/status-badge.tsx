@@ -1,5 +1,4 @@
 "use client";
-import { conversationStrings } from "@/components/conversations/strings";
 import { useStrings } from "@/components/i18n/locale";
 import type { ConversationStatus } from "@/server/conversations/schemas";
 
@@ -10,7 +9,7 @@ const TONE: Record<ConversationStatus, string> = {
 };
 
 export function useStatusLabel(): (status: ConversationStatus) => string {
-  const t = useStrings(conversationStrings);
+  const t = useStrings("conversations");
   return (status) => t[status];
 }
 

@@ -1,5 +1,6 @@
 "use client";
-import { directionOf, useUiLocale } from "@/components/i18n/locale";
+import { useUiLocale } from "@/components/i18n/locale";
+import { directionOf } from "@/components/i18n/ui-locale";
 
 /**
  * Text that carries its own `dir` (a customer's name, a message) still lines up on the UI's

@@ -2,34 +2,44 @@
 import { trpc } from "@/client/trpc";
 import { ConversationDetails } from "@/components/conversations/conversation-details";
 import { ConversationList } from "@/components/conversations/conversation-list";
-import { pickUiLocale, UiLocaleProvider, useStrings } from "@/components/i18n/locale";
+import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
+import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
+import type { UiStrings } from "@/components/i18n/ui-strings";
 import { useOpenConversationId } from "@/components/inbox/conversation-route";
 import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
-import { shellStrings } from "@/components/inbox/strings";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
 
-export function InboxShell({ browserLanguages }: { browserLanguages: string[] }) {
+export function InboxShell({
+  browserLanguages,
+  locale,
+  strings,
+}: {
+  browserLanguages: string[];
+  /** The language the server rendered the page in, and its strings. */
+  locale: UiLocale;
+  strings: UiStrings;
+}) {
   const conversationId = useOpenConversationId();
   const me = trpc.v1.workspace.me.useQuery();
-  const locale = pickUiLocale(me.data?.user.locale, browserLanguages);
+  const wanted = me.data ? pickUiLocale(me.data.user.locale, browserLanguages) : locale;
   return (
-    <UiLocaleProvider locale={locale}>
+    <UiLanguageProvider wanted={wanted} initial={{ locale, strings }}>
       <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
         <Shell conversationId={conversationId} />
         <KeyboardLayer />
       </KeyboardProvider>
       <LiveInbox conversationId={conversationId} />
-    </UiLocaleProvider>
+    </UiLanguageProvider>
   );
 }
 
 function Shell({ conversationId }: { conversationId: string | null }) {
-  const t = useStrings(shellStrings);
+  const t = useStrings("shell");
   const me = trpc.v1.workspace.me.useQuery();
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">

@@ -1,12 +1,12 @@
 "use client";
 import { trpc } from "@/client/trpc";
-import { isUiLocale, useStrings, useUiLocale } from "@/components/i18n/locale";
-import { shellStrings } from "@/components/inbox/strings";
+import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import { isUiLocale } from "@/components/i18n/ui-locale";
 import { useKeyboard } from "@/components/keyboard/keyboard-provider";
 
 /** Interface language, shortcuts on/off and the shortcuts help, always one Tab away. */
 export function PreferencesMenu() {
-  const t = useStrings(shellStrings);
+  const t = useStrings("shell");
   const locale = useUiLocale();
   const keyboard = useKeyboard();
   const utils = trpc.useUtils();

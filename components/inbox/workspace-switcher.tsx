@@ -1,11 +1,10 @@
 "use client";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
-import { shellStrings } from "@/components/inbox/strings";
 
 /** The current workspace; a menu to switch when the member belongs to several. */
 export function WorkspaceSwitcher() {
-  const t = useStrings(shellStrings);
+  const t = useStrings("shell");
   const me = trpc.v1.workspace.me.useQuery();
   const workspaces = me.data?.workspaces ?? [];
   if (workspaces.length <= 1) {

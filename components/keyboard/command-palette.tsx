@@ -5,13 +5,12 @@ import { Dialog } from "@/components/keyboard/dialog";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { useKeyboard } from "@/components/keyboard/keyboard-provider";
 import { SHORTCUTS } from "@/components/keyboard/shortcuts";
-import { keyboardStrings } from "@/components/keyboard/strings";
 
 export type PaletteCommand = { id: string; label: string; keys?: string[][]; run: (() => void) | null };
 
 /** Every action by name; the ones that need something on screen say so instead of vanishing. */
 export function CommandPalette({ extra, onClose }: { extra: PaletteCommand[]; onClose: () => void }) {
-  const t = useStrings(keyboardStrings);
+  const t = useStrings("keyboard");
   const locale = useUiLocale();
   const keyboard = useKeyboard();
   const layout = useLayoutMap();

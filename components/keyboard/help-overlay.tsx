@@ -3,7 +3,6 @@ import { useStrings, useUiLocale } from "@/components/i18n/locale";
 import { Dialog } from "@/components/keyboard/dialog";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { SHORTCUTS, type Shortcut } from "@/components/keyboard/shortcuts";
-import { keyboardStrings } from "@/components/keyboard/strings";
 
 const GROUPS: {
   group: Shortcut["group"];
@@ -16,7 +15,7 @@ const GROUPS: {
 ];
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
-  const t = useStrings(keyboardStrings);
+  const t = useStrings("keyboard");
   const locale = useUiLocale();
   const layout = useLayoutMap();
   const platform = typeof navigator === "undefined" ? "" : navigator.platform;

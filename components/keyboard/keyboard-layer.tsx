@@ -5,11 +5,10 @@ import { useStrings } from "@/components/i18n/locale";
 import { CommandPalette, type PaletteCommand } from "@/components/keyboard/command-palette";
 import { HelpOverlay } from "@/components/keyboard/help-overlay";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
-import { keyboardStrings } from "@/components/keyboard/strings";
 
 /** The help overlay (?), the command palette (Ctrl/⌘+K) and the member's keyboard preferences. */
 export function KeyboardLayer() {
-  const t = useStrings(keyboardStrings);
+  const t = useStrings("keyboard");
   const [open, setOpen] = useState<"help" | "palette" | null>(null);
   const utils = trpc.useUtils();
   const me = trpc.v1.workspace.me.useQuery();

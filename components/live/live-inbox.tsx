@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useState } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
-import { liveStrings } from "@/components/live/strings";
 import { useLiveInbox } from "@/components/live/use-live-inbox";
 import type { MessageOutput } from "@/server/connect/schemas";
 
@@ -13,7 +12,7 @@ const KEPT_ANNOUNCEMENTS = 3;
  * in the open conversation to screen readers, and shows when the live connection is down.
  */
 export function LiveInbox({ conversationId }: { conversationId: string | null }) {
-  const t = useStrings(liveStrings);
+  const t = useStrings("live");
   const [announcements, setAnnouncements] = useState<{ key: string; text: string }[]>([]);
   const onNewMessage = useCallback(
     (message: MessageOutput) => {

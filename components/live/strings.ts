@@ -1,4 +1,4 @@
-import { defineStrings } from "@/components/i18n/locale";
+import { defineStrings } from "@/components/i18n/ui-locale";
 
 export const liveStrings = defineStrings({
   en: {

@@ -3,7 +3,6 @@ import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { formatFileSize } from "@/components/messages/file-size";
 import { CloseIcon, FileIcon } from "@/components/messages/icons";
 import { isPreviewableImage } from "@/components/messages/message-attachments";
-import { messageStrings } from "@/components/messages/strings";
 import type { UploadItem } from "@/components/messages/use-uploads";
 import type { AttachmentOutput } from "@/server/connect/schemas";
 
@@ -15,7 +14,7 @@ type Props = {
 };
 
 export function AttachmentTray({ attachments, uploads, onRemove, onDismiss }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const locale = useUiLocale();
   const size = (bytes: number) => formatFileSize(bytes, locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent" });

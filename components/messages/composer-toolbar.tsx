@@ -3,7 +3,6 @@ import type { ReactNode, RefObject } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
 import { LockIcon, PaperclipIcon, TemplateIcon } from "@/components/messages/icons";
-import { messageStrings } from "@/components/messages/strings";
 
 type Props = {
   draft: Draft;
@@ -23,7 +22,7 @@ const toolButton =
   "flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50";
 
 export function ComposerToolbar({ draft, update, sending, shortcut, unfilled, fileInput, ...on }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   return (
     <div className="flex flex-wrap items-center gap-2 px-2 pt-1 pb-2">
       <input

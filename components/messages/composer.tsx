@@ -10,7 +10,6 @@ import { useLanguageNames } from "@/components/messages/locale-choice";
 import { LocaleTabs } from "@/components/messages/locale-tabs";
 import { ReplyBanner } from "@/components/messages/reply-banner";
 import { serverMessage } from "@/components/messages/send-error";
-import { messageStrings } from "@/components/messages/strings";
 import { TemplatePicker } from "@/components/messages/template-picker";
 import { placeholdersIn } from "@/components/messages/template-variables";
 import { focusComposer, useComposerShortcuts } from "@/components/messages/use-composer-shortcuts";
@@ -32,7 +31,7 @@ type Props = {
 type Problem = { text: string; retry: boolean };
 
 export function Composer({ conversationId, draft, update, reset, uploads, send, textareaRef }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const context = useTemplateContext(conversationId);
   const picker = useTemplatePicker(update, context);
   const languageName = useLanguageNames();

@@ -1,4 +1,4 @@
-import { isUiLocale } from "@/components/i18n/locale";
+import { isUiLocale } from "@/components/i18n/ui-locale";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 import type { MessageContent } from "@/server/connect/schemas";
 

@@ -9,7 +9,6 @@ import { DropZone } from "@/components/messages/drop-zone";
 import { LocaleChoiceProvider, useLocaleChoice } from "@/components/messages/locale-choice";
 import { type FocusRequest, MessageList } from "@/components/messages/message-list";
 import type { RowActions } from "@/components/messages/message-row";
-import { messageStrings } from "@/components/messages/strings";
 import { useDraft } from "@/components/messages/use-draft";
 import { useMessageHistory } from "@/components/messages/use-message-history";
 import { useOutbox } from "@/components/messages/use-outbox";
@@ -33,7 +32,7 @@ export function ConversationPane({ conversationId }: { conversationId: string })
 }
 
 function Pane({ conversationId }: { conversationId: string }) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const me = trpc.v1.workspace.me.useQuery();
   const senderName = useSenderName();
   const { preferred } = useLocaleChoice();

@@ -1,6 +1,6 @@
 "use client";
 import { type ClipboardEvent, type KeyboardEvent, type Ref, useRef } from "react";
-import { directionOf } from "@/components/i18n/locale";
+import { directionOf } from "@/components/i18n/ui-locale";
 import { splitPlaceholders } from "@/components/messages/template-variables";
 import type { Locale } from "@/server/connect/schemas";
 

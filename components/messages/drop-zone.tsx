@@ -2,13 +2,12 @@
 import { type DragEvent, type ReactNode, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
 import { PaperclipIcon } from "@/components/messages/icons";
-import { messageStrings } from "@/components/messages/strings";
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
 
 /** Files dropped anywhere on the conversation are attached to the draft. */
 export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => void; children: ReactNode }) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const [over, setOver] = useState(false);
   const onDragOver = (event: DragEvent) => {
     if (!carriesFiles(event)) return;

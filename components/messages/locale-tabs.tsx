@@ -1,7 +1,6 @@
 "use client";
 import { useStrings } from "@/components/i18n/locale";
 import { useLanguageNames } from "@/components/messages/locale-choice";
-import { messageStrings } from "@/components/messages/strings";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 
 type Props = { active: Locale; hasText: Record<Locale, boolean>; onSelect: (locale: Locale) => void };
@@ -12,7 +11,7 @@ export function localeTabId(locale: Locale): string {
 
 /** en / ar / tr, each named in its own language, with a dot on the ones that have text. */
 export function LocaleTabs({ active, hasText, onSelect }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const languageName = useLanguageNames();
   return (
     <div role="tablist" aria-label={t.languages} className="flex gap-1">

@@ -2,7 +2,6 @@
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { formatFileSize } from "@/components/messages/file-size";
 import { FileIcon } from "@/components/messages/icons";
-import { messageStrings } from "@/components/messages/strings";
 import type { AttachmentOutput } from "@/server/connect/schemas";
 
 /** SVG is served as a download, never inline, so it gets a chip like any other file. */
@@ -11,7 +10,7 @@ export function isPreviewableImage(mimeType: string): boolean {
 }
 
 export function MessageAttachments({ attachments }: { attachments: AttachmentOutput[] }) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const locale = useUiLocale();
   if (attachments.length === 0) return null;
   const images = attachments.filter((a) => isPreviewableImage(a.mimeType));

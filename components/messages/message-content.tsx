@@ -3,7 +3,6 @@ import { format, useStrings } from "@/components/i18n/locale";
 import { pickLocale, presentLocales } from "@/components/messages/content-locales";
 import { useLanguageNames, useLocaleChoice } from "@/components/messages/locale-choice";
 import { MessageText } from "@/components/messages/message-text";
-import { messageStrings } from "@/components/messages/strings";
 import type { MessageOutput } from "@/server/connect/schemas";
 
 /** The message in the viewer's locale when it has it, with a switch to its other locales. */
@@ -14,7 +13,7 @@ type Props = {
 };
 
 export function MessageContent({ message, switchable = true }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const languageName = useLanguageNames();
   const { preferred, chosen, choose } = useLocaleChoice();
   const present = presentLocales(message.content);

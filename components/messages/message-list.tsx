@@ -4,7 +4,6 @@ import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useSta
 import { useStrings } from "@/components/i18n/locale";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
-import { messageStrings } from "@/components/messages/strings";
 import type { MessageOutput } from "@/server/connect/schemas";
 
 export type FocusRequest = { messageId: string; nonce: number };
@@ -40,7 +39,7 @@ export function MessageList({
   sentNonce,
   actions,
 }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const scrollRef = useRef<HTMLDivElement>(null);
   const [highlighted, setHighlighted] = useState<string | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);

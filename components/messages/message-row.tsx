@@ -10,7 +10,6 @@ import { MessageAttachments } from "@/components/messages/message-attachments";
 import { MessageContent } from "@/components/messages/message-content";
 import { bubbleClass, messageKind, sideOf } from "@/components/messages/message-kind";
 import { ParentQuote } from "@/components/messages/parent-quote";
-import { messageStrings } from "@/components/messages/strings";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import type { MessageOutput } from "@/server/connect/schemas";
 
@@ -47,7 +46,7 @@ function continues(message: ListedMessage, previous: ListedMessage | undefined):
 }
 
 export function MessageRow({ message, previous, parent, replyCount, highlighted, tabbable, actions }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const formatters = useFormatters();
   const dayLabel = useDayLabel();
   const senderName = useSenderName();

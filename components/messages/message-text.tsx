@@ -1,4 +1,4 @@
-import { directionOf } from "@/components/i18n/locale";
+import { directionOf } from "@/components/i18n/ui-locale";
 import type { Locale } from "@/server/connect/schemas";
 
 /**

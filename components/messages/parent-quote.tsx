@@ -2,7 +2,6 @@
 import { format, useStrings } from "@/components/i18n/locale";
 import { pickLocale, plainText } from "@/components/messages/content-locales";
 import { useLocaleChoice } from "@/components/messages/locale-choice";
-import { messageStrings } from "@/components/messages/strings";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import type { MessageOutput } from "@/server/connect/schemas";
 
@@ -10,7 +9,7 @@ type Props = { parentId: string; parent: MessageOutput | undefined; onJumpTo: (m
 
 /** The compact quote of what a reply answers; it takes the agent to that message. */
 export function ParentQuote({ parentId, parent, onJumpTo }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const senderName = useSenderName();
   const { preferred } = useLocaleChoice();
   const name = parent ? senderName(parent) : "";

@@ -2,10 +2,9 @@
 import { format, useStrings } from "@/components/i18n/locale";
 import type { ReplyTarget } from "@/components/messages/draft-storage";
 import { CloseIcon, ReplyIcon } from "@/components/messages/icons";
-import { messageStrings } from "@/components/messages/strings";
 
 export function ReplyBanner({ target, onCancel }: { target: ReplyTarget; onCancel: () => void }) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   return (
     <div
       data-reply-target={target.id}

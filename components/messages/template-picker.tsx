@@ -1,6 +1,5 @@
 "use client";
 import { useStrings } from "@/components/i18n/locale";
-import { messageStrings } from "@/components/messages/strings";
 import type { TemplateOutput } from "@/server/workspace/schemas";
 
 export const TEMPLATE_LISTBOX_ID = "composer-templates";
@@ -25,7 +24,7 @@ type Props = {
 
 /** The listbox of matching templates; the composer's textarea (or search field) keeps focus and steers it. */
 export function TemplatePicker({ templates, activeIndex, previewLocale, onPick, onHover }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   return (
     <div className="absolute inset-x-3 bottom-full z-20 mb-2 max-h-72 overflow-y-auto rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
       {templates.length === 0 ? (

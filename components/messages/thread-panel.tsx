@@ -8,7 +8,6 @@ import { CloseIcon, LockIcon, ReplyIcon } from "@/components/messages/icons";
 import { MessageAttachments } from "@/components/messages/message-attachments";
 import { MessageContent } from "@/components/messages/message-content";
 import { bubbleClass, messageKind } from "@/components/messages/message-kind";
-import { messageStrings } from "@/components/messages/strings";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import type { MessageOutput } from "@/server/connect/schemas";
 
@@ -21,7 +20,7 @@ type Props = {
 
 /** A side sheet with a thread's first message and every reply to it, oldest first. */
 export function ThreadPanel({ messageId, onClose, onReply, onJumpTo }: Props) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const thread = trpc.v1.messages.thread.useQuery({ messageId });
   const entries = thread.data ? [thread.data.root, ...thread.data.replies] : [];
   return (
@@ -60,7 +59,7 @@ function ThreadEntry({
   onReply,
   onJumpTo,
 }: Omit<Props, "messageId" | "onClose"> & { message: MessageOutput }) {
-  const t = useStrings(messageStrings);
+  const t = useStrings("messages");
   const formatters = useFormatters();
   const senderName = useSenderName();
   const kind = messageKind(message);

@@ -1,5 +1,6 @@
 "use client";
-import { isUiLocale, useUiLocale } from "@/components/i18n/locale";
+import { useUiLocale } from "@/components/i18n/locale";
+import { isUiLocale } from "@/components/i18n/ui-locale";
 import { presentLocales } from "@/components/messages/content-locales";
 import type { Locale, MessageOutput } from "@/server/connect/schemas";
 

@@ -1,5 +1,3 @@
-import { onCommitted } from "@/server/events/publish";
-
 /** Hands runs to the job queue; set while this process has one (the app or a worker). */
 type Dispatcher = (runIds: string[]) => Promise<void>;
 
@@ -22,10 +20,3 @@ export function dispatchRuns(runIds: string[]): void {
   if (!dispatcher || runIds.length === 0) return;
   dispatcher(runIds).catch((error: unknown) => console.error("ai: could not queue runs", runIds, error));
 }
-
-// send() stores a queued run with its message; its job goes out once both are committed.
-// Registered on import, into this bundle's copy of the event hooks: the routes that send
-// messages import the AI router, and so this module, through the app router.
-onCommitted((event) => {
-  if (event.type === "message.created" && event.aiRunId) dispatchRuns([event.aiRunId]);
-});

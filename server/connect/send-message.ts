@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { dispatchRuns } from "@/server/ai/dispatch";
 import type { Caller } from "@/server/auth/caller";
 import { recordMessageActivity } from "@/server/connect/conversation-activity";
 import { upsertCustomer } from "@/server/connect/customers";
@@ -268,6 +269,8 @@ export async function sendMessage(
       messageId: message.id,
       aiRunId,
     });
+    // The run was stored queued with the message; its job goes out now that both are committed.
+    if (aiRunId) dispatchRuns([aiRunId]);
     return message;
   } catch (error) {
     if (idempotencyKey && isUniqueViolation(error, "idempotencyKey")) {

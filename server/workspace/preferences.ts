@@ -21,3 +21,8 @@ export async function updatePreferences(db: Db, userId: string, input: UpdatePre
     select: { locale: true, shortcutsEnabled: true },
   });
 }
+
+/** A member's own settings as stored; null when the user no longer exists. */
+export async function getPreferences(db: Db, userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { locale: true, shortcutsEnabled: true } });
+}
