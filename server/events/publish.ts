@@ -4,7 +4,7 @@ import type { InboxEvent } from "@/server/events/types";
 type AfterCommitHook = (event: InboxEvent) => void | Promise<void>;
 const hooks: AfterCommitHook[] = [];
 
-/** Lets other domains (the AI worker) react to committed changes without send knowing them. */
+/** Observes every committed change in this process (tests use it; live delivery goes through the bus). */
 export function onCommitted(hook: AfterCommitHook): void {
   hooks.push(hook);
 }
