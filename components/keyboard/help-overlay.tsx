@@ -1,6 +1,5 @@
 "use client";
 import { useStrings, useUiLocale } from "@/components/i18n/locale";
-import { Dialog } from "@/components/keyboard/dialog";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { SHORTCUTS, type Shortcut } from "@/components/keyboard/shortcuts";
 
@@ -14,13 +13,14 @@ const GROUPS: {
   { group: "general", label: "groupGeneral" },
 ];
 
+/** Inside the help dialog (components/keyboard/keyboard-layer.tsx), loaded when it first opens. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useStrings("keyboard");
   const locale = useUiLocale();
   const layout = useLayoutMap();
   const platform = typeof navigator === "undefined" ? "" : navigator.platform;
   return (
-    <Dialog title={t.helpTitle} onClose={onClose}>
+    <>
       <div className="flex items-center justify-between border-b border-slate-200 px-5 py-3">
         <h2 className="text-lg font-semibold">{t.helpTitle}</h2>
         <button type="button" onClick={onClose} className="rounded px-2 py-1 text-sm hover:bg-slate-100">
@@ -50,6 +50,6 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           </section>
         ))}
       </div>
-    </Dialog>
+    </>
   );
 }

@@ -1,10 +1,15 @@
 "use client";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
 import { CommandPalette, type PaletteCommand } from "@/components/keyboard/command-palette";
-import { HelpOverlay } from "@/components/keyboard/help-overlay";
+import { Dialog } from "@/components/keyboard/dialog";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+
+// Loaded when first opened; the dialog around it opens at once and takes Escape meanwhile.
+const HelpOverlay = lazy(() =>
+  import("@/components/keyboard/help-overlay").then((module) => ({ default: module.HelpOverlay })),
+);
 
 /** The help overlay (?), the command palette (Ctrl/⌘+K) and the member's keyboard preferences. */
 export function KeyboardLayer() {
@@ -37,7 +42,14 @@ export function KeyboardLayer() {
     ],
     [t, shortcutsEnabled, preferences.mutate],
   );
-  if (open === "help") return <HelpOverlay onClose={() => setOpen(null)} />;
+  if (open === "help")
+    return (
+      <Dialog title={t.helpTitle} onClose={() => setOpen(null)}>
+        <Suspense fallback={null}>
+          <HelpOverlay onClose={() => setOpen(null)} />
+        </Suspense>
+      </Dialog>
+    );
   if (open === "palette") return <CommandPalette extra={extra} onClose={() => setOpen(null)} />;
   return null;
 }

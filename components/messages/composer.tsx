@@ -1,8 +1,16 @@
 "use client";
-import { type ClipboardEvent, type KeyboardEvent, type RefObject, useEffect, useRef, useState } from "react";
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+} from "react";
 import { ComposerAiTools } from "@/components/ai/composer-ai-tools";
 import { format, useStrings } from "@/components/i18n/locale";
-import { AttachmentTray } from "@/components/messages/attachment-tray";
 import { ComposerToolbar } from "@/components/messages/composer-toolbar";
 import type { Draft } from "@/components/messages/draft-storage";
 import { DraftTextarea } from "@/components/messages/draft-textarea";
@@ -10,13 +18,20 @@ import { useLanguageNames } from "@/components/messages/locale-choice";
 import { LocaleTabs } from "@/components/messages/locale-tabs";
 import { ReplyBanner } from "@/components/messages/reply-banner";
 import { serverMessage } from "@/components/messages/send-error";
-import { TemplatePicker } from "@/components/messages/template-picker";
 import { placeholdersIn } from "@/components/messages/template-variables";
 import { focusComposer, useComposerShortcuts } from "@/components/messages/use-composer-shortcuts";
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
 import { LOCALES, type Locale } from "@/server/connect/locales";
+
+// Shown only after an action (typing /, attaching a file), so they load then; keys stay with the textarea.
+const TemplatePicker = lazy(() =>
+  import("@/components/messages/template-picker").then((module) => ({ default: module.TemplatePicker })),
+);
+const AttachmentTray = lazy(() =>
+  import("@/components/messages/attachment-tray").then((module) => ({ default: module.AttachmentTray })),
+);
 
 type Props = {
   conversationId: string;
@@ -123,13 +138,15 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
       className={`relative m-3 mt-0 rounded-xl border shadow-sm ${draft.internal ? "border-amber-300 bg-amber-50" : "border-slate-300 bg-white"}`}
     >
       {picker.open ? (
-        <TemplatePicker
-          templates={picker.matches}
-          activeIndex={picker.active}
-          previewLocale={draft.locale}
-          onPick={picker.pick}
-          onHover={picker.hover}
-        />
+        <Suspense fallback={null}>
+          <TemplatePicker
+            templates={picker.matches}
+            activeIndex={picker.active}
+            previewLocale={draft.locale}
+            onPick={picker.pick}
+            onHover={picker.hover}
+          />
+        </Suspense>
       ) : null}
       {draft.replyTo ? (
         <ReplyBanner target={draft.replyTo} onCancel={() => update((d) => ({ ...d, replyTo: null }))} />
@@ -175,12 +192,18 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
           onPaste={onPaste}
         />
       </div>
-      <AttachmentTray
-        attachments={draft.attachments}
-        uploads={uploads.items}
-        onRemove={(id) => update((d) => ({ ...d, attachments: d.attachments.filter((a) => a.id !== id) }))}
-        onDismiss={uploads.dismiss}
-      />
+      {draft.attachments.length > 0 || uploads.items.length > 0 ? (
+        <Suspense fallback={null}>
+          <AttachmentTray
+            attachments={draft.attachments}
+            uploads={uploads.items}
+            onRemove={(id) =>
+              update((d) => ({ ...d, attachments: d.attachments.filter((a) => a.id !== id) }))
+            }
+            onDismiss={uploads.dismiss}
+          />
+        </Suspense>
+      ) : null}
       {problem ? (
         <div
           role="alert"

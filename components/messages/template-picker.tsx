@@ -1,18 +1,7 @@
 "use client";
 import { useStrings } from "@/components/i18n/locale";
+import { TEMPLATE_LISTBOX_ID, templateOptionId } from "@/components/messages/use-template-picker";
 import type { TemplateOutput } from "@/server/workspace/schemas";
-
-export const TEMPLATE_LISTBOX_ID = "composer-templates";
-
-export function matchTemplates(templates: TemplateOutput[], query: string): TemplateOutput[] {
-  const needle = query.trim().toLocaleLowerCase();
-  if (!needle) return templates;
-  return templates.filter((template) => template.name.toLocaleLowerCase().includes(needle));
-}
-
-export function templateOptionId(templateId: string): string {
-  return `${TEMPLATE_LISTBOX_ID}-${templateId}`;
-}
 
 type Props = {
   templates: TemplateOutput[];
@@ -22,7 +11,10 @@ type Props = {
   onHover: (index: number) => void;
 };
 
-/** The listbox of matching templates; the composer's textarea (or search field) keeps focus and steers it. */
+/**
+ * The listbox of matching templates; the composer's textarea (or search field) keeps focus and
+ * steers it, so it loads on first open (components/messages/composer.tsx) without losing a key.
+ */
 export function TemplatePicker({ templates, activeIndex, previewLocale, onPick, onHover }: Props) {
   const t = useStrings("messages");
   return (

@@ -2,10 +2,21 @@
 import { type KeyboardEvent, useMemo, useState } from "react";
 import { trpc } from "@/client/trpc";
 import type { Draft } from "@/components/messages/draft-storage";
-import { matchTemplates, templateOptionId } from "@/components/messages/template-picker";
 import { fillPlaceholders } from "@/components/messages/template-variables";
 import { LOCALES } from "@/server/connect/locales";
 import type { TemplateOutput } from "@/server/workspace/schemas";
+
+export const TEMPLATE_LISTBOX_ID = "composer-templates";
+
+export function matchTemplates(templates: TemplateOutput[], query: string): TemplateOutput[] {
+  const needle = query.trim().toLocaleLowerCase();
+  if (!needle) return templates;
+  return templates.filter((template) => template.name.toLocaleLowerCase().includes(needle));
+}
+
+export function templateOptionId(templateId: string): string {
+  return `${TEMPLATE_LISTBOX_ID}-${templateId}`;
+}
 
 type PickerState = { source: "slash" | "button"; query: string; active: number } | null;
 

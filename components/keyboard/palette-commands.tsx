@@ -1,0 +1,107 @@
+"use client";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import type { PaletteCommand, PaletteCommandsProps } from "@/components/keyboard/command-palette";
+import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
+import { useKeyboard } from "@/components/keyboard/keyboard-provider";
+import { SHORTCUTS } from "@/components/keyboard/shortcuts";
+
+/** The command palette's list: every command matching the query, steered from the palette's input. */
+export function PaletteCommands({ listId, query, extra, steering, onActive, onClose }: PaletteCommandsProps) {
+  const t = useStrings("keyboard");
+  const locale = useUiLocale();
+  const keyboard = useKeyboard();
+  const layout = useLayoutMap();
+  const [active, setActive] = useState(0);
+  const platform = typeof navigator === "undefined" ? "" : navigator.platform;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version changes when handlers register
+  const commands = useMemo<PaletteCommand[]>(() => {
+    const fromShortcuts = SHORTCUTS.filter((s) => !["palette", "escape"].includes(s.id)).map((s) => ({
+      id: s.id,
+      label: t[s.id],
+      keys: s.keys.map((chord) => chordLabel(chord, layout, platform, locale)),
+      run: keyboard.has(s.id) ? () => keyboard.run(s.id) : null,
+    }));
+    return [...fromShortcuts, ...extra];
+  }, [t, layout, platform, keyboard, keyboard.version, extra]);
+
+  // Locale-aware folding: in Turkish "istanbul" finds "İstanbul" and "ırmak" finds "IRMAK".
+  const fold = (text: string) => text.toLocaleLowerCase(locale).normalize("NFKD").replace(/\p{M}/gu, "");
+  const matches = commands.filter((c) => fold(c.label).includes(fold(query.trim())));
+  const current = matches[Math.min(active, matches.length - 1)];
+  const optionId = (command: PaletteCommand) => `${listId}-${command.id}`;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query starts from the top
+  useEffect(() => setActive(0), [query]);
+
+  function choose(command: PaletteCommand | undefined) {
+    if (!command?.run) return;
+    onClose();
+    // After the dialog gives focus back, so the command can move focus where it needs.
+    setTimeout(() => command.run?.(), 0);
+  }
+
+  const latest = useRef({ matches, current, choose });
+  latest.current = { matches, current, choose };
+  useEffect(() => {
+    const steer = steering.current;
+    steer.onKeyDown = (event) => {
+      const { matches, current, choose } = latest.current;
+      if (event.key === "ArrowDown") {
+        event.preventDefault();
+        setActive((i) => Math.min(i + 1, matches.length - 1));
+      } else if (event.key === "ArrowUp") {
+        event.preventDefault();
+        setActive((i) => Math.max(i - 1, 0));
+      } else if (event.key === "Enter") {
+        event.preventDefault();
+        choose(current);
+      }
+    };
+    if (steer.enterPending) {
+      steer.enterPending = false;
+      latest.current.choose(latest.current.current);
+    }
+    return () => {
+      steer.onKeyDown = null;
+    };
+  }, [steering]);
+
+  const currentId = current ? optionId(current) : undefined;
+  useEffect(() => onActive(currentId), [onActive, currentId]);
+
+  return (
+    <div id={listId} role="listbox" aria-label={t.paletteTitle} className="max-h-[50vh] overflow-auto p-2">
+      {matches.length === 0 ? <p className="px-3 py-2 text-sm text-slate-500">{t.paletteEmpty}</p> : null}
+      {matches.map((command, index) => (
+        <div
+          key={command.id}
+          tabIndex={-1}
+          id={optionId(command)}
+          role="option"
+          aria-selected={command === current}
+          aria-disabled={!command.run}
+          onMouseEnter={() => setActive(index)}
+          onClick={() => choose(command)}
+          onKeyDown={() => {}}
+          className={`flex cursor-pointer items-center justify-between gap-3 rounded-md px-3 py-2 text-sm ${
+            command === current ? "bg-blue-50 text-blue-900" : ""
+          } ${command.run ? "" : "text-slate-500"}`}
+        >
+          <span>
+            {command.label}
+            {command.run ? null : <span className="ms-2 text-xs">({t.unavailable})</span>}
+          </span>
+          {command.keys ? (
+            <span className="flex gap-2">
+              {command.keys.map((parts) => (
+                <KeyCaps key={parts.join("+")} parts={parts} />
+              ))}
+            </span>
+          ) : null}
+        </div>
+      ))}
+    </div>
+  );
+}
