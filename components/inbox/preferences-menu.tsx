@@ -10,6 +10,8 @@ export function PreferencesMenu() {
   const locale = useUiLocale();
   const keyboard = useKeyboard();
   const utils = trpc.useUtils();
+  // Until the member's settings are read there is nothing to flip: the controls wait for them.
+  const loaded = trpc.v1.workspace.me.useQuery().data !== undefined;
   type Preferences = { locale?: string | null; shortcutsEnabled?: boolean };
   const apply = (preferences: Preferences) =>
     utils.v1.workspace.me.setData(undefined, (me) =>
@@ -34,6 +36,7 @@ export function PreferencesMenu() {
         <span className="sr-only">{t.language}</span>
         <select
           value={locale}
+          disabled={!loaded}
           onChange={(event) => {
             if (isUiLocale(event.target.value)) update.mutate({ locale: event.target.value });
           }}
@@ -54,6 +57,7 @@ export function PreferencesMenu() {
         <input
           type="checkbox"
           checked={keyboard.enabled}
+          disabled={!loaded}
           onChange={(event) => update.mutate({ shortcutsEnabled: event.target.checked })}
         />
         {t.shortcuts}
