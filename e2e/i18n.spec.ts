@@ -32,6 +32,54 @@ test.describe("Arabic", () => {
     // Times follow the Arabic locale (ص / م for AM / PM).
     await expect(page.locator("article time").first()).toHaveText(/[صم]/);
   });
+
+  test("the composer's Arabic hint keeps its ellipsis at its end in a left-to-right reply tab", async ({
+    page,
+  }, info) => {
+    const token = uniqueToken(info.workerIndex);
+    const conversation = await plato.v1.conversations.create.mutate({
+      customer: { name: `Noah ${token}`, email: `noah.${token}@e2e.example.com`, externalId: `e2e_${token}` },
+      channelIdentifier: "example.com",
+      subject: `Hint ${token}`,
+    });
+    await plato.v1.connect.send.mutate({
+      conversationId: conversation.id,
+      content: { en: "Hello" },
+      sender: "customer",
+    });
+    await page.goto(`/inbox/${conversation.id}`);
+    await expect(page.locator("article[data-message-id]").first()).toBeVisible({ timeout: 30_000 });
+    const textarea = page.locator("form textarea");
+    await page.keyboard.press("KeyN");
+    await expect(textarea).toHaveAttribute("placeholder", /…/);
+    // The reply follows the customer's English: an Arabic hint in a left-to-right box.
+    await expect(textarea).toHaveAttribute("lang", "en");
+    await expect(textarea).toHaveAttribute("dir", "ltr");
+    // The placeholder itself cannot be measured: lay its text out in a box of the textarea's
+    // direction, as the browser does, and find where "…" lands against the first letter.
+    const at = await textarea.evaluate((element: HTMLTextAreaElement) => {
+      const probe = document.createElement("div");
+      probe.dir = element.dir;
+      probe.style.cssText = "position:absolute;white-space:pre";
+      probe.textContent = element.placeholder;
+      document.body.append(probe);
+      const text = probe.firstChild as Text;
+      const x = (index: number) => {
+        const range = document.createRange();
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect().x;
+      };
+      const result = {
+        ellipsis: x(element.placeholder.indexOf("…")),
+        first: x(element.placeholder.search(/\p{L}/u)),
+      };
+      probe.remove();
+      return result;
+    });
+    // Arabic reads right to left: its end, the "…", is on the left of its first letter.
+    expect(at.ellipsis).toBeLessThan(at.first);
+  });
 });
 
 test.describe("Turkish", () => {
@@ -83,5 +131,9 @@ test.describe("Turkish", () => {
     // The group headings are upper-cased by CSS: Turkish rules need lang="tr" on the way up.
     const heading = help.getByRole("heading", { name: "Yanıtlama" });
     expect(await heading.evaluate((el) => el.closest("[lang]")?.getAttribute("lang"))).toBe("tr");
+    // The key for "assign to me" is the one printed I on this (US) keyboard, not İ: keycaps
+    // follow the keyboard's language, not the UI's.
+    const assign = help.locator("dl > div", { has: page.locator("dt", { hasText: /^Bana ata$/ }) });
+    await expect(assign.locator("kbd")).toHaveText("I");
   });
 });

@@ -175,6 +175,8 @@ test("composer keys: r, n, Ctrl+Shift+L, t, Shift+U, Ctrl+Enter; j typed in the 
   await expect(templateSearch).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(templateSearch).toHaveCount(0);
+  // The picker's field goes away with it: focus goes on in the draft, not to the page.
+  await expect(composer(page)).toBeFocused();
 
   await blur(page);
   const chooser = page.waitForEvent("filechooser");
@@ -195,6 +197,43 @@ test("composer keys: r, n, Ctrl+Shift+L, t, Shift+U, Ctrl+Enter; j typed in the 
   await page.getByRole("switch", { name: /internal note/i }).focus();
   await page.keyboard.press("Control+Enter");
   await expect(page.locator("article[data-message-id]", { hasText: `second ${token}` })).toBeVisible();
+
+  // A template picked from t's search field lands in the draft, and so does focus.
+  await blur(page);
+  await page.keyboard.press("KeyT");
+  await expect(templateSearch).toBeFocused();
+  await page.keyboard.type("greeting");
+  await page.keyboard.press("Enter");
+  await expect(templateSearch).toHaveCount(0);
+  await expect(composer(page)).toHaveValue(/Deniz/);
+  await expect(composer(page)).toBeFocused();
+});
+
+test("Escape leaves the search: the first empties it, the next puts focus on the list, where o opens", async ({
+  page,
+}, info) => {
+  const token = uniqueToken(info.workerIndex);
+  const conversation = await createConversation(`Gul ${token}`, ["hello"]);
+  await page.goto("/inbox");
+  await expect(page.locator("a[data-conversation-id]").first()).toBeVisible({ timeout: 30_000 });
+  await page.keyboard.press("Slash");
+  const search = page.getByRole("searchbox", { name: "Search conversations" });
+  await expect(search).toBeFocused();
+  await page.keyboard.type(token);
+  await expect(page.locator("a[data-conversation-id]")).toHaveCount(1);
+  await expect(page.locator(`a[data-conversation-id="${conversation.id}"]`)).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(search).toHaveValue("");
+  await expect(search).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(search).not.toBeFocused();
+  const focused = page.locator("a[data-conversation-id]:focus-visible");
+  await expect(focused).toHaveCount(1);
+  // o types nothing into the search now: it opens the row that has focus.
+  const id = await focused.getAttribute("data-conversation-id");
+  await page.keyboard.press("KeyO");
+  await expect(page).toHaveURL(new RegExp(`/inbox/${id}$`));
+  await expect(search).toHaveValue("");
 });
 
 test("e resolves and reopens, i assigns to me, and focus stays put", async ({ page }, info) => {

@@ -39,6 +39,16 @@ export function useListShortcuts({ items, selectedId, reveal }: Options) {
     input.select();
     return true;
   });
+  // The search field empties on a first Escape (its own); the next one goes to the list, where j/k/o
+  // apply, instead of leaving the member typing shortcuts into the search.
+  useShortcut("escape", () => {
+    if (document.activeElement?.id !== SEARCH_INPUT_ID) return false;
+    const rows = [...document.querySelectorAll<HTMLElement>("a[data-conversation-id]")];
+    const row = rows.find((r) => r.dataset.conversationId === selectedId) ?? rows[0];
+    if (!row) return false;
+    row.focus();
+    return true;
+  });
   useShortcut("filter.open", () => setFilter({ status: "open" }));
   useShortcut("filter.pending", () => setFilter({ status: "pending" }));
   useShortcut("filter.resolved", () => setFilter({ status: "resolved" }));

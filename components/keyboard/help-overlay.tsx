@@ -1,5 +1,5 @@
 "use client";
-import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import { useStrings } from "@/components/i18n/locale";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { SHORTCUTS, type Shortcut } from "@/components/keyboard/shortcuts";
 
@@ -16,7 +16,6 @@ const GROUPS: {
 /** Inside the help dialog (components/keyboard/keyboard-layer.tsx), loaded when it first opens. */
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useStrings("keyboard");
-  const locale = useUiLocale();
   const layout = useLayoutMap();
   const platform = typeof navigator === "undefined" ? "" : navigator.platform;
   return (
@@ -40,7 +39,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
                     {shortcut.keys.map((chord, i) => (
                       <span key={chord.code} className="flex items-center gap-1">
                         {i > 0 ? <span className="text-xs text-slate-500">{t.sequenceThen}</span> : null}
-                        <KeyCaps parts={chordLabel(chord, layout, platform, locale)} />
+                        <KeyCaps parts={chordLabel(chord, layout, platform)} />
                       </span>
                     ))}
                   </dd>

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { isMac, type KeyChord } from "@/components/keyboard/shortcuts";
 
-type LayoutMap = { get(code: string): string | undefined };
+type LayoutMap = { get(code: string): string | undefined; values(): IterableIterator<string> };
 type KeyboardApi = { getLayoutMap?: () => Promise<LayoutMap> };
 
 const US_LABELS: Record<string, string> = { Slash: "/", Enter: "Enter", Escape: "Esc", Period: "." };
@@ -26,18 +26,21 @@ export function useLayoutMap(): LayoutMap | null {
   return map;
 }
 
-export function chordLabel(
-  chord: KeyChord,
-  layout: LayoutMap | null,
-  platform: string,
-  locale?: string,
-): string[] {
+/**
+ * A keycap reads in the keyboard's language, not the UI's: "i" capitalises as "İ" only on a
+ * Turkish layout (the one with a "ı" key); on any other it is the "I" printed on the key.
+ */
+function capital(character: string, layout: LayoutMap): string {
+  return character.toLocaleUpperCase([...layout.values()].includes("ı") ? "tr" : "en");
+}
+
+export function chordLabel(chord: KeyChord, layout: LayoutMap | null, platform: string): string[] {
   const parts: string[] = [];
   if (chord.mod) parts.push(isMac(platform) ? "⌘" : "Ctrl");
   if (chord.shift) parts.push("Shift");
   const fromLayout =
     chord.code.startsWith("Key") || chord.code === "Slash" ? layout?.get(chord.code) : undefined;
-  const key = fromLayout ? fromLayout.toLocaleUpperCase(locale) : usLabel(chord.code);
+  const key = fromLayout && layout ? capital(fromLayout, layout) : usLabel(chord.code);
   parts.push(chord.code === "Slash" && chord.shift && !fromLayout ? "?" : key);
   return parts;
 }

@@ -20,7 +20,7 @@ export function PaletteCommands({ listId, query, extra, steering, onActive, onCl
     const fromShortcuts = SHORTCUTS.filter((s) => !["palette", "escape"].includes(s.id)).map((s) => ({
       id: s.id,
       label: t[s.id],
-      keys: s.keys.map((chord) => chordLabel(chord, layout, platform, locale)),
+      keys: s.keys.map((chord) => chordLabel(chord, layout, platform)),
       run: keyboard.has(s.id) ? () => keyboard.run(s.id) : null,
     }));
     return [...fromShortcuts, ...extra];

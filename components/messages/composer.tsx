@@ -165,7 +165,12 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
             placeholder={t.templateSearch}
             value={picker.query}
             onChange={(event) => picker.setQuery(event.target.value)}
-            onKeyDown={(event) => picker.onKeyDown(event)}
+            onKeyDown={(event) => {
+              // Enter and Escape close the picker and take this field away: the member goes on in the draft.
+              if (picker.onKeyDown(event) && (event.key === "Enter" || event.key === "Escape")) {
+                focusComposer(textareaRef);
+              }
+            }}
             onBlur={picker.close}
             role="combobox"
             aria-expanded="true"

@@ -70,7 +70,9 @@ export function DraftTextarea({
         dir={dir}
         value={value}
         aria-label={label}
-        placeholder={placeholder}
+        // The hint is in the UI's language, the box in the reply's: isolated (FSI…PDI) it takes its own
+        // direction, so an Arabic hint in a Turkish box (or the reverse) keeps its "…" at its end.
+        placeholder={`\u2068${placeholder}\u2069`}
         readOnly={readOnly}
         rows={3}
         aria-controls={pickerOpen ? "composer-templates" : undefined}
