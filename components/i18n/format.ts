@@ -2,7 +2,7 @@
 import { useMemo } from "react";
 import { useUiLocale } from "@/components/i18n/locale";
 
-/** Dates and numbers formatted for the UI language (Arabic uses Arabic-Indic digits per its locale data). */
+/** Dates and numbers formatted for the UI language, as the browser's locale data has them (Chromium writes `ar` with Latin digits). */
 export function useFormatters() {
   const locale = useUiLocale();
   return useMemo(() => {
