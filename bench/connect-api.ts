@@ -21,6 +21,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = 10;
 // Each side gets DURATION_S in all, in ROUNDS slices interleaved with the other side.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+const WARMUP_S = 2;
 
 /** One workspace, member, API key and a conversation of MESSAGES messages, inserted by SQL. */
 export async function seedBigConversation(databaseUrl: string) {
@@ -185,12 +186,10 @@ export async function benchConnectApi(
   const rows: { scenario: string; app: Measured; baseline: Measured }[] = [];
   try {
     for (const s of scenarios) {
-      // Warm both (JIT, plan cache, connection pools) before measuring.
-      await fetch(s.app, {
-        method: s.method,
-        headers: { authorization: `Bearer ${seeded.apiKey}`, "content-type": "application/json" },
-        body: s.body?.(),
-      });
+      // Warm both under the same load as the measurement (JIT, lazily loaded route code, plan
+      // cache, full connection pools); one request left the app's first scenario cold.
+      await measureOnce(s.app, s.method, seeded.apiKey, WARMUP_S, s.body);
+      await measureOnce(s.baseline, s.method, seeded.apiKey, WARMUP_S, s.body);
       const measured = await measurePair(
         { url: s.app, apiKey: seeded.apiKey },
         { url: s.baseline, apiKey: seeded.apiKey },
