@@ -281,7 +281,7 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  await expect(help.locator("dt")).toHaveCount(25);
+  await expect(help.locator("dt")).toHaveCount(27);
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
   expect(await focusedMessageId(page)).toBe(message);

@@ -7,6 +7,7 @@ import { shellStrings } from "@/components/inbox/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
 import { liveStrings } from "@/components/live/strings";
 import { messageStrings } from "@/components/messages/strings";
+import { settingsStrings } from "@/components/settings/strings";
 
 const features = {
   ai: aiStrings,
@@ -15,6 +16,7 @@ const features = {
   keyboard: keyboardStrings,
   live: liveStrings,
   messages: messageStrings,
+  settings: settingsStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -27,5 +29,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     keyboard: keyboardStrings[locale],
     live: liveStrings[locale],
     messages: messageStrings[locale],
+    settings: settingsStrings[locale],
   };
 }

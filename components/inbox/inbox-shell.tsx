@@ -10,9 +10,11 @@ import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
-import { KeyboardProvider } from "@/components/keyboard/keyboard-provider";
+import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
+
+const SETTINGS_HREF = "/settings/api-keys";
 
 export function InboxShell({
   browserLanguages,
@@ -41,12 +43,20 @@ export function InboxShell({
 function Shell({ conversationId }: { conversationId: string | null }) {
   const t = useStrings("shell");
   const me = trpc.v1.workspace.me.useQuery();
+  useShortcut("settings.open", () => {
+    window.location.assign(SETTINGS_HREF);
+    return true;
+  });
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
         <WorkspaceSwitcher />
         <div className="flex items-center gap-3 text-sm">
           <PreferencesMenu />
+          {/* A plain link: the settings are another page, and next/link would add to the inbox's first load. */}
+          <a href={SETTINGS_HREF} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+            {t.settings}
+          </a>
           <span data-testid="signed-in-member" className="font-medium">
             {me.data?.user.name}
           </span>

@@ -12,6 +12,7 @@ export const shellStrings = defineStrings({
     language: "Interface language",
     shortcuts: "Shortcuts",
     showShortcuts: "Show keyboard shortcuts",
+    settings: "Settings",
   },
   ar: {
     signOut: "تسجيل الخروج",
@@ -24,6 +25,7 @@ export const shellStrings = defineStrings({
     language: "لغة الواجهة",
     shortcuts: "الاختصارات",
     showShortcuts: "عرض اختصارات لوحة المفاتيح",
+    settings: "الإعدادات",
   },
   tr: {
     signOut: "Çıkış yap",
@@ -36,5 +38,6 @@ export const shellStrings = defineStrings({
     language: "Arayüz dili",
     shortcuts: "Kısayollar",
     showShortcuts: "Klavye kısayollarını göster",
+    settings: "Ayarlar",
   },
 });

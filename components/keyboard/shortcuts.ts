@@ -26,6 +26,8 @@ export type ShortcutId =
   | "filter.mine"
   | "filter.unassigned"
   | "filter.all"
+  | "settings.open"
+  | "inbox.open"
   | "escape"
   | "help"
   | "palette";
@@ -77,6 +79,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "message.aiAssist", group: "reply", keys: [{ code: "KeyA", shift: true }] },
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
+  { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
+  { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },
   { id: "help", group: "general", keys: [{ code: "Slash", shift: true }] },
   { id: "palette", group: "general", keys: [{ code: "KeyK", mod: true }], inFields: true, essential: true },

@@ -1,0 +1,320 @@
+"use client";
+import { type ReactNode, useId, useRef, useState } from "react";
+import { trpc } from "@/client/trpc";
+import { useStrings } from "@/components/i18n/locale";
+import { Dialog } from "@/components/keyboard/dialog";
+import { NO_ERRORS, type ServerErrors, serverErrors } from "@/components/settings/server-errors";
+import type { AgentConfigOutput } from "@/server/ai/schemas";
+
+type Provider = AgentConfigOutput["provider"];
+const PROVIDERS: readonly Provider[] = ["builtin", "openai_compatible", "anthropic"];
+type Mode = AgentConfigOutput["mode"];
+
+const FIELDS = [
+  "name",
+  "provider",
+  "model",
+  "baseUrl",
+  "apiKeyEnv",
+  "instructions",
+  "mode",
+  "internal",
+  "isDefault",
+] as const;
+type Field = (typeof FIELDS)[number];
+
+/** Creates an agent (`agent` null) or edits one; the server's verdict on each field shows beside it. */
+export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null; onClose: () => void }) {
+  const t = useStrings("settings");
+  const utils = trpc.useUtils();
+  const [name, setName] = useState(agent?.name ?? "");
+  const [provider, setProvider] = useState<Provider>(agent?.provider ?? "builtin");
+  const [model, setModel] = useState(agent && agent.provider !== "builtin" ? agent.model : "");
+  const [baseUrl, setBaseUrl] = useState(agent?.baseUrl ?? "");
+  const [apiKeyEnv, setApiKeyEnv] = useState(agent?.apiKeyEnv ?? "");
+  const [instructions, setInstructions] = useState(agent?.instructions ?? "");
+  const [mode, setMode] = useState<Mode>(agent?.mode ?? "reply");
+  const [internal, setInternal] = useState(agent?.internal ?? false);
+  const [isDefault, setIsDefault] = useState(agent?.isDefault ?? false);
+  const [errors, setErrors] = useState<ServerErrors>(NO_ERRORS);
+  const nameInput = useRef<HTMLInputElement>(null);
+  const prefix = useId();
+  const id = (field: Field) => `${prefix}-${field}`;
+
+  const saved = () => {
+    // isDefault moves between agents, so the whole list, and the inbox's picker, may have changed.
+    void utils.v1.ai.agents.list.invalidate();
+    void utils.v1.workspace.agents.invalidate();
+    onClose();
+  };
+  const onError = (error: unknown) => {
+    const refused = serverErrors(error, FIELDS);
+    setErrors(refused);
+    // Focus goes to the first field the server refused, so the keyboard lands where the fix is.
+    const first = FIELDS.find((field) => refused.fields[field]);
+    if (first) requestAnimationFrame(() => document.getElementById(id(first))?.focus());
+  };
+  const create = trpc.v1.ai.agents.create.useMutation({ onSuccess: saved, onError });
+  const update = trpc.v1.ai.agents.update.useMutation({ onSuccess: saved, onError });
+  const pending = create.isPending || update.isPending;
+
+  function submit() {
+    const fields = {
+      name,
+      provider,
+      // The built-in agent has one model; the others name theirs.
+      model: provider === "builtin" ? "builtin" : model,
+      baseUrl: provider === "openai_compatible" ? baseUrl : null,
+      apiKeyEnv: provider === "builtin" || apiKeyEnv.trim() === "" ? null : apiKeyEnv,
+      instructions,
+      mode,
+      internal,
+    };
+    setErrors(NO_ERRORS);
+    if (agent) update.mutate({ id: agent.id, ...fields, ...(agent.isDefault ? {} : { isDefault }) });
+    else create.mutate({ ...fields, isDefault });
+  }
+
+  const describedBy = (field: Field, hint?: boolean) =>
+    [hint ? `${id(field)}-hint` : null, errors.fields[field] ? `${id(field)}-error` : null]
+      .filter(Boolean)
+      .join(" ") || undefined;
+  const control = (field: Field, hint?: boolean) => ({
+    id: id(field),
+    "aria-invalid": errors.fields[field] ? true : undefined,
+    "aria-describedby": describedBy(field, hint),
+  });
+  const fieldError = (field: Field) =>
+    errors.fields[field] ? (
+      <p id={`${id(field)}-error`} className="text-sm text-red-700">
+        {t.fieldError} <span lang="en">{errors.fields[field]}</span>
+      </p>
+    ) : null;
+  const inputClass =
+    "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm aria-invalid:border-red-600";
+
+  return (
+    <Dialog title={agent ? t.editAgentTitle : t.createAgentTitle} onClose={onClose} initialFocus={nameInput}>
+      <form
+        noValidate
+        className="space-y-4 p-5"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <h2 className="text-lg font-semibold">{agent ? t.editAgentTitle : t.createAgentTitle}</h2>
+        {errors.form ? (
+          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
+            {t.formError} <span lang="en">{errors.form}</span>
+          </p>
+        ) : null}
+
+        <Row label={t.agentName} htmlFor={id("name")} error={fieldError("name")}>
+          <input
+            ref={nameInput}
+            {...control("name")}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={100}
+            className={inputClass}
+          />
+        </Row>
+
+        <Row label={t.provider} htmlFor={id("provider")} error={fieldError("provider")}>
+          <select
+            {...control("provider")}
+            value={provider}
+            onChange={(event) => setProvider(PROVIDERS.find((p) => p === event.target.value) ?? "builtin")}
+            className={`${inputClass} bg-white`}
+          >
+            <option value="builtin">{t.providerBuiltin}</option>
+            <option value="openai_compatible">{t.providerOpenai}</option>
+            <option value="anthropic">{t.providerAnthropic}</option>
+          </select>
+        </Row>
+
+        {provider === "builtin" ? null : (
+          <Row
+            label={t.model}
+            htmlFor={id("model")}
+            hint={t.modelHint}
+            hintId={`${id("model")}-hint`}
+            error={fieldError("model")}
+          >
+            <input
+              {...control("model", true)}
+              value={model}
+              onChange={(event) => setModel(event.target.value)}
+              dir="ltr"
+              spellCheck={false}
+              className={inputClass}
+            />
+          </Row>
+        )}
+
+        {provider === "openai_compatible" ? (
+          <Row
+            label={t.baseUrl}
+            htmlFor={id("baseUrl")}
+            hint={t.baseUrlHint}
+            hintId={`${id("baseUrl")}-hint`}
+            error={fieldError("baseUrl")}
+          >
+            <input
+              {...control("baseUrl", true)}
+              type="url"
+              value={baseUrl}
+              onChange={(event) => setBaseUrl(event.target.value)}
+              dir="ltr"
+              spellCheck={false}
+              className={inputClass}
+            />
+          </Row>
+        ) : null}
+
+        {provider === "builtin" ? null : (
+          <Row
+            label={t.apiKeyEnv}
+            htmlFor={id("apiKeyEnv")}
+            hint={t.apiKeyEnvHint}
+            hintId={`${id("apiKeyEnv")}-hint`}
+            error={fieldError("apiKeyEnv")}
+          >
+            <input
+              {...control("apiKeyEnv", true)}
+              value={apiKeyEnv}
+              onChange={(event) => setApiKeyEnv(event.target.value)}
+              placeholder="OPENAI_API_KEY"
+              dir="ltr"
+              spellCheck={false}
+              autoComplete="off"
+              className={`${inputClass} font-mono`}
+            />
+            {agent?.apiKeyEnv && agent.apiKeyEnv === apiKeyEnv ? (
+              <p className="text-xs text-slate-600">
+                {agent.apiKeyConfigured ? t.apiKeyEnvSet : t.apiKeyEnvMissing}
+              </p>
+            ) : null}
+          </Row>
+        )}
+
+        <Row
+          label={t.instructions}
+          htmlFor={id("instructions")}
+          hint={t.instructionsHint}
+          hintId={`${id("instructions")}-hint`}
+          error={fieldError("instructions")}
+        >
+          <textarea
+            {...control("instructions", true)}
+            value={instructions}
+            onChange={(event) => setInstructions(event.target.value)}
+            rows={4}
+            className={inputClass}
+          />
+        </Row>
+
+        <fieldset className="space-y-1">
+          <legend className="text-sm font-medium">{t.mode}</legend>
+          {(
+            [
+              ["reply", t.modeReply],
+              ["draft", t.modeDraft],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name={id("mode")}
+                value={value}
+                checked={mode === value}
+                onChange={() => setMode(value)}
+              />
+              {label}
+            </label>
+          ))}
+          {fieldError("mode")}
+        </fieldset>
+
+        <div className="space-y-2">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              {...control("internal")}
+              checked={internal}
+              onChange={(event) => setInternal(event.target.checked)}
+            />
+            {t.internal}
+          </label>
+          {fieldError("internal")}
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              {...control("isDefault")}
+              aria-describedby={agent?.isDefault ? `${id("isDefault")}-hint` : describedBy("isDefault")}
+              checked={agent?.isDefault || isDefault}
+              disabled={agent?.isDefault}
+              onChange={(event) => setIsDefault(event.target.checked)}
+            />
+            {t.isDefault}
+          </label>
+          {agent?.isDefault ? (
+            <p id={`${id("isDefault")}-hint`} className="text-xs text-slate-600">
+              {t.isDefaultLocked}
+            </p>
+          ) : null}
+          {fieldError("isDefault")}
+        </div>
+
+        <div className="flex justify-end gap-2 pt-2">
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
+          >
+            {t.cancel}
+          </button>
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+          >
+            {pending ? t.saving : agent ? t.save : t.createAgent}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function Row({
+  label,
+  htmlFor,
+  hint,
+  hintId,
+  error,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  hint?: string;
+  hintId?: string;
+  error: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error}
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+import Link from "next/link";
+import { trpc } from "@/client/trpc";
+import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
+import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
+import type { UiStrings } from "@/components/i18n/ui-strings";
+import { PreferencesMenu } from "@/components/inbox/preferences-menu";
+import { signOut } from "@/components/inbox/sign-out";
+import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
+import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
+import { AgentsSection } from "@/components/settings/agents-section";
+import { ApiKeysSection } from "@/components/settings/api-keys-section";
+import type { SettingsSection } from "@/components/settings/sections";
+
+export function SettingsShell({
+  section,
+  browserLanguages,
+  locale,
+  strings,
+}: {
+  section: SettingsSection;
+  browserLanguages: string[];
+  /** The language the server rendered the page in, and its strings. */
+  locale: UiLocale;
+  strings: UiStrings;
+}) {
+  const me = trpc.v1.workspace.me.useQuery();
+  const wanted = me.data ? pickUiLocale(me.data.user.locale, browserLanguages) : locale;
+  return (
+    <UiLanguageProvider wanted={wanted} initial={{ locale, strings }}>
+      <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
+        <Shell section={section} />
+        <KeyboardLayer />
+      </KeyboardProvider>
+    </UiLanguageProvider>
+  );
+}
+
+function Shell({ section }: { section: SettingsSection }) {
+  const t = useStrings("settings");
+  const shell = useStrings("shell");
+  const me = trpc.v1.workspace.me.useQuery();
+  useShortcut("inbox.open", () => {
+    window.location.assign("/inbox");
+    return true;
+  });
+  const sections = [
+    { id: "api-keys", label: t.apiKeys },
+    { id: "ai-agents", label: t.aiAgents },
+  ] as const;
+  const current = sections.find((s) => s.id === section);
+  return (
+    <div className="grid min-h-dvh grid-rows-[auto_1fr]">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
+        <div className="flex items-center gap-4">
+          <span className="font-semibold">{me.data?.workspace.name ?? "Connect Inbox"}</span>
+          {/* A whole page load, as the inbox renders its own shell and live connection. */}
+          <a
+            href="/inbox"
+            className="flex items-center gap-1 rounded-md px-2 py-1 text-sm text-blue-700 underline-offset-2 hover:underline"
+          >
+            <svg aria-hidden viewBox="0 0 16 16" className="size-4 rtl:-scale-x-100">
+              <path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" strokeWidth="1.75" />
+            </svg>
+            {t.backToInbox}
+          </a>
+        </div>
+        <div className="flex items-center gap-3 text-sm">
+          <PreferencesMenu />
+          <span className="font-medium">{me.data?.user.name}</span>
+          <button
+            type="button"
+            onClick={() => void signOut("/sign-in")}
+            className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+          >
+            {shell.signOut}
+          </button>
+        </div>
+      </header>
+      <div className="grid min-h-0 grid-cols-1 md:grid-cols-[14rem_1fr]">
+        <nav aria-label={t.sections} className="border-b border-slate-200 p-4 md:border-e md:border-b-0">
+          <p className="mb-3 px-2 text-sm font-semibold text-slate-500">{t.title}</p>
+          <ul className="flex gap-1 md:flex-col">
+            {sections.map((s) => (
+              <li key={s.id}>
+                <Link
+                  href={`/settings/${s.id}`}
+                  aria-current={s.id === section ? "page" : undefined}
+                  className={`block rounded-md px-2 py-1.5 text-sm ${
+                    s.id === section
+                      ? "bg-blue-50 font-medium text-blue-900"
+                      : "text-slate-700 hover:bg-slate-50"
+                  }`}
+                >
+                  {s.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="min-w-0 p-6">
+          <div className="max-w-4xl">
+            <h1 className="mb-2 text-xl font-semibold">{current?.label}</h1>
+            {section === "api-keys" ? <ApiKeysSection /> : <AgentsSection />}
+          </div>
+        </main>
+      </div>
+    </div>
+  );
+}
