@@ -43,6 +43,26 @@ for (const locale of ["en", "ar"] as const) {
       expect(await seriousViolations(page)).toEqual([]);
     });
 
+    test("settings have no serious or critical axe violation, with a new key and the agent form shown", async ({
+      page,
+    }, info) => {
+      await page.goto("/settings/api-keys");
+      await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+      await expect(page.locator("table")).toBeVisible({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator("form input").first().fill(`axe ${locale} ${info.workerIndex} ${Date.now()}`);
+      await page.keyboard.press("Enter");
+      await expect(page.locator("[data-new-api-key]")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.goto("/settings/ai-agents");
+      await expect(page.locator("tbody tr").first()).toBeVisible({ timeout: 30_000 });
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.locator("tbody tr").first().getByRole("button").first().click();
+      await expect(page.getByRole("dialog").locator("form")).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
     test("conversation has no serious or critical axe violation, with the help overlay open too", async ({
       page,
     }) => {

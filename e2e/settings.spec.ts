@@ -227,7 +227,15 @@ test.describe("Arabic", () => {
     const form = page.getByRole("dialog", { name: "وكيل ذكاء اصطناعي جديد" });
     await expect(form.getByLabel("الاسم", { exact: true })).toBeFocused();
     await form.getByLabel("المزوّد").selectOption("anthropic");
-    await expect(form.getByLabel("اسم متغير البيئة الذي يحمل المفتاح")).toBeVisible();
+    const keyVariable = form.getByLabel("اسم متغير البيئة الذي يحمل المفتاح");
+    await expect(keyVariable).toBeVisible();
+    // Empty required fields are refused in Arabic, before the server is asked.
+    await form.getByLabel("الاسم", { exact: true }).fill("وكيل");
+    await form.getByLabel("النموذج").fill("claude-x");
+    await form.getByRole("button", { name: "إنشاء الوكيل" }).click();
+    await expect(keyVariable).toBeFocused();
+    await expect(keyVariable).toHaveAttribute("aria-invalid", "true");
+    await expect(form).toContainText("املأ هذا الحقل.");
     await page.keyboard.press("Escape");
     await expect(form).toHaveCount(0);
   });

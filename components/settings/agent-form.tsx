@@ -37,6 +37,8 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
   const [internal, setInternal] = useState(agent?.internal ?? false);
   const [isDefault, setIsDefault] = useState(agent?.isDefault ?? false);
   const [errors, setErrors] = useState<ServerErrors>(NO_ERRORS);
+  /** Required fields left empty, said in the UI's language before asking the server. */
+  const [missing, setMissing] = useState<Field[]>([]);
   const nameInput = useRef<HTMLInputElement>(null);
   const prefix = useId();
   const id = (field: Field) => `${prefix}-${field}`;
@@ -70,26 +72,48 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
       mode,
       internal,
     };
+    // An empty required field is said in the UI's language; everything else is the server's to judge.
+    const required: [Field, string][] = [["name", name]];
+    if (provider !== "builtin") required.push(["model", model]);
+    if (provider === "openai_compatible") required.push(["baseUrl", baseUrl]);
+    if (provider === "anthropic") required.push(["apiKeyEnv", apiKeyEnv]);
+    const empty = required.filter(([, value]) => value.trim() === "").map(([field]) => field);
+    setMissing(empty);
     setErrors(NO_ERRORS);
+    if (empty[0]) {
+      document.getElementById(id(empty[0]))?.focus();
+      return;
+    }
     if (agent) update.mutate({ id: agent.id, ...fields, ...(agent.isDefault ? {} : { isDefault }) });
     else create.mutate({ ...fields, isDefault });
   }
 
   const describedBy = (field: Field, hint?: boolean) =>
-    [hint ? `${id(field)}-hint` : null, errors.fields[field] ? `${id(field)}-error` : null]
+    [hint ? `${id(field)}-hint` : null, errorOf(field) ? `${id(field)}-error` : null]
       .filter(Boolean)
       .join(" ") || undefined;
   const control = (field: Field, hint?: boolean) => ({
     id: id(field),
-    "aria-invalid": errors.fields[field] ? true : undefined,
+    "aria-invalid": errorOf(field) ? true : undefined,
     "aria-describedby": describedBy(field, hint),
   });
-  const fieldError = (field: Field) =>
-    errors.fields[field] ? (
+  const errorOf = (field: Field) => (missing.includes(field) ? t.required : errors.fields[field]);
+  const fieldError = (field: Field) => {
+    if (missing.includes(field))
+      return (
+        <p id={`${id(field)}-error`} className="text-sm text-red-700">
+          {t.required}
+        </p>
+      );
+    const message = errors.fields[field];
+    if (!message) return null;
+    // The server speaks English; the lead-in says, in the UI's language, what it is about.
+    return (
       <p id={`${id(field)}-error`} className="text-sm text-red-700">
-        {t.fieldError} <span lang="en">{errors.fields[field]}</span>
+        {t.fieldError} <span lang="en">{message}</span>
       </p>
-    ) : null;
+    );
+  };
   const inputClass =
     "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm aria-invalid:border-red-600";
 

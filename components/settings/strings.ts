@@ -92,6 +92,7 @@ export const settingsStrings = defineStrings({
     default: "Default",
     internalNotes: "Reads internal notes",
     fieldError: "Check this field:",
+    required: "Fill this in.",
     formError: "Not saved:",
   },
   ar: {
@@ -162,9 +163,9 @@ export const settingsStrings = defineStrings({
     providerOpenaiShort: "متوافق مع OpenAI",
     providerAnthropicShort: "Anthropic",
     model: "النموذج",
-    modelHint: "اسم النموذج لدى المزوّد، مثل gpt-4o-mini.",
+    modelHint: "اسم النموذج لدى المزوّد، مثل gpt-4o-mini",
     baseUrl: "عنوان URL الأساسي",
-    baseUrlHint: "عنوان الواجهة، مثل https://api.openai.com/v1.",
+    baseUrlHint: "عنوان الواجهة، مثل https://api.openai.com/v1",
     apiKeyEnv: "اسم متغير البيئة الذي يحمل المفتاح",
     apiKeyEnvHint:
       "أدخل اسم المتغير، مثل OPENAI_API_KEY، وليس المفتاح نفسه: يبقى السر في بيئة الخادم ولا يُخزَّن هنا أبداً.",
@@ -182,6 +183,7 @@ export const settingsStrings = defineStrings({
     default: "افتراضي",
     internalNotes: "يقرأ الملاحظات الداخلية",
     fieldError: "راجع هذا الحقل:",
+    required: "املأ هذا الحقل.",
     formError: "لم يُحفظ:",
   },
   tr: {
@@ -273,6 +275,7 @@ export const settingsStrings = defineStrings({
     default: "Varsayılan",
     internalNotes: "Dahili notları okur",
     fieldError: "Bu alanı kontrol edin:",
+    required: "Bu alanı doldurun.",
     formError: "Kaydedilmedi:",
   },
 });
