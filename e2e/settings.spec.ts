@@ -176,6 +176,30 @@ test("an admin creates an agent, sees a bad base URL refused at the field, edits
   expect(after.find((a) => a.isDefault)?.id).toBe(defaultBefore);
 });
 
+test("saving a built-in agent leaves the model the member never saw as it was", async ({ page }, info) => {
+  const name = `Built-in ${uniqueToken(info.workerIndex)}`;
+  const agent = await plato.v1.ai.agents.create.mutate({
+    name,
+    provider: "builtin",
+    model: "builtin-custom",
+  });
+  try {
+    await openSettings(page, "ai-agents");
+    await page.getByRole("button", { name: `Edit agent ${name}` }).click();
+    const edit = page.getByRole("dialog", { name: "Edit AI agent" });
+    await expect(edit.getByLabel("Model")).toHaveCount(0);
+    await edit.getByLabel("Instructions").fill("Be brief.");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await expect(edit).toHaveCount(0);
+    expect((await plato.v1.ai.agents.list.query()).find((a) => a.id === agent.id)).toMatchObject({
+      model: "builtin-custom",
+      instructions: "Be brief.",
+    });
+  } finally {
+    await plato.v1.ai.agents.delete.mutate({ id: agent.id });
+  }
+});
+
 test("the inbox header and the command palette open the settings, and the way back is there", async ({
   page,
 }) => {

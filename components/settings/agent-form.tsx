@@ -64,8 +64,8 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
     const fields = {
       name,
       provider,
-      // The built-in agent has one model; the others name theirs.
-      model: provider === "builtin" ? "builtin" : model,
+      // The built-in agent has no model to pick: one that already is built-in keeps whatever it has.
+      model: provider !== "builtin" ? model : agent?.provider === "builtin" ? agent.model : "builtin",
       baseUrl: provider === "openai_compatible" ? baseUrl : null,
       apiKeyEnv: provider === "builtin" || apiKeyEnv.trim() === "" ? null : apiKeyEnv,
       instructions,
