@@ -371,3 +371,24 @@ test("shortcuts: j and k open the next and previous conversation, g r shows reso
   await page.keyboard.press("/");
   await expect(page.getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
 });
+
+test("j pressed twice before the page redraws opens the second conversation, not the first again", async ({
+  page,
+}) => {
+  await openInbox(page);
+  await expect(conversationList(page).getByRole("link").nth(1)).toBeVisible();
+  // Both key presses in one task, so React cannot re-render between them (as on a busy machine).
+  const ids = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll<HTMLElement>("a[data-conversation-id]")];
+    const press = () =>
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "j", code: "KeyJ", bubbles: true }));
+    press();
+    press();
+    return rows.slice(0, 2).map((row) => row.dataset.conversationId ?? "");
+  });
+  await expect(page).toHaveURL(new RegExp(`/inbox/${ids[1]}$`));
+  await expect(conversationList(page).locator('[aria-current="page"]')).toHaveAttribute(
+    "data-conversation-id",
+    ids[1] ?? "",
+  );
+});

@@ -1,4 +1,5 @@
 "use client";
+import { useEffect, useRef } from "react";
 import { setConversationFilters } from "@/components/conversations/filters-store";
 import { openConversation } from "@/components/inbox/conversation-route";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
@@ -15,17 +16,34 @@ type Options = {
 
 /** j/k/o move through and open conversations, / focuses search, g then o/p/r/m/u/a picks a view. */
 export function useListShortcuts({ items, selectedId, reveal }: Options) {
+  // The conversation j/k last asked for, until the page shows it: a second j pressed before
+  // React re-renders moves on from there instead of opening the same row again.
+  const requested = useRef<{ id: string; asked: Set<string> } | null>(null);
+  useEffect(() => {
+    const pending = requested.current;
+    // Shown, or the member went somewhere else (a click, Back): the request is over.
+    if (pending && (selectedId === pending.id || !selectedId || !pending.asked.has(selectedId)))
+      requested.current = null;
+  }, [selectedId]);
+
   function open(index: number): boolean {
     const conversation = items[index];
     if (!conversation) return false;
+    const asked = requested.current?.asked ?? new Set<string>();
+    asked.add(conversation.id);
+    requested.current = { id: conversation.id, asked };
     reveal(index);
     openConversation(conversation.id);
     return true;
   }
 
+  const currentId = () => requested.current?.id ?? selectedId;
   const selectedIndex = items.findIndex((item) => item.id === selectedId);
-  useShortcut("conversation.next", () => open(selectedIndex + 1));
-  useShortcut("conversation.previous", () => (selectedIndex > 0 ? open(selectedIndex - 1) : false));
+  useShortcut("conversation.next", () => open(items.findIndex((item) => item.id === currentId()) + 1));
+  useShortcut("conversation.previous", () => {
+    const index = items.findIndex((item) => item.id === currentId());
+    return index > 0 ? open(index - 1) : false;
+  });
   useShortcut("conversation.open", () => {
     const focused = document.activeElement?.closest<HTMLElement>("[data-conversation-id]");
     const focusedIndex = items.findIndex((item) => item.id === focused?.dataset.conversationId);
