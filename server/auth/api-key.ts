@@ -26,18 +26,16 @@ export type ApiKeyCaller = {
 /** The member a key acts as, or null for an unknown or revoked key. */
 export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
-  const row = await db.apiKey.findUnique({
-    where: { hash: hashApiKey(key) },
-    select: {
-      id: true,
-      workspaceId: true,
-      memberId: true,
-      revokedAt: true,
-      lastUsedAt: true,
-      member: { select: { role: true } },
-    },
-  });
-  if (!row || row.revokedAt) return null;
+  // Every API call starts here, so one plain statement: the ORM's nested select took nearly
+  // twice as long per call when measured in-process.
+  const [row] = await db.$queryRaw<
+    { id: string; workspaceId: string; memberId: string; lastUsedAt: Date | null; role: MemberRole }[]
+  >`
+    SELECT k.id, k."workspaceId", k."memberId", k."lastUsedAt", m.role::text AS role
+    FROM "ApiKey" k
+    JOIN "Member" m ON m."workspaceId" = k."workspaceId" AND m.id = k."memberId"
+    WHERE k.hash = ${hashApiKey(key)} AND k."revokedAt" IS NULL`;
+  if (!row) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {
     await db.apiKey.update({
@@ -46,5 +44,5 @@ export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller |
       select: { id: true },
     });
   }
-  return { apiKeyId: row.id, workspaceId: row.workspaceId, memberId: row.memberId, role: row.member.role };
+  return { apiKeyId: row.id, workspaceId: row.workspaceId, memberId: row.memberId, role: row.role };
 }
