@@ -9,7 +9,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const REPORTS = path.join(ROOT, "test-results/reports");
 const only = process.argv.slice(2);
 
-type Counts = { passed: number; failed: number; skipped: number };
+type Counts = { passed: number; failed: number; skipped: number; flaky?: number };
 type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
 
 function readJson(file: string): unknown {
@@ -38,6 +38,7 @@ function playwrightCounts(): Counts {
     passed: (stats.expected ?? 0) + (stats.flaky ?? 0),
     failed: stats.unexpected ?? 0,
     skipped: stats.skipped ?? 0,
+    flaky: stats.flaky ?? 0,
   };
 }
 
@@ -99,7 +100,9 @@ async function main() {
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   for (const r of results) {
     const detail = r.counts
-      ? ` ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped`
+      ? ` ${r.counts.passed} passed, ${r.counts.failed} failed, ${r.counts.skipped} skipped${
+          r.counts.flaky ? ` (${r.counts.flaky} passed only on retry: flaky, see the list above)` : ""
+        }`
       : "";
     console.log(`${r.ok ? "ok  " : "FAIL"} ${r.name.padEnd(10)}${detail} (${r.seconds.toFixed(1)} s)`);
     if (r.counts) {
