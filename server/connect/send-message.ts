@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { dispatchRuns } from "@/server/ai/dispatch";
 import type { Caller } from "@/server/auth/caller";
@@ -29,6 +30,24 @@ function presentContent(content: SendMessageInput["content"]): MessageContent {
     present[locale] = value;
   }
   return present;
+}
+
+/** The same input gives the same hash whatever the order of its keys. */
+function requestHash(input: SendMessageInput): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value && typeof value === "object")
+      return Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => v !== undefined && v !== null)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([k, v]) => [k, canonical(v)]),
+      );
+    return value;
+  };
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(input)))
+    .digest("hex");
 }
 
 async function resolveChannel(tx: Tx, workspaceId: string, input: SendMessageInput, fallback: string | null) {
@@ -118,7 +137,12 @@ async function claimAttachments(tx: Tx, workspaceId: string, messageId: string, 
   }
 }
 
-async function storeMessage(db: Db, caller: Caller, input: SendMessageInput, idempotencyKey: string | null) {
+async function storeMessage(
+  db: Db,
+  caller: Caller,
+  input: SendMessageInput,
+  idempotency: Idempotency | null,
+) {
   const { workspaceId } = caller;
   return db.$transaction(async (tx) => {
     const conversation = await tx.conversation.findFirst({
@@ -196,7 +220,8 @@ async function storeMessage(db: Db, caller: Caller, input: SendMessageInput, ide
           ? { templateContext: input.templateContext as Prisma.InputJsonValue }
           : {}),
         channelId,
-        idempotencyKey,
+        idempotencyKey: idempotency?.key ?? null,
+        idempotencyHash: idempotency?.hash ?? null,
       },
       select: { id: true, createdAt: true },
     });
@@ -237,12 +262,24 @@ function isUniqueViolation(error: unknown, field: string): boolean {
   return JSON.stringify(error.meta ?? {}).includes(field);
 }
 
-async function findByIdempotencyKey(db: Db, workspaceId: string, idempotencyKey: string) {
+type Idempotency = { key: string; hash: string };
+
+/** The message an earlier send under this key stored, if it was the same request. */
+async function replayed(db: Db, workspaceId: string, idempotency: Idempotency) {
   const row = await db.message.findUnique({
-    where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey } },
-    select: messageSelect,
+    where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: idempotency.key } },
+    select: { ...messageSelect, idempotencyHash: true },
   });
-  return row ? toMessageOutput(row) : null;
+  if (!row) return null;
+  // As the IETF Idempotency-Key draft says: one key, one request. Answering a different body
+  // with the first message would silently drop what the caller sent now.
+  if (row.idempotencyHash !== null && row.idempotencyHash !== idempotency.hash) {
+    throw new TRPCError({
+      code: "UNPROCESSABLE_CONTENT",
+      message: "Idempotency-Key: already used for a different request; send new content with a new key",
+    });
+  }
+  return toMessageOutput(row);
 }
 
 /**
@@ -256,12 +293,13 @@ export async function sendMessage(
   input: SendMessageInput,
   idempotencyKey: string | null = null,
 ): Promise<MessageOutput> {
-  if (idempotencyKey) {
-    const earlier = await findByIdempotencyKey(db, caller.workspaceId, idempotencyKey);
+  const idempotency = idempotencyKey ? { key: idempotencyKey, hash: requestHash(input) } : null;
+  if (idempotency) {
+    const earlier = await replayed(db, caller.workspaceId, idempotency);
     if (earlier) return earlier;
   }
   try {
-    const { message, aiRunId } = await storeMessage(db, caller, input, idempotencyKey);
+    const { message, aiRunId } = await storeMessage(db, caller, input, idempotency);
     publishAfterCommit({
       type: "message.created",
       workspaceId: caller.workspaceId,
@@ -273,8 +311,8 @@ export async function sendMessage(
     if (aiRunId) dispatchRuns([aiRunId]);
     return message;
   } catch (error) {
-    if (idempotencyKey && isUniqueViolation(error, "idempotencyKey")) {
-      const earlier = await findByIdempotencyKey(db, caller.workspaceId, idempotencyKey);
+    if (idempotency && isUniqueViolation(error, "idempotencyKey")) {
+      const earlier = await replayed(db, caller.workspaceId, idempotency);
       if (earlier) return earlier;
     }
     if (isUniqueViolation(error, "email")) {

@@ -284,6 +284,28 @@ describe("send: retries and concurrency", () => {
     expect(await messageCount(conversationId)).toBe(2);
   });
 
+  it("an Idempotency-Key replayed with a different request is refused, and nothing is stored", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const api = sessionCaller(ws.owner, randomUUID());
+    const first = await api.v1.connect.send({
+      conversationId,
+      content: { en: "Your refund is on its way." },
+    });
+    // The same request, keys in another order and an explicit null: still a replay.
+    expect(
+      await api.v1.connect.send({
+        content: { en: "Your refund is on its way." },
+        parentId: null,
+        conversationId,
+      }),
+    ).toEqual(first);
+    const error = await trpcError(api.v1.connect.send({ conversationId, content: { en: "Something else" } }));
+    expect(error.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(error.message).toMatch(/^Idempotency-Key: /);
+    expect(await messageCount(conversationId)).toBe(1);
+  });
+
   it("100 concurrent sends into one conversation are all stored once, in a stable order", async () => {
     const ws = await createTestWorkspace();
     const { conversationId } = await createTestConversation(ws.workspaceId);
