@@ -114,6 +114,46 @@ test("a send that fails keeps the text with the error, and the retry stores it o
   expect(stored).toHaveLength(1);
 });
 
+test("edited after a send whose answer was lost, the draft is told the first version went, and sends as a new message", async ({
+  page,
+}) => {
+  const conversationId = await freshConversation("Selin Aksoy", { en: "Can I change my address?" });
+  const keys: (string | undefined)[] = [];
+  await page.route("**/api/trpc/v1.connect.send*", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  await page.goto(`/inbox/${conversationId}`);
+  const english = textarea(page, "English");
+  const first = `Yes, tell me the new one. (${Date.now()})`;
+  await english.fill(first);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(composer(page).getByRole("alert")).toContainText("Not sent");
+
+  const edited = `${first} Which city?`;
+  await english.fill(edited);
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(composer(page).getByRole("alert")).toContainText(
+    "An earlier version of this message was already sent",
+  );
+  await expect(english).toHaveValue(edited);
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(english).toHaveValue("");
+
+  expect(keys).toHaveLength(3);
+  expect(keys[1]).toBe(keys[0]);
+  expect(keys[2]).not.toBe(keys[0]);
+  const texts = (await storedMessages(conversationId)).map((m) => m.content.en);
+  expect(texts.filter((t) => t === first)).toHaveLength(1);
+  expect(texts.filter((t) => t === edited)).toHaveLength(1);
+  await expect(page.locator("article", { hasText: "Which city?" })).toHaveCount(1);
+});
+
 test("the draft, its reply target and the internal-note switch survive a reload, and go once sent", async ({
   page,
 }) => {

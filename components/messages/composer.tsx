@@ -12,12 +12,12 @@ import {
 import { ComposerAiTools } from "@/components/ai/composer-ai-tools";
 import { format, useStrings } from "@/components/i18n/locale";
 import { ComposerToolbar } from "@/components/messages/composer-toolbar";
-import type { Draft } from "@/components/messages/draft-storage";
+import { type Draft, newIdempotencyKey } from "@/components/messages/draft-storage";
 import { DraftTextarea } from "@/components/messages/draft-textarea";
 import { useLanguageNames } from "@/components/messages/locale-choice";
 import { LocaleTabs } from "@/components/messages/locale-tabs";
 import { ReplyBanner } from "@/components/messages/reply-banner";
-import { serverMessage } from "@/components/messages/send-error";
+import { isReusedKey, serverMessage } from "@/components/messages/send-error";
 import { placeholdersIn } from "@/components/messages/template-variables";
 import { focusComposer, useComposerShortcuts } from "@/components/messages/use-composer-shortcuts";
 import { useTemplateContext } from "@/components/messages/use-template-context";
@@ -80,6 +80,13 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
       // The reset may switch the locale tab, which remounts the textarea: keep the member in it.
       if (typing) focusComposer(textareaRef);
     } catch (error) {
+      if (isReusedKey(error)) {
+        // The first try was stored but its answer lost, and the draft changed since: this text is
+        // a new message, under a new key. The stored one arrives in the history by itself.
+        update((d) => ({ ...d, idempotencyKey: newIdempotencyKey() }));
+        setProblem({ text: t.sentEarlierVersion, retry: true });
+        return;
+      }
       setProblem({
         text: format(t.sendFailed, { error: serverMessage(error) ?? t.networkFailed }),
         retry: true,

@@ -6,3 +6,12 @@ export function serverMessage(error: unknown): string | null {
     return error.message;
   return null;
 }
+
+/** The server refused the draft's Idempotency-Key: an earlier, different version was stored under it. */
+export function isReusedKey(error: unknown): boolean {
+  return (
+    error instanceof TRPCClientError &&
+    (error.data as { code?: string } | undefined)?.code === "UNPROCESSABLE_CONTENT" &&
+    String(error.message).startsWith("Idempotency-Key")
+  );
+}

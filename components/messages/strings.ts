@@ -48,6 +48,8 @@ export const messageStrings = defineStrings({
     unfilled: "Fill in {placeholders} before sending.",
     fillIn: "Fill in:",
     sendFailed: "Not sent: {error}",
+    sentEarlierVersion:
+      "An earlier version of this message was already sent. Send again to send this one as well.",
     networkFailed: "the connection failed. Your text is kept; try again.",
     removeAttachment: "Remove {name}",
     uploading: "Uploading {name}: {percent}",
@@ -112,6 +114,7 @@ export const messageStrings = defineStrings({
     unfilled: "املأ {placeholders} قبل الإرسال.",
     fillIn: "املأ:",
     sendFailed: "لم تُرسَل: {error}",
+    sentEarlierVersion: "أُرسلت نسخة سابقة من هذه الرسالة بالفعل. أرسل مرة أخرى لإرسال هذه أيضًا.",
     networkFailed: "انقطع الاتصال. نصّك محفوظ، فحاول مرة أخرى.",
     removeAttachment: "إزالة {name}",
     uploading: "جارٍ رفع {name}: {percent}",
@@ -176,6 +179,8 @@ export const messageStrings = defineStrings({
     unfilled: "Göndermeden önce {placeholders} alanlarını doldurun.",
     fillIn: "Doldurun:",
     sendFailed: "Gönderilemedi: {error}",
+    sentEarlierVersion:
+      "Bu mesajın önceki bir sürümü zaten gönderildi. Bunu da göndermek için yeniden gönderin.",
     networkFailed: "bağlantı kesildi. Metniniz duruyor; tekrar deneyin.",
     removeAttachment: "{name} dosyasını kaldır",
     uploading: "{name} yükleniyor: {percent}",
