@@ -416,6 +416,36 @@ describe("sending an upload with a message", () => {
   });
 });
 
+describe("uploads no message claimed", () => {
+  it("are removed with their bytes a week on, at the workspace's next upload; sent and recent ones stay", async () => {
+    const ws = await createTestWorkspace();
+    const other = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const [abandoned, sentLongAgo, recent] = await upload(ws.owner.apiKey, [
+      { bytes: pngBytes(), name: "abandoned.png", type: "image/png" },
+      { bytes: pdfBytes(), name: "sent.pdf", type: "application/pdf" },
+      { bytes: pngBytes(3, 3), name: "recent.png", type: "image/png" },
+    ]);
+    const [elsewhere] = await upload(other.owner.apiKey, [{ bytes: pdfBytes(), name: "theirs.pdf" }]);
+    await ws.owner.api.v1.connect.send({ conversationId, attachmentIds: [sentLongAgo?.id ?? ""] });
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    await db().attachment.updateMany({
+      where: { id: { in: [abandoned?.id ?? "", sentLongAgo?.id ?? "", elsewhere?.id ?? ""] } },
+      data: { createdAt: eightDaysAgo },
+    });
+    expect(await storedFiles(ws.workspaceId)).toHaveLength(3);
+
+    const [next] = await upload(ws.owner.apiKey, [{ bytes: pdfBytes(), name: "next.pdf" }]);
+    const left = (await attachmentRows(ws.workspaceId)).map((row) => row.id).sort();
+    expect(left).toEqual([sentLongAgo?.id, recent?.id, next?.id].sort());
+    expect(await storedFiles(ws.workspaceId)).toHaveLength(3);
+    expect((await download(abandoned?.id ?? "", ws.owner.apiKey)).status).toBe(404);
+    expect((await download(sentLongAgo?.id ?? "", ws.owner.apiKey)).status).toBe(200);
+    // Another workspace's abandoned upload waits for that workspace's own next upload.
+    expect((await attachmentRows(other.workspaceId)).map((row) => row.id)).toEqual([elsewhere?.id]);
+  });
+});
+
 describe("local disk storage", () => {
   it("keeps every key inside its directory and treats missing files as absent", async () => {
     const storage = new LocalDiskStorage(await mkdtemp(path.join(tmpdir(), "attachments-")));

@@ -7,6 +7,7 @@ import {
   parseAllowedTypes,
 } from "@/server/attachments/content-type";
 import { type AttachmentStorage, attachmentStorage } from "@/server/attachments/storage";
+import { removeUnsentUploads } from "@/server/attachments/sweep";
 import type { Caller } from "@/server/auth/caller";
 import { attachmentUrl } from "@/server/connect/message-select";
 import type { AttachmentOutput } from "@/server/connect/schemas";
@@ -164,12 +165,13 @@ export async function uploadAttachments(
   }
 
   const written: string[] = [];
+  let rows: Omit<AttachmentOutput, "url">[];
   try {
     for (const file of prepared) {
       written.push(file.storageKey);
       await storage.put(file.storageKey, file.bytes);
     }
-    const rows = await db.$transaction(
+    rows = await db.$transaction(
       prepared.map((file) =>
         db.attachment.create({
           data: {
@@ -185,9 +187,13 @@ export async function uploadAttachments(
         }),
       ),
     );
-    return rows.map((row) => ({ ...row, url: attachmentUrl(row.id) }));
   } catch (error) {
     await Promise.allSettled(written.map((key) => storage.delete(key)));
     throw error;
   }
+  // Best effort, after this upload is safe: a failure here must not fail the upload.
+  await removeUnsentUploads(db, storage, caller.workspaceId).catch((error: unknown) =>
+    console.error("attachments: sweeping unsent uploads failed", error),
+  );
+  return rows.map((row) => ({ ...row, url: attachmentUrl(row.id) }));
 }
