@@ -37,6 +37,21 @@ function textarea(page: Page, language: "English" | "Arabic" | "Turkish") {
   return page.getByRole("textbox", { name: `Message in ${language}` });
 }
 
+/** The server stores the first send, but its answer never reaches the browser. Returns each send's key. */
+async function loseFirstSendAnswer(page: Page): Promise<(string | undefined)[]> {
+  const keys: (string | undefined)[] = [];
+  await page.route("**/api/trpc/v1.connect.send*", async (route) => {
+    keys.push(route.request().headers()["idempotency-key"]);
+    if (keys.length === 1) {
+      await route.fetch();
+      await route.abort("connectionreset");
+    } else {
+      await route.continue();
+    }
+  });
+  return keys;
+}
+
 test("an Arabic reply typed in the ar tab is stored under ar, shown at once as pending, then once as stored", async ({
   page,
 }) => {
@@ -83,17 +98,7 @@ test("an Arabic reply typed in the ar tab is stored under ar, shown at once as p
 
 test("a send that fails keeps the text with the error, and the retry stores it once", async ({ page }) => {
   const conversationId = await freshConversation("James O'Connor", { en: "Is my refund on its way?" });
-  const keys: (string | undefined)[] = [];
-  await page.route("**/api/trpc/v1.connect.send*", async (route) => {
-    keys.push(route.request().headers()["idempotency-key"]);
-    if (keys.length === 1) {
-      // The server stores the message, but its answer never reaches the browser.
-      await route.fetch();
-      await route.abort("connectionreset");
-    } else {
-      await route.continue();
-    }
-  });
+  const keys = await loseFirstSendAnswer(page);
   await page.goto(`/inbox/${conversationId}`);
   const english = textarea(page, "English");
   const text = `Yes, the refund left today. (${Date.now()})`;
@@ -118,16 +123,7 @@ test("edited after a send whose answer was lost, the draft is told the first ver
   page,
 }) => {
   const conversationId = await freshConversation("Selin Aksoy", { en: "Can I change my address?" });
-  const keys: (string | undefined)[] = [];
-  await page.route("**/api/trpc/v1.connect.send*", async (route) => {
-    keys.push(route.request().headers()["idempotency-key"]);
-    if (keys.length === 1) {
-      await route.fetch();
-      await route.abort("connectionreset");
-    } else {
-      await route.continue();
-    }
-  });
+  const keys = await loseFirstSendAnswer(page);
   await page.goto(`/inbox/${conversationId}`);
   const english = textarea(page, "English");
   const first = `Yes, tell me the new one. (${Date.now()})`;
