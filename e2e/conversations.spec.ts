@@ -392,3 +392,31 @@ test("j pressed twice before the page redraws opens the second conversation, not
     ids[1] ?? "",
   );
 });
+
+test("resolving moves the conversation between the tab counts at once, before the server's counts come back", async ({
+  page,
+}, testInfo) => {
+  const token = uniqueToken(testInfo.workerIndex);
+  const conversation = await createConversation(`Counts ${token}`, { en: `Where is ${token}?` });
+  await openInbox(page, `/inbox/${conversation.id}`);
+  const details = detailsPanel(page);
+  await expect(details.getByRole("button", { name: "Resolve" })).toBeVisible();
+  const count = async (status: string) => Number(await page.getByTestId(`count-${status}`).textContent());
+  await expect(page.getByTestId("count-open")).toHaveText(/^\d+$/);
+  // From here the server's counts never arrive (other workers' changes cannot move them either).
+  let held = 0;
+  await page.route(
+    (url) => url.pathname.includes("conversations.counts"),
+    async () => {
+      held += 1;
+    },
+  );
+  const open = await count("open");
+  const resolved = await count("resolved");
+
+  await details.getByRole("button", { name: "Resolve" }).click();
+  await expect(page.getByTestId("count-open")).toHaveText(String(open - 1));
+  await expect(page.getByTestId("count-resolved")).toHaveText(String(resolved + 1));
+  await expect.poll(() => held).toBeGreaterThan(0);
+  expect((await plato.v1.conversations.get.query({ id: conversation.id })).status).toBe("resolved");
+});

@@ -1,19 +1,23 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { trpc } from "@/client/trpc";
+import { moveInCounts } from "@/components/conversations/counts-cache";
 import { useConversationListCache } from "@/components/conversations/list-cache";
 import type { ConversationStatus } from "@/server/conversations/schemas";
 
 export type ConversationChange = { status?: ConversationStatus; assigneeId?: string | null };
 
 /**
- * Status and assignee changes: shown at once in the details panel and in every cached list
- * row, rolled back if the server refuses, then the lists and tab counts fetched again (a
- * resolved conversation leaves the Open tab). Nothing else is invalidated.
+ * Status and assignee changes: shown at once in the details panel, in every cached list row and
+ * in the tab counts, rolled back if the server refuses, then the lists and tab counts fetched
+ * again (a resolved conversation leaves the Open tab). Nothing else is invalidated.
  */
 export function useUpdateConversation(conversationId: string) {
   const utils = trpc.useUtils();
   const listCache = useConversationListCache();
+  const queryClient = useQueryClient();
+  const myMemberId = trpc.v1.workspace.me.useQuery().data?.memberId ?? null;
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const [failed, setFailed] = useState(false);
 
@@ -35,11 +39,15 @@ export function useUpdateConversation(conversationId: string) {
       };
       utils.v1.conversations.get.setData({ id: input.id }, (current) => current && { ...current, ...patch });
       listCache.patchRow(input.id, (row) => ({ ...row, ...patch }));
-      return { previous };
+      await utils.v1.conversations.counts.cancel();
+      if (previous) moveInCounts(queryClient, previous, { ...previous, ...patch }, myMemberId);
+      return { previous, patched: previous ? { ...previous, ...patch } : undefined };
     },
     onError: (_error, input, context) => {
       setFailed(true);
       if (context?.previous) utils.v1.conversations.get.setData({ id: input.id }, context.previous);
+      if (context?.previous && context.patched)
+        moveInCounts(queryClient, context.patched, context.previous, myMemberId);
     },
     onSuccess: (conversation) => {
       utils.v1.conversations.get.setData({ id: conversation.id }, conversation);
