@@ -215,6 +215,14 @@ test("AI assist: a draft agent's draft streams into the composer; the member edi
   const { items: before } = await api.v1.connect.listMessages.query({ conversationId, limit: 10 });
   expect(before.map((m) => m.id)).toEqual([messageId]);
 
+  // The composer holds the draft as written: nothing to put back.
+  const putBack = status.getByRole("button", { name: "Put the draft in the composer" });
+  await expect(putBack).toHaveCount(0);
+  await english.fill("Scratch that");
+  await putBack.click();
+  await expect(english).toHaveValue(DRAFT);
+  await expect(putBack).toHaveCount(0);
+
   await english.focus();
   await page.keyboard.press("Control+End");
   await english.pressSequentially(" Sam from support");

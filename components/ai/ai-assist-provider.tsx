@@ -30,6 +30,8 @@ const LIST_LIMIT = 20;
 type Props = {
   conversationId: string;
   updateDraft: (change: (draft: Draft) => Draft) => void;
+  /** The composer's text now, per locale. */
+  draftText: Draft["text"] | undefined;
   /** Makes the composer a reply to this message and focuses it (the pane's Reply action). */
   replyTo: (messageId: string) => void;
   jumpTo: (messageId: string) => void;
@@ -50,6 +52,16 @@ export type AiAssist = {
 };
 
 const AiAssistContext = createContext<AiAssist | null>(null);
+// Apart from the rest, so a keystroke in the composer re-renders only the run cards that read it.
+const DraftTextContext = createContext<Draft["text"] | undefined>(undefined);
+
+/** Whether the composer holds this run's draft as written (nothing to put back). */
+export function useDraftInComposer(run: RunOutput | undefined): boolean {
+  const draftText = useContext(DraftTextContext);
+  const texts = run?.output?.texts;
+  if (!texts || !draftText) return false;
+  return (Object.keys(texts) as Locale[]).every((locale) => draftText[locale] === texts[locale]);
+}
 
 export function useAiAssist(): AiAssist | null {
   return useContext(AiAssistContext);
@@ -71,7 +83,14 @@ function firstLocale(texts: RunTexts): Locale | undefined {
  * queued or running is then read alone whenever the live stream says it changed, until it
  * finishes.
  */
-export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo, children }: Props) {
+export function AiAssistProvider({
+  conversationId,
+  updateDraft,
+  draftText,
+  replyTo,
+  jumpTo,
+  children,
+}: Props) {
   const utils = trpc.useUtils();
   const agents = trpc.v1.workspace.agents.useQuery(undefined, { staleTime: 60_000 });
   const listInput = useMemo(() => ({ conversationId, limit: LIST_LIMIT }), [conversationId]);
@@ -219,5 +238,9 @@ export function AiAssistProvider({ conversationId, updateDraft, replyTo, jumpTo,
     jumpTo,
   ]);
 
-  return <AiAssistContext.Provider value={value}>{children}</AiAssistContext.Provider>;
+  return (
+    <AiAssistContext.Provider value={value}>
+      <DraftTextContext.Provider value={draftText}>{children}</DraftTextContext.Provider>
+    </AiAssistContext.Provider>
+  );
 }

@@ -1,6 +1,6 @@
 "use client";
 import type { ReactNode } from "react";
-import { useAiAssist } from "@/components/ai/ai-assist-provider";
+import { useAiAssist, useDraftInComposer } from "@/components/ai/ai-assist-provider";
 import { fill } from "@/components/ai/fill";
 import { leavesDraft } from "@/components/ai/run-state";
 import { SparkleIcon } from "@/components/ai/sparkle-icon";
@@ -24,8 +24,9 @@ const linkButton = "ms-1 inline rounded px-1.5 py-0.5 font-medium underline-offs
 export function AiRunCard({ messageId }: { messageId: string }) {
   const t = useStrings("ai");
   const assist = useAiAssist();
+  const run = assist?.runFor(messageId);
+  const draftInComposer = useDraftInComposer(run);
   if (!assist) return null;
-  const run = assist.runFor(messageId);
   const starting = assist.starting(messageId);
   const startError = assist.startError(messageId);
   if (!run && !starting && startError === undefined) return null;
@@ -88,7 +89,7 @@ export function AiRunCard({ messageId }: { messageId: string }) {
             {t.showReply}
           </button>
         ) : null}
-        {run && state === "succeeded" && leavesDraft(run) ? (
+        {run && state === "succeeded" && leavesDraft(run) && !draftInComposer ? (
           <button type="button" className={linkButton} onClick={() => assist.insertDraft(run)}>
             {t.insertDraft}
           </button>

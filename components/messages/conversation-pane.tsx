@@ -134,6 +134,7 @@ function Pane({ conversationId }: { conversationId: string }) {
     <AiAssistProvider
       conversationId={conversationId}
       updateDraft={update}
+      draftText={draft?.text}
       replyTo={replyToMessage}
       jumpTo={actions.jumpTo}
     >
