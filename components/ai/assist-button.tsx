@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { useAiAssist } from "@/components/ai/ai-assist-provider";
-import { SparkleIcon } from "@/components/ai/sparkle-icon";
 import { useStrings } from "@/components/i18n/locale";
+import { SparkleIcon } from "@/components/messages/icons";
 
 type Props = { messageId: string; className?: string };
 

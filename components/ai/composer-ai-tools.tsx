@@ -1,10 +1,10 @@
 "use client";
 import { useState } from "react";
 import { fill } from "@/components/ai/fill";
-import { SparkleIcon } from "@/components/ai/sparkle-icon";
 import { useTransform } from "@/components/ai/use-transform";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
+import { SparkleIcon } from "@/components/messages/icons";
 import { useLanguageNames } from "@/components/messages/locale-choice";
 
 type Props = {

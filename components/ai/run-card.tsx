@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { useAiAssist, useDraftInComposer } from "@/components/ai/ai-assist-provider";
 import { fill } from "@/components/ai/fill";
 import { leavesDraft } from "@/components/ai/run-state";
-import { SparkleIcon } from "@/components/ai/sparkle-icon";
 import { useStrings } from "@/components/i18n/locale";
+import { SparkleIcon } from "@/components/messages/icons";
 import type { RunOutput } from "@/server/ai/schemas";
 
 type State = RunOutput["status"] | "starting" | "start-failed";

@@ -75,3 +75,11 @@ export const ClockIcon = (p: IconProps) => (
     <path d="M10 6v4l2.5 2" />
   </Svg>
 );
+
+/** The AI's mark: on assist buttons, run cards and the composer's AI tools. */
+export const SparkleIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M9 3.5 10.4 7.6 14.5 9 10.4 10.4 9 14.5 7.6 10.4 3.5 9 7.6 7.6Z" />
+    <path d="M15 13v4M13 15h4" />
+  </Svg>
+);
