@@ -1,14 +1,37 @@
 import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { type Queryable, sql } from "@/server/db/sql";
+
+/**
+ * A message as the Connect API returns it, in SQL: sender names joined in, attachments
+ * aggregated. `messageSelect` stays the shape every other read uses; the list tests hold the
+ * two equal, field for field.
+ */
+const messageRows = (extraColumns = "") => `
+  SELECT ${extraColumns} m.id, m."conversationId", m.content, m."senderType"::text AS "senderType",
+         m."senderMemberId", m."senderCustomerId", m."senderAgentId", m."parentId", m.flags,
+         m."channelId", m."templateId", m."createdAt",
+         u.name AS "memberName", u.image AS "memberImage", cu.name AS "customerName",
+         cu.image AS "customerImage", a.name AS "agentName",
+         COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
+                     'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
+                   FROM "Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId"),
+                  '[]'::json) AS attachments
+  FROM "Message" m
+  LEFT JOIN "Member" mem ON mem."workspaceId" = m."workspaceId" AND mem.id = m."senderMemberId"
+  LEFT JOIN "User" u ON u.id = mem."userId"
+  LEFT JOIN "Customer" cu ON cu."workspaceId" = m."workspaceId" AND cu.id = m."senderCustomerId"
+  LEFT JOIN "AiAgent" a ON a."workspaceId" = m."workspaceId" AND a.id = m."senderAgentId"`;
+
+const SEEK = `AND (m."createdAt", m.id) < (
+  SELECT c."createdAt", c.id FROM "Message" c
+  WHERE c.id = $4 AND c."conversationId" = $1 AND c."workspaceId" = $2)`;
 
 /**
  * The hot path of `listMessages` in one statement: the newest `take` messages of a conversation
- * older than the cursor, with sender names and attachments joined in. The cursor row is looked
- * up in the same conversation and workspace, so a foreign or unknown cursor matches nothing and
- * the page comes back empty (the caller then says why). Written as SQL because the ORM needs
- * four round trips for the same page; `messageSelect` stays the shape every other read uses,
- * and the list tests compare both.
+ * older than the cursor. The cursor row is looked up in the same conversation and workspace, so
+ * a foreign or unknown cursor matches nothing and the page comes back empty (the caller then
+ * says why). The ORM needed four round trips for the same page.
  */
 export async function readMessagePage(
   db: Db,
@@ -17,26 +40,28 @@ export async function readMessagePage(
   cursor: string | null,
   take: number,
 ): Promise<FlatMessageRow[]> {
-  const seek = cursor
-    ? Prisma.sql`AND (m."createdAt", m.id) < (
-        SELECT c."createdAt", c.id FROM "Message" c
-        WHERE c.id = ${cursor} AND c."conversationId" = ${conversationId} AND c."workspaceId" = ${workspaceId})`
-    : Prisma.empty;
-  return db.$queryRaw<FlatMessageRow[]>`
-    SELECT m.id, m."conversationId", m.content, m."senderType", m."senderMemberId", m."senderCustomerId",
-           m."senderAgentId", m."parentId", m.flags, m."channelId", m."templateId", m."createdAt",
-           u.name AS "memberName", u.image AS "memberImage", cu.name AS "customerName",
-           cu.image AS "customerImage", a.name AS "agentName",
-           COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
-                       'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
-                     FROM "Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId"),
-                    '[]'::json) AS attachments
-    FROM "Message" m
-    LEFT JOIN "Member" mem ON mem."workspaceId" = m."workspaceId" AND mem.id = m."senderMemberId"
-    LEFT JOIN "User" u ON u.id = mem."userId"
-    LEFT JOIN "Customer" cu ON cu."workspaceId" = m."workspaceId" AND cu.id = m."senderCustomerId"
-    LEFT JOIN "AiAgent" a ON a."workspaceId" = m."workspaceId" AND a.id = m."senderAgentId"
-    WHERE m."conversationId" = ${conversationId} AND m."workspaceId" = ${workspaceId} ${seek}
-    ORDER BY m."createdAt" DESC, m.id DESC
-    LIMIT ${take}`;
+  return sql<FlatMessageRow>(
+    db.$pool,
+    `${messageRows()}
+     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? SEEK : ""}
+     ORDER BY m."createdAt" DESC, m.id DESC
+     LIMIT $3`,
+    cursor ? [conversationId, workspaceId, take, cursor] : [conversationId, workspaceId, take],
+  );
+}
+
+/** One message of the workspace, by id or by the Idempotency-Key its send carried. */
+export async function readMessage(
+  on: Queryable,
+  workspaceId: string,
+  by: { id: string } | { idempotencyKey: string },
+): Promise<(FlatMessageRow & { idempotencyHash: string | null }) | null> {
+  const [column, value] = "id" in by ? ["id", by.id] : ["idempotencyKey", by.idempotencyKey];
+  const [row] = await sql<FlatMessageRow & { idempotencyHash: string | null }>(
+    on,
+    `${messageRows(`m."idempotencyHash",`)}
+     WHERE m."workspaceId" = $1 AND m."${column}" = $2`,
+    [workspaceId, value],
+  );
+  return row ?? null;
 }

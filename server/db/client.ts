@@ -1,15 +1,20 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/server/db/generated/client";
 import { env } from "@/server/env";
 
-export type Db = PrismaClient;
+/** The ORM, plus the pool it runs on for the few statements written in SQL (server/db/sql.ts). */
+export type Db = PrismaClient & { readonly $pool: pg.Pool };
 
 export function createDb(connectionString: string): Db {
-  return new PrismaClient({
-    adapter: new PrismaPg({ connectionString }),
+  const pool = new pg.Pool({ connectionString });
+  const client = new PrismaClient({
+    // $disconnect ends the pool, as it did when the adapter made its own.
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     // The embedded database runs one transaction at a time; others wait their turn.
     transactionOptions: { maxWait: 15_000, timeout: 20_000 },
   });
+  return Object.assign(client, { $pool: pool });
 }
 
 declare global {

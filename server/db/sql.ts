@@ -1,0 +1,69 @@
+// Plain SQL on the pool Prisma's adapter runs on, for the few statements on the public API's
+// hot path (an API key, a page of messages, a send). Prisma's client spends ~0.1 ms of CPU
+// per statement and ~0.3 ms per interactive transaction of its own (measured in-process:
+// one `SELECT 1` 6,600/s through Prisma, 14,100/s through pg; a send 4-5x faster on pg).
+// Everything else stays on the ORM.
+import pg from "pg";
+import type { Db } from "@/server/db/client";
+
+export type Queryable = pg.Pool | pg.PoolClient;
+
+const TIMESTAMP_OID = 1114;
+
+/**
+ * Prisma stores DateTime as `timestamp(3)` holding UTC; pg would read it as local time.
+ * Per query, so Prisma's own parsing on the shared pool is untouched.
+ */
+const types = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === TIMESTAMP_OID) return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+export async function sql<Row extends pg.QueryResultRow>(
+  on: Queryable,
+  text: string,
+  values: unknown[] = [],
+): Promise<Row[]> {
+  const result = await on.query<Row>({ text, values, types });
+  return result.rows;
+}
+
+/** A timestamp parameter for a `timestamp(3)` column holding UTC, as Prisma writes it. */
+export function utc(date: Date): string {
+  return date.toISOString();
+}
+
+/**
+ * Runs `work` in one transaction on a connection of the app's pool: COMMIT when it returns,
+ * ROLLBACK when it throws (the error is rethrown as it was).
+ */
+export async function transaction<T>(db: Db, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await db.$pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+    } catch (rollbackError) {
+      // A connection that cannot roll back is not handed to the next caller.
+      broken = rollbackError as Error;
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** The unique constraint a failed statement hit, if that is why it failed. */
+export function uniqueViolation(error: unknown): string | null {
+  if (error && typeof error === "object" && "code" in error && error.code === "23505") {
+    return "constraint" in error && typeof error.constraint === "string" ? error.constraint : "";
+  }
+  return null;
+}
