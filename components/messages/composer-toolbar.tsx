@@ -3,6 +3,7 @@ import type { ReactNode, RefObject } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
 import { LockIcon, PaperclipIcon, TemplateIcon } from "@/components/messages/icons";
+import { preloadUploads } from "@/components/messages/use-uploads";
 
 type Props = {
   draft: Draft;
@@ -39,7 +40,10 @@ export function ComposerToolbar({ draft, update, sending, shortcut, unfilled, fi
       <button
         type="button"
         className={toolButton}
-        onClick={() => fileInput.current?.click()}
+        onClick={() => {
+          preloadUploads();
+          fileInput.current?.click();
+        }}
         title={t.attach}
       >
         <PaperclipIcon />

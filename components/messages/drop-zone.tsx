@@ -2,6 +2,7 @@
 import { type DragEvent, type ReactNode, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
 import { PaperclipIcon } from "@/components/messages/icons";
+import { preloadUploads } from "@/components/messages/use-uploads";
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer.types.includes("Files");
 
@@ -19,7 +20,10 @@ export function DropZone({ onFiles, children }: { onFiles: (files: File[]) => vo
     // biome-ignore lint/a11y/noStaticElementInteractions: a drop target; the Attach button is the keyboard path.
     <div
       className="relative flex h-full min-h-0 flex-col"
-      onDragEnter={onDragOver}
+      onDragEnter={(event) => {
+        if (carriesFiles(event)) preloadUploads();
+        onDragOver(event);
+      }}
       onDragOver={onDragOver}
       onDragLeave={(event) => {
         if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOver(false);

@@ -3,6 +3,7 @@ import type { RefObject } from "react";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import { isTypingTarget } from "@/components/keyboard/shortcuts";
 import type { Draft } from "@/components/messages/draft-storage";
+import { preloadUploads } from "@/components/messages/use-uploads";
 import { LOCALES } from "@/server/connect/locales";
 
 type Options = {
@@ -60,6 +61,7 @@ export function useComposerShortcuts({ draft, update, textarea, fileInput, submi
   });
   useShortcut("composer.attach", () => {
     if (!fileInput.current) return false;
+    preloadUploads();
     fileInput.current.click();
     return true;
   });
