@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 
-// The same statement the app's listMessages runs (server/connect/message-page.ts): senders joined,
+// The same statement the app's listMessages runs (server/connect/message-rows.ts): senders joined,
 // attachments aggregated, the cursor looked up in the same conversation and workspace.
 const PAGE_SQL = `
   SELECT m.id, m."conversationId", m.content, m."senderType", m."senderMemberId", m."senderCustomerId",

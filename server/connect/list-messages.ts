@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
-import { readMessagePage } from "@/server/connect/message-page";
+import { readMessagePage } from "@/server/connect/message-rows";
 import { flatMessageOutput } from "@/server/connect/message-select";
 import { ListMessagesInput, type ListMessagesOutput } from "@/server/connect/schemas";
 import type { Db } from "@/server/db/client";

@@ -1,20 +1,21 @@
 import { createHash } from "node:crypto";
 import { TRPCError } from "@trpc/server";
+import { v7 as uuidv7 } from "uuid";
 import { dispatchRuns } from "@/server/ai/dispatch";
 import type { Caller } from "@/server/auth/caller";
 import { recordMessageActivity } from "@/server/connect/conversation-activity";
-import { upsertCustomer } from "@/server/connect/customers";
+import { customerConflict, upsertCustomer } from "@/server/connect/customers";
 import { LOCALES } from "@/server/connect/locales";
-import { messageSelect, toMessageOutput } from "@/server/connect/message-select";
+import { readMessage } from "@/server/connect/message-rows";
+import { flatMessageOutput } from "@/server/connect/message-select";
 import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 import { mergeTemplate } from "@/server/connect/templates";
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { type Queryable, sql, transaction, uniqueViolation, utc } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
 
-type Tx = Prisma.TransactionClient;
-
 export const INTERNAL_FLAG = "internal";
+const IDEMPOTENCY_KEY = "Message_workspaceId_idempotencyKey_key";
 
 function notFound(field: string, what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${field}: no such ${what}` });
@@ -50,12 +51,20 @@ function requestHash(input: SendMessageInput): string {
     .digest("hex");
 }
 
-async function resolveChannel(tx: Tx, workspaceId: string, input: SendMessageInput, fallback: string | null) {
+type Channel = { id: string; identifier: string };
+
+async function resolveChannel(
+  tx: Queryable,
+  workspaceId: string,
+  input: SendMessageInput,
+  fallback: string | null,
+) {
   if (input.channelId) {
-    const channel = await tx.channel.findFirst({
-      where: { id: input.channelId, workspaceId },
-      select: { id: true, identifier: true },
-    });
+    const [channel] = await sql<Channel>(
+      tx,
+      `SELECT id, identifier FROM "Channel" WHERE id = $1 AND "workspaceId" = $2`,
+      [input.channelId, workspaceId],
+    );
     if (!channel) throw notFound("channelId", "channel");
     if (input.channelIdentifier && input.channelIdentifier !== channel.identifier) {
       throw new TRPCError({
@@ -66,22 +75,42 @@ async function resolveChannel(tx: Tx, workspaceId: string, input: SendMessageInp
     return channel.id;
   }
   if (input.channelIdentifier) {
-    const channel = await tx.channel.findUnique({
-      where: { workspaceId_identifier: { workspaceId, identifier: input.channelIdentifier } },
-      select: { id: true },
-    });
+    const [channel] = await sql<Channel>(
+      tx,
+      `SELECT id, identifier FROM "Channel" WHERE identifier = $1 AND "workspaceId" = $2`,
+      [input.channelIdentifier, workspaceId],
+    );
     if (!channel) throw notFound("channelIdentifier", "channel");
     return channel.id;
   }
   return fallback;
 }
 
+/** The id of a row of `table` in the workspace, or null. */
+async function idInWorkspace(tx: Queryable, table: "Customer" | "AiAgent", id: string, workspaceId: string) {
+  const [row] = await sql<{ id: string }>(
+    tx,
+    `SELECT id FROM "${table}" WHERE id = $1 AND "workspaceId" = $2`,
+    [id, workspaceId],
+  );
+  return row?.id ?? null;
+}
+
+type Sender =
+  | { senderType: "member"; senderMemberId: string; senderCustomerId: null }
+  | { senderType: "customer"; senderMemberId: null; senderCustomerId: string };
+
 async function resolveSender(
-  tx: Tx,
+  tx: Queryable,
   caller: Caller,
   input: SendMessageInput,
   conversationCustomerId: string,
-) {
+): Promise<Sender> {
+  const asCustomer = (id: string): Sender => ({
+    senderType: "customer",
+    senderMemberId: null,
+    senderCustomerId: id,
+  });
   if (input.sender !== "customer") {
     if (input.customerId || input.customer) {
       throw new TRPCError({
@@ -89,52 +118,102 @@ async function resolveSender(
         message: 'sender: set sender to "customer" to send as a customer',
       });
     }
-    return { senderType: "member" as const, senderMemberId: caller.memberId };
+    return { senderType: "member", senderMemberId: caller.memberId, senderCustomerId: null };
   }
   if (input.customerId) {
-    const customer = await tx.customer.findFirst({
-      where: { id: input.customerId, workspaceId: caller.workspaceId },
-      select: { id: true },
-    });
-    if (!customer) throw notFound("customerId", "customer");
-    return { senderType: "customer" as const, senderCustomerId: customer.id };
+    const id = await idInWorkspace(tx, "Customer", input.customerId, caller.workspaceId);
+    if (!id) throw notFound("customerId", "customer");
+    return asCustomer(id);
   }
-  if (input.customer) {
-    return {
-      senderType: "customer" as const,
-      senderCustomerId: await upsertCustomer(tx, caller.workspaceId, input.customer),
-    };
-  }
-  return { senderType: "customer" as const, senderCustomerId: conversationCustomerId };
+  if (input.customer) return asCustomer(await upsertCustomer(tx, caller.workspaceId, input.customer));
+  return asCustomer(conversationCustomerId);
 }
 
-async function claimAttachments(tx: Tx, workspaceId: string, messageId: string, ids: string[]) {
+async function claimAttachments(tx: Queryable, workspaceId: string, messageId: string, ids: string[]) {
   if (ids.length === 0) return;
-  const found = await tx.attachment.findMany({
-    where: { id: { in: ids }, workspaceId },
-    select: { id: true, messageId: true },
-  });
-  for (const id of ids) {
+  const found = await sql<{ id: string; messageId: string | null }>(
+    tx,
+    `SELECT id, "messageId" FROM "Attachment" WHERE id = ANY($1::text[]) AND "workspaceId" = $2`,
+    [ids, workspaceId],
+  );
+  for (const [index, id] of ids.entries()) {
     const attachment = found.find((a) => a.id === id);
-    if (!attachment) throw notFound(`attachmentIds[${ids.indexOf(id)}]`, "upload");
+    if (!attachment) throw notFound(`attachmentIds[${index}]`, "upload");
     if (attachment.messageId) {
       throw new TRPCError({
         code: "BAD_REQUEST",
-        message: `attachmentIds[${ids.indexOf(id)}]: this upload is already on another message`,
+        message: `attachmentIds[${index}]: this upload is already on another message`,
       });
     }
   }
-  // The messageId: null guard makes two concurrent sends of one upload fail one of them.
-  const claimed = await tx.attachment.updateMany({
-    where: { id: { in: ids }, workspaceId, messageId: null },
-    data: { messageId },
-  });
-  if (claimed.count !== ids.length) {
+  // The "messageId" IS NULL guard makes two concurrent sends of one upload fail one of them.
+  const claimed = await sql<{ id: string }>(
+    tx,
+    `UPDATE "Attachment" SET "messageId" = $1
+     WHERE id = ANY($2::text[]) AND "workspaceId" = $3 AND "messageId" IS NULL RETURNING id`,
+    [messageId, ids, workspaceId],
+  );
+  if (claimed.length !== ids.length) {
     throw new TRPCError({
       code: "CONFLICT",
       message: "attachmentIds: an upload was attached by another send",
     });
   }
+}
+
+async function loadTemplate(
+  tx: Queryable,
+  workspaceId: string,
+  input: SendMessageInput,
+  content: MessageContent,
+) {
+  if (!input.templateId) return { templateId: null, content };
+  const [template] = await sql<{ id: string; content: unknown }>(
+    tx,
+    `SELECT id, content FROM "Template" WHERE id = $1 AND "workspaceId" = $2`,
+    [input.templateId, workspaceId],
+  );
+  if (!template) throw notFound("templateId", "template");
+  return {
+    templateId: template.id,
+    content: mergeTemplate(template.content, input.templateContext, content),
+  };
+}
+
+async function checkParent(tx: Queryable, workspaceId: string, conversationId: string, parentId: string) {
+  const [parent] = await sql<{ conversationId: string }>(
+    tx,
+    `SELECT "conversationId" FROM "Message" WHERE id = $1 AND "workspaceId" = $2`,
+    [parentId, workspaceId],
+  );
+  if (!parent) throw notFound("parentId", "message");
+  if (parent.conversationId !== conversationId) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "parentId: must be a message of this conversation",
+    });
+  }
+}
+
+/** The agent asked to answer and the channel it answers on. */
+async function resolveAi(
+  tx: Queryable,
+  workspaceId: string,
+  input: SendMessageInput,
+  channelId: string | null,
+) {
+  if (!input.ai) return null;
+  const agentId = await idInWorkspace(tx, "AiAgent", input.ai.agentId, workspaceId);
+  if (!agentId) throw notFound("ai.agentId", "AI agent");
+  const aiChannelId = input.ai.channelId
+    ? await resolveChannel(
+        tx,
+        workspaceId,
+        { ...input, channelId: input.ai.channelId, channelIdentifier: null },
+        null,
+      )
+    : channelId;
+  return { agentId, channelId: aiChannelId };
 }
 
 async function storeMessage(
@@ -144,24 +223,15 @@ async function storeMessage(
   idempotency: Idempotency | null,
 ) {
   const { workspaceId } = caller;
-  return db.$transaction(async (tx) => {
-    const conversation = await tx.conversation.findFirst({
-      where: { id: input.conversationId, workspaceId },
-      select: { id: true, customerId: true, channelId: true },
-    });
+  return transaction(db, async (tx) => {
+    const [conversation] = await sql<{ id: string; customerId: string; channelId: string | null }>(
+      tx,
+      `SELECT id, "customerId", "channelId" FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2`,
+      [input.conversationId, workspaceId],
+    );
     if (!conversation) throw notFound("conversationId", "conversation");
 
-    let content = presentContent(input.content);
-    let templateId: string | null = null;
-    if (input.templateId) {
-      const template = await tx.template.findFirst({
-        where: { id: input.templateId, workspaceId },
-        select: { id: true, content: true },
-      });
-      if (!template) throw notFound("templateId", "template");
-      templateId = template.id;
-      content = mergeTemplate(template.content, input.templateContext, content);
-    }
+    const { templateId, content } = await loadTemplate(tx, workspaceId, input, presentContent(input.content));
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     if (Object.keys(content).length === 0 && attachmentIds.length === 0) {
       throw new TRPCError({
@@ -169,107 +239,82 @@ async function storeMessage(
         message: "content: give text in at least one of en, ar, tr, or attachmentIds, or a templateId",
       });
     }
-
-    if (input.parentId) {
-      const parent = await tx.message.findFirst({
-        where: { id: input.parentId, workspaceId },
-        select: { conversationId: true },
-      });
-      if (!parent) throw notFound("parentId", "message");
-      if (parent.conversationId !== conversation.id) {
-        throw new TRPCError({
-          code: "BAD_REQUEST",
-          message: "parentId: must be a message of this conversation",
-        });
-      }
-    }
-
+    if (input.parentId) await checkParent(tx, workspaceId, conversation.id, input.parentId);
     const channelId = await resolveChannel(tx, workspaceId, input, conversation.channelId);
     const sender = await resolveSender(tx, caller, input, conversation.customerId);
+    const ai = await resolveAi(tx, workspaceId, input, channelId);
     const flags = [...new Set(input.flags ?? [])];
 
-    let agentId: string | null = null;
-    let aiChannelId: string | null = null;
-    if (input.ai) {
-      const agent = await tx.aiAgent.findFirst({
-        where: { id: input.ai.agentId, workspaceId },
-        select: { id: true },
-      });
-      if (!agent) throw notFound("ai.agentId", "AI agent");
-      agentId = agent.id;
-      aiChannelId = input.ai.channelId
-        ? await resolveChannel(
-            tx,
-            workspaceId,
-            { ...input, channelId: input.ai.channelId, channelIdentifier: null },
-            null,
-          )
-        : channelId;
-    }
-
-    const message = await tx.message.create({
-      data: {
+    const id = uuidv7();
+    const createdAt = new Date();
+    await sql(
+      tx,
+      `INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
+         "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
+         "idempotencyKey", "idempotencyHash", "createdAt")
+       VALUES ($1, $2, $3, $4::jsonb, $5::"SenderType", $6, $7, $8, $9::text[], $10, $11::jsonb, $12, $13, $14,
+         $15::timestamp(3))`,
+      [
+        id,
         workspaceId,
-        conversationId: conversation.id,
-        content: content as Prisma.InputJsonObject,
-        ...sender,
-        parentId: input.parentId ?? null,
+        conversation.id,
+        JSON.stringify(content),
+        sender.senderType,
+        sender.senderMemberId,
+        sender.senderCustomerId,
+        input.parentId ?? null,
         flags,
         templateId,
-        ...(templateId && input.templateContext !== undefined
-          ? { templateContext: input.templateContext as Prisma.InputJsonValue }
-          : {}),
+        templateId && input.templateContext != null ? JSON.stringify(input.templateContext) : null,
         channelId,
-        idempotencyKey: idempotency?.key ?? null,
-        idempotencyHash: idempotency?.hash ?? null,
-      },
-      select: { id: true, createdAt: true },
-    });
-    await claimAttachments(tx, workspaceId, message.id, attachmentIds);
+        idempotency?.key ?? null,
+        idempotency?.hash ?? null,
+        utc(createdAt),
+      ],
+    );
+    await claimAttachments(tx, workspaceId, id, attachmentIds);
 
     let aiRunId: string | null = null;
-    if (agentId) {
-      const run = await tx.aiRun.create({
-        data: {
+    if (ai) {
+      aiRunId = uuidv7();
+      await sql(
+        tx,
+        `INSERT INTO "AiRun" (id, "workspaceId", "agentId", "conversationId", "triggerMessageId", "channelId",
+           "requestedByMemberId", "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamp(3), $8::timestamp(3))`,
+        [
+          aiRunId,
           workspaceId,
-          agentId,
-          conversationId: conversation.id,
-          triggerMessageId: message.id,
-          channelId: aiChannelId,
-          requestedByMemberId: caller.memberId,
-        },
-        select: { id: true },
-      });
-      aiRunId = run.id;
+          ai.agentId,
+          conversation.id,
+          id,
+          ai.channelId,
+          caller.memberId,
+          utc(createdAt),
+        ],
+      );
     }
-    const stored = await tx.message.findUniqueOrThrow({ where: { id: message.id }, select: messageSelect });
+    const stored = await readMessage(tx, workspaceId, { id });
+    if (!stored) throw new Error(`message ${id} vanished inside its own transaction`);
     // Last, just before COMMIT: this UPDATE locks the conversation's row, and every other send
     // into the conversation waits for that lock until this transaction ends.
     await recordMessageActivity(tx, {
       workspaceId,
       conversationId: conversation.id,
-      createdAt: message.createdAt,
+      createdAt,
       content,
       internal: flags.includes(INTERNAL_FLAG),
       reopen: sender.senderType === "customer",
     });
-    return { message: toMessageOutput(stored), aiRunId };
+    return { message: flatMessageOutput(stored), aiRunId };
   });
-}
-
-function isUniqueViolation(error: unknown, field: string): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
-  return JSON.stringify(error.meta ?? {}).includes(field);
 }
 
 type Idempotency = { key: string; hash: string };
 
 /** The message an earlier send under this key stored, if it was the same request. */
 async function replayed(db: Db, workspaceId: string, idempotency: Idempotency) {
-  const row = await db.message.findUnique({
-    where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey: idempotency.key } },
-    select: { ...messageSelect, idempotencyHash: true },
-  });
+  const row = await readMessage(db.$pool, workspaceId, { idempotencyKey: idempotency.key });
   if (!row) return null;
   // As the IETF Idempotency-Key draft says: one key, one request. Answering a different body
   // with the first message would silently drop what the caller sent now.
@@ -279,7 +324,7 @@ async function replayed(db: Db, workspaceId: string, idempotency: Idempotency) {
       message: "Idempotency-Key: already used for a different request; send new content with a new key",
     });
   }
-  return toMessageOutput(row);
+  return flatMessageOutput(row);
 }
 
 /**
@@ -311,22 +356,11 @@ export async function sendMessage(
     if (aiRunId) dispatchRuns([aiRunId]);
     return message;
   } catch (error) {
-    if (idempotency && isUniqueViolation(error, "idempotencyKey")) {
+    const constraint = uniqueViolation(error);
+    if (idempotency && constraint === IDEMPOTENCY_KEY) {
       const earlier = await replayed(db, caller.workspaceId, idempotency);
       if (earlier) return earlier;
     }
-    if (isUniqueViolation(error, "email")) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: "customer.email: belongs to another customer of this workspace",
-      });
-    }
-    if (isUniqueViolation(error, "externalId")) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: "customer.externalId: belongs to another customer of this workspace",
-      });
-    }
-    throw error;
+    throw customerConflict(constraint) ?? error;
   }
 }

@@ -1,46 +1,38 @@
 import { TRPCError } from "@trpc/server";
+import { v7 as uuidv7 } from "uuid";
 import type { Caller } from "@/server/auth/caller";
-import { upsertCustomer } from "@/server/connect/customers";
+import { customerConflict, upsertCustomer } from "@/server/connect/customers";
 import type { ConversationOutput, CreateConversationInput } from "@/server/conversations/schemas";
 import { conversationSelect, toConversationOutput } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
-import { Prisma } from "@/server/db/generated/client";
+import { type Queryable, sql, transaction, uniqueViolation, utc } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
-
-type Tx = Prisma.TransactionClient;
 
 function notFound(field: string, what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${field}: no such ${what}` });
 }
 
-async function resolveCustomer(tx: Tx, workspaceId: string, input: CreateConversationInput) {
+async function resolveCustomer(tx: Queryable, workspaceId: string, input: CreateConversationInput) {
   if (input.customer) return upsertCustomer(tx, workspaceId, input.customer);
-  const customer = await tx.customer.findFirst({
-    where: { id: input.customerId ?? "", workspaceId },
-    select: { id: true },
-  });
+  const [customer] = await sql<{ id: string }>(
+    tx,
+    `SELECT id FROM "Customer" WHERE id = $1 AND "workspaceId" = $2`,
+    [input.customerId ?? "", workspaceId],
+  );
   if (!customer) throw notFound("customerId", "customer");
   return customer.id;
 }
 
-async function resolveChannel(tx: Tx, workspaceId: string, input: CreateConversationInput) {
+async function resolveChannel(tx: Queryable, workspaceId: string, input: CreateConversationInput) {
   if (!input.channelId && !input.channelIdentifier) return null;
-  const channel = await tx.channel.findFirst({
-    where: {
-      workspaceId,
-      ...(input.channelId ? { id: input.channelId } : {}),
-      ...(input.channelIdentifier ? { identifier: input.channelIdentifier } : {}),
-    },
-    select: { id: true },
-  });
+  const [channel] = await sql<{ id: string }>(
+    tx,
+    `SELECT id FROM "Channel" WHERE "workspaceId" = $1
+       AND ($2::text IS NULL OR id = $2) AND ($3::text IS NULL OR identifier = $3)`,
+    [workspaceId, input.channelId ?? null, input.channelIdentifier ?? null],
+  );
   if (!channel) throw notFound(input.channelId ? "channelId" : "channelIdentifier", "channel");
   return channel.id;
-}
-
-function conflictOn(error: unknown): string | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return null;
-  const target = JSON.stringify(error.meta ?? {});
-  return ["email", "externalId"].find((field) => target.includes(field)) ?? null;
 }
 
 /** Opens a conversation with a customer, found or created from what the caller knows of them. */
@@ -51,24 +43,25 @@ export async function createConversation(
 ): Promise<ConversationOutput> {
   const { workspaceId } = caller;
   try {
-    const row = await db.$transaction(async (tx) => {
+    // The customer is upserted with the same SQL as the Connect API's send (server/connect/customers.ts).
+    const id = await transaction(db, async (tx) => {
       const customerId = await resolveCustomer(tx, workspaceId, input);
       const channelId = await resolveChannel(tx, workspaceId, input);
-      return tx.conversation.create({
-        data: { workspaceId, customerId, channelId, subject: input.subject || null },
-        select: conversationSelect,
-      });
+      const now = utc(new Date());
+      const [row] = await sql<{ id: string }>(
+        tx,
+        `INSERT INTO "Conversation" (id, "workspaceId", "customerId", "channelId", subject, "lastMessageAt",
+           "createdAt", "updatedAt")
+         VALUES ($1, $2, $3, $4, $5, $6::timestamp(3), $6::timestamp(3), $6::timestamp(3)) RETURNING id`,
+        [uuidv7(), workspaceId, customerId, channelId, input.subject || null, now],
+      );
+      if (!row) throw new Error("INSERT … RETURNING returned no row");
+      return row.id;
     });
-    publishAfterCommit({ type: "conversation.updated", workspaceId, conversationId: row.id });
+    publishAfterCommit({ type: "conversation.updated", workspaceId, conversationId: id });
+    const row = await db.conversation.findUniqueOrThrow({ where: { id }, select: conversationSelect });
     return toConversationOutput(row);
   } catch (error) {
-    const field = conflictOn(error);
-    if (field) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `customer.${field}: belongs to another customer of this workspace`,
-      });
-    }
-    throw error;
+    throw customerConflict(uniqueViolation(error)) ?? error;
   }
 }
