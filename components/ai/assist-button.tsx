@@ -1,8 +1,13 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useId, useRef, useState } from "react";
 import { useAiAssist } from "@/components/ai/ai-assist-provider";
 import { useStrings } from "@/components/i18n/locale";
 import { SparkleIcon } from "@/components/messages/icons";
+
+const loadAgentMenu = () => import("@/components/ai/agent-menu");
+// Only a member of a workspace with several agents opens it; it starts loading when the button is
+// pointed at or focused.
+const AgentMenu = lazy(() => loadAgentMenu().then((module) => ({ default: module.AgentMenu })));
 
 type Props = { messageId: string; className?: string };
 
@@ -17,19 +22,15 @@ export function AiAssistButton({ messageId, className }: Props) {
   const [upward, setUpward] = useState(true);
   const menuId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: PointerEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", close);
-    requestAnimationFrame(() => wrapper.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
-    return () => document.removeEventListener("pointerdown", close);
-  }, [open]);
+  const close = useCallback((refocus: boolean) => {
+    setOpen(false);
+    if (refocus) wrapper.current?.querySelector<HTMLElement>("[data-ai-assist]")?.focus();
+  }, []);
   if (!assist || assist.agents.length === 0) return null;
   const { agents } = assist;
   const several = agents.length > 1;
   const busy = assist.starting(messageId);
+  const preload = several ? () => void loadAgentMenu().catch(() => {}) : undefined;
 
   function onClick() {
     if (!assist) return;
@@ -51,6 +52,8 @@ export function AiAssistButton({ messageId, className }: Props) {
         aria-controls={open ? menuId : undefined}
         aria-busy={busy || undefined}
         onClick={onClick}
+        onPointerEnter={preload}
+        onFocus={preload}
         className={
           className ??
           "rounded-md p-1.5 text-violet-600 hover:bg-violet-50 hover:text-violet-800 aria-busy:animate-pulse"
@@ -59,53 +62,19 @@ export function AiAssistButton({ messageId, className }: Props) {
         <SparkleIcon />
       </button>
       {open ? (
-        <div
-          id={menuId}
-          role="menu"
-          data-ai-menu=""
-          aria-label={t.chooseAgent}
-          onKeyDown={(event) => {
-            const items = [...(wrapper.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-            const at = items.indexOf(document.activeElement as HTMLElement);
-            if (event.key === "Escape") {
-              event.stopPropagation();
+        <Suspense fallback={null}>
+          <AgentMenu
+            id={menuId}
+            agents={agents}
+            upward={upward}
+            wrapper={wrapper}
+            onPick={(agentId) => {
               setOpen(false);
-              wrapper.current?.querySelector<HTMLElement>("[data-ai-assist]")?.focus();
-            } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-              event.preventDefault();
-              const step = event.key === "ArrowDown" ? 1 : items.length - 1;
-              items[(at + step) % items.length]?.focus();
-            }
-          }}
-          className={`absolute end-0 z-30 w-64 ${upward ? "bottom-full mb-1" : "top-full mt-1"} rounded-lg border border-slate-200 bg-white p-1 text-start shadow-lg`}
-        >
-          <p className="px-2 py-1 text-[11px] font-medium text-slate-500">{t.chooseAgent}</p>
-          {agents.map((agent) => (
-            <button
-              key={agent.id}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              onClick={() => {
-                setOpen(false);
-                assist.start(messageId, agent.id);
-              }}
-              className="flex w-full flex-col items-start rounded-md px-2 py-1.5 text-start hover:bg-violet-50 focus:bg-violet-50 focus:outline-none"
-            >
-              <span className="flex items-center gap-1.5 text-sm font-medium text-slate-900">
-                {agent.name}
-                {agent.isDefault ? (
-                  <span className="rounded bg-violet-100 px-1 text-[10px] font-semibold text-violet-800">
-                    {t.defaultAgent}
-                  </span>
-                ) : null}
-              </span>
-              <span className="text-xs text-slate-500">
-                {agent.mode === "draft" ? t.draftMode : t.replyMode}
-              </span>
-            </button>
-          ))}
-        </div>
+              assist.start(messageId, agentId);
+            }}
+            onClose={close}
+          />
+        </Suspense>
       ) : null}
     </div>
   );
