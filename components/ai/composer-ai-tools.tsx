@@ -1,11 +1,15 @@
 "use client";
-import { useState } from "react";
-import { fill } from "@/components/ai/fill";
-import { useTransform } from "@/components/ai/use-transform";
-import { format, useStrings } from "@/components/i18n/locale";
+import { lazy, Suspense, useState } from "react";
+import type { TransformRequest } from "@/components/ai/transform-run";
+import { useStrings } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
 import { SparkleIcon } from "@/components/messages/icons";
-import { useLanguageNames } from "@/components/messages/locale-choice";
+
+const loadTransformRun = () => import("@/components/ai/transform-run");
+// The run and its state load with the first Translate or Rewrite (started when the tools are
+// pointed at or focused); the buttons are here from the first paint.
+const TransformRun = lazy(() => loadTransformRun().then((module) => ({ default: module.TransformRun })));
+const preload = () => void loadTransformRun().catch(() => {});
 
 type Props = {
   conversationId: string;
@@ -21,21 +25,28 @@ const STYLES = ["shorter", "friendlier", "formal"] as const;
 /** Translate and Rewrite in the composer's toolbar, with the run's state beside them. */
 export function ComposerAiTools({ conversationId, draft, update, disabled }: Props) {
   const t = useStrings("ai");
-  const languageName = useLanguageNames();
-  const { status, start, dismiss } = useTransform(conversationId, draft, update);
+  const [request, setRequest] = useState<TransformRequest | null>(null);
+  const [working, setWorking] = useState(false);
   const [styles, setStyles] = useState(false);
   const [empty, setEmpty] = useState(false);
-  const working = status.state === "starting" || status.state === "queued" || status.state === "running";
 
-  function ask(kind: "translate" | "rewrite", style?: (typeof STYLES)[number]) {
+  function ask(kind: TransformRequest["kind"], style?: (typeof STYLES)[number]) {
     setStyles(false);
     if (draft.text[draft.locale].trim() === "") return setEmpty(true);
     setEmpty(false);
-    start(kind, style);
+    // The tools wait from the click, before the run's code has loaded.
+    setWorking(true);
+    setRequest((last) => ({ kind, style, nonce: (last?.nonce ?? 0) + 1 }));
   }
 
   return (
-    <fieldset aria-label={t.aiTools} className="contents" disabled={disabled || working}>
+    <fieldset
+      aria-label={t.aiTools}
+      className="contents"
+      disabled={disabled || working}
+      onPointerEnter={preload}
+      onFocus={preload}
+    >
       <button type="button" className={toolButton} title={t.translateHint} onClick={() => ask("translate")}>
         <SparkleIcon className="size-3.5" />
         {t.translate}
@@ -78,51 +89,16 @@ export function ComposerAiTools({ conversationId, draft, update, disabled }: Pro
           {t.writeFirst}
         </span>
       ) : null}
-      {working ? (
-        <span
-          role="status"
-          data-ai-transform="running"
-          className="flex items-center gap-1 text-xs text-violet-800"
-        >
-          <SparkleIcon className="size-3.5 animate-pulse" />
-          {status.state === "queued" || status.state === "starting"
-            ? t.transformQueued
-            : status.kind === "translate"
-              ? t.translating
-              : t.rewriting}
-        </span>
-      ) : null}
-      {status.state === "done" ? (
-        <span
-          role="status"
-          data-ai-transform="done"
-          className="flex items-center gap-1 text-xs text-emerald-800"
-        >
-          {status.kind === "translate"
-            ? format(t.translated, { languages: status.locales.map(languageName).join(", ") })
-            : t.rewritten}
-          <button type="button" onClick={status.undo} className="rounded px-1 font-medium hover:underline">
-            {t.undo}
-          </button>
-        </span>
-      ) : null}
-      {status.state === "failed" ? (
-        <div
-          role="alert"
-          data-ai-transform="failed"
-          className="flex basis-full items-center gap-2 rounded-md bg-red-50 px-2 py-1 text-xs text-red-800"
-        >
-          <span className="min-w-0 flex-1 break-words">
-            {fill(t.transformFailed, { error: (status.error ?? t.networkFailed).replace(/[.\s]+$/, "") })}
-          </span>
-          <button
-            type="button"
-            onClick={dismiss}
-            className="shrink-0 rounded px-1 font-medium hover:underline"
-          >
-            {t.dismiss}
-          </button>
-        </div>
+      {request ? (
+        <Suspense fallback={null}>
+          <TransformRun
+            conversationId={conversationId}
+            draft={draft}
+            update={update}
+            request={request}
+            onWorking={setWorking}
+          />
+        </Suspense>
       ) : null}
     </fieldset>
   );

@@ -9,7 +9,9 @@ import type { RewriteStyle } from "@/server/ai/schemas";
 import type { Locale } from "@/server/connect/schemas";
 
 type Texts = Draft["text"];
-type Request = { kind: "translate" | "rewrite"; before: Texts; locale: Locale };
+export type TransformKind = "translate" | "rewrite";
+export type TransformStyle = z.infer<typeof RewriteStyle>;
+type Request = { kind: TransformKind; before: Texts; locale: Locale };
 
 export type TransformState =
   | { state: "idle" }
@@ -70,7 +72,7 @@ export function useTransform(
     });
   }, [data, runId, update]);
 
-  function start(kind: Request["kind"], style?: z.infer<typeof RewriteStyle>) {
+  function start(kind: TransformKind, style?: TransformStyle) {
     const text = draft.text[draft.locale];
     request.current = { kind, before: draft.text, locale: draft.locale };
     setStatus({ state: "starting", kind });
