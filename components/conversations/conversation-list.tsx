@@ -1,5 +1,6 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { ConversationFilters, LIST_PANEL_ID } from "@/components/conversations/conversation-filters";
@@ -15,7 +16,6 @@ import {
 import { isUnread, useMarkReadOnOpen } from "@/components/conversations/mark-read";
 import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
-import { useVirtualizer } from "@/components/lists/virtualizer";
 
 /** A row as laid out with the system font; rows are still measured, this only avoids a jump. */
 const ROW_HEIGHT = 87;

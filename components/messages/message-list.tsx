@@ -1,7 +1,7 @@
 "use client";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import { useVirtualizer } from "@/components/lists/virtualizer";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
 import type { MessageOutput } from "@/server/connect/schemas";
