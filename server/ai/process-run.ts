@@ -6,7 +6,7 @@ import { callModel, describeError, isRetryable, PermanentRunError } from "@/serv
 import { parseStoredOutput } from "@/server/ai/run-select";
 import type { StoredRunOutput } from "@/server/ai/schemas";
 import { transformText } from "@/server/ai/transform-text";
-import { recordMessageActivityInOrm } from "@/server/connect/conversation-activity";
+import { recordMessageActivity } from "@/server/connect/conversation-activity";
 import { INTERNAL_FLAG } from "@/server/connect/send-message";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
@@ -239,7 +239,7 @@ async function finish(db: Db, run: ClaimedRun, agentId: string, base: StoredRunO
         },
         select: { id: true, createdAt: true },
       });
-      await recordMessageActivityInOrm(tx, {
+      await recordMessageActivity(tx, {
         workspaceId: run.workspaceId,
         conversationId: run.conversationId,
         createdAt: message.createdAt,

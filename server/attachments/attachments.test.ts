@@ -414,6 +414,26 @@ describe("sending an upload with a message", () => {
       (await db().attachment.findUniqueOrThrow({ where: { id: foreign?.id ?? "" } })).messageId,
     ).toBeNull();
   });
+
+  it("two sends racing for one upload: one message gets it, the other send fails and stores nothing", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const uploads = await upload(ws.owner.apiKey, [{ bytes: pngBytes(), name: "a.png", type: "image/png" }]);
+    const id = uploads[0]?.id ?? "";
+    const send = (text: string) =>
+      ws.owner.api.v1.connect.send({ conversationId, content: { en: text }, attachmentIds: [id] });
+
+    const results = await Promise.allSettled(Array.from({ length: 8 }, (_, i) => send(`race ${i}`)));
+    const sent = results.filter((r) => r.status === "fulfilled");
+    expect(sent).toHaveLength(1);
+    const codes = await Promise.all(
+      results.filter((r) => r.status === "rejected").map((r) => errorCode(Promise.reject(r.reason))),
+    );
+    expect(codes.every((code) => code === "CONFLICT" || code === "BAD_REQUEST")).toBe(true);
+    const messages = await db().message.findMany({ where: { conversationId }, select: { id: true } });
+    expect(messages).toHaveLength(1);
+    expect((await db().attachment.findUniqueOrThrow({ where: { id } })).messageId).toBe(messages[0]?.id);
+  });
 });
 
 describe("uploads no message claimed", () => {

@@ -7,17 +7,23 @@ import { type Queryable, sql } from "@/server/db/sql";
  * aggregated. `messageSelect` stays the shape every other read uses; the list tests hold the
  * two equal, field for field.
  */
-const messageRows = (extraColumns = "") => `
+export const ATTACHMENTS_OF_M = `(SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
+      'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
+    FROM "Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId")`;
+
+/** `from` names the messages as `m` (the table, or rows just inserted); `attachments` is JSON. */
+export const messageRows = ({
+  extraColumns = "",
+  from = `"Message" m`,
+  attachments = ATTACHMENTS_OF_M,
+} = {}) => `
   SELECT ${extraColumns} m.id, m."conversationId", m.content, m."senderType"::text AS "senderType",
          m."senderMemberId", m."senderCustomerId", m."senderAgentId", m."parentId", m.flags,
          m."channelId", m."templateId", m."createdAt",
          u.name AS "memberName", u.image AS "memberImage", cu.name AS "customerName",
          cu.image AS "customerImage", a.name AS "agentName",
-         COALESCE((SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
-                     'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
-                   FROM "Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId"),
-                  '[]'::json) AS attachments
-  FROM "Message" m
+         COALESCE(${attachments}, '[]'::json) AS attachments
+  FROM ${from}
   LEFT JOIN "Member" mem ON mem."workspaceId" = m."workspaceId" AND mem.id = m."senderMemberId"
   LEFT JOIN "User" u ON u.id = mem."userId"
   LEFT JOIN "Customer" cu ON cu."workspaceId" = m."workspaceId" AND cu.id = m."senderCustomerId"
@@ -59,7 +65,7 @@ export async function readMessage(
   const [column, value] = "id" in by ? ["id", by.id] : ["idempotencyKey", by.idempotencyKey];
   const [row] = await sql<FlatMessageRow & { idempotencyHash: string | null }>(
     on,
-    `${messageRows(`m."idempotencyHash",`)}
+    `${messageRows({ extraColumns: `m."idempotencyHash",` })}
      WHERE m."workspaceId" = $1 AND m."${column}" = $2`,
     [workspaceId, value],
   );

@@ -3,15 +3,15 @@ import { TRPCError } from "@trpc/server";
 import { v7 as uuidv7 } from "uuid";
 import { dispatchRuns } from "@/server/ai/dispatch";
 import type { Caller } from "@/server/auth/caller";
-import { recordMessageActivity } from "@/server/connect/conversation-activity";
 import { customerConflict, upsertCustomer } from "@/server/connect/customers";
+import { insertMessage, type NewMessage } from "@/server/connect/insert-message";
 import { LOCALES } from "@/server/connect/locales";
 import { readMessage } from "@/server/connect/message-rows";
 import { flatMessageOutput } from "@/server/connect/message-select";
 import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 import { mergeTemplate } from "@/server/connect/templates";
 import type { Db } from "@/server/db/client";
-import { type Queryable, sql, transaction, uniqueViolation, utc } from "@/server/db/sql";
+import { type Queryable, sql, transaction, uniqueViolation } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
 
 export const INTERNAL_FLAG = "internal";
@@ -98,15 +98,11 @@ async function idInWorkspace(tx: Queryable, table: "Customer" | "AiAgent", id: s
 
 type Sender =
   | { senderType: "member"; senderMemberId: string; senderCustomerId: null }
-  | { senderType: "customer"; senderMemberId: null; senderCustomerId: string };
+  // senderCustomerId null: the conversation's own customer (the write fills it in).
+  | { senderType: "customer"; senderMemberId: null; senderCustomerId: string | null };
 
-async function resolveSender(
-  tx: Queryable,
-  caller: Caller,
-  input: SendMessageInput,
-  conversationCustomerId: string,
-): Promise<Sender> {
-  const asCustomer = (id: string): Sender => ({
+async function resolveSender(tx: Queryable, caller: Caller, input: SendMessageInput): Promise<Sender> {
+  const asCustomer = (id: string | null): Sender => ({
     senderType: "customer",
     senderMemberId: null,
     senderCustomerId: id,
@@ -126,10 +122,11 @@ async function resolveSender(
     return asCustomer(id);
   }
   if (input.customer) return asCustomer(await upsertCustomer(tx, caller.workspaceId, input.customer));
-  return asCustomer(conversationCustomerId);
+  return asCustomer(null);
 }
 
-async function claimAttachments(tx: Queryable, workspaceId: string, messageId: string, ids: string[]) {
+/** Each upload must be this workspace's and free; the write claims them, failing if one was just taken. */
+async function checkAttachments(tx: Queryable, workspaceId: string, ids: string[]) {
   if (ids.length === 0) return;
   const found = await sql<{ id: string; messageId: string | null }>(
     tx,
@@ -145,19 +142,6 @@ async function claimAttachments(tx: Queryable, workspaceId: string, messageId: s
         message: `attachmentIds[${index}]: this upload is already on another message`,
       });
     }
-  }
-  // The "messageId" IS NULL guard makes two concurrent sends of one upload fail one of them.
-  const claimed = await sql<{ id: string }>(
-    tx,
-    `UPDATE "Attachment" SET "messageId" = $1
-     WHERE id = ANY($2::text[]) AND "workspaceId" = $3 AND "messageId" IS NULL RETURNING id`,
-    [messageId, ids, workspaceId],
-  );
-  if (claimed.length !== ids.length) {
-    throw new TRPCError({
-      code: "CONFLICT",
-      message: "attachmentIds: an upload was attached by another send",
-    });
   }
 }
 
@@ -216,6 +200,34 @@ async function resolveAi(
   return { agentId, channelId: aiChannelId };
 }
 
+/** A send that names nothing to look up first: no template, parent, channel, customer, upload or AI agent. */
+function needsLookups(input: SendMessageInput): boolean {
+  return Boolean(
+    input.templateId ||
+      input.parentId ||
+      input.channelId ||
+      input.channelIdentifier ||
+      input.customerId ||
+      input.customer ||
+      input.ai ||
+      input.attachmentIds?.length,
+  );
+}
+
+function requireContent(content: MessageContent, attachmentIds: string[]) {
+  if (Object.keys(content).length === 0 && attachmentIds.length === 0) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "content: give text in at least one of en, ar, tr, or attachmentIds, or a templateId",
+    });
+  }
+}
+
+/**
+ * What the input names is looked up and checked in the transaction, then everything is written
+ * by one statement (server/connect/insert-message.ts). A plain send (text to a conversation)
+ * has nothing to look up and is that one statement alone.
+ */
 async function storeMessage(
   db: Db,
   caller: Caller,
@@ -223,90 +235,72 @@ async function storeMessage(
   idempotency: Idempotency | null,
 ) {
   const { workspaceId } = caller;
+  const base = {
+    id: uuidv7(),
+    workspaceId,
+    conversationId: input.conversationId,
+    parentId: input.parentId ?? null,
+    flags: [...new Set(input.flags ?? [])],
+    templateContext: input.templateContext,
+    idempotencyKey: idempotency?.key ?? null,
+    idempotencyHash: idempotency?.hash ?? null,
+    createdAt: new Date(),
+  };
+  const internal = base.flags.includes(INTERNAL_FLAG);
+  const write = async (on: Queryable, message: Omit<NewMessage, keyof typeof base | "internal">) => {
+    const row = await insertMessage(on, { ...base, ...message, internal });
+    if (!row) throw notFound("conversationId", "conversation");
+    if (row.claimedCount !== message.attachmentIds.length) {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: "attachmentIds: an upload was attached by another send",
+      });
+    }
+    return flatMessageOutput(row);
+  };
+
+  if (!needsLookups(input)) {
+    const content = presentContent(input.content);
+    requireContent(content, []);
+    const sender = await resolveSender(db.$pool, caller, input);
+    const message = await write(db.$pool, {
+      ...sender,
+      content,
+      templateId: null,
+      channelId: null,
+      attachmentIds: [],
+      aiRun: null,
+      reopen: sender.senderType === "customer",
+    });
+    return { message, aiRunId: null };
+  }
+
   return transaction(db, async (tx) => {
-    const [conversation] = await sql<{ id: string; customerId: string; channelId: string | null }>(
+    const [conversation] = await sql<{ id: string; channelId: string | null }>(
       tx,
-      `SELECT id, "customerId", "channelId" FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2`,
+      `SELECT id, "channelId" FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2`,
       [input.conversationId, workspaceId],
     );
     if (!conversation) throw notFound("conversationId", "conversation");
-
     const { templateId, content } = await loadTemplate(tx, workspaceId, input, presentContent(input.content));
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
-    if (Object.keys(content).length === 0 && attachmentIds.length === 0) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "content: give text in at least one of en, ar, tr, or attachmentIds, or a templateId",
-      });
-    }
+    requireContent(content, attachmentIds);
     if (input.parentId) await checkParent(tx, workspaceId, conversation.id, input.parentId);
     const channelId = await resolveChannel(tx, workspaceId, input, conversation.channelId);
-    const sender = await resolveSender(tx, caller, input, conversation.customerId);
+    const sender = await resolveSender(tx, caller, input);
     const ai = await resolveAi(tx, workspaceId, input, channelId);
-    const flags = [...new Set(input.flags ?? [])];
-
-    const id = uuidv7();
-    const createdAt = new Date();
-    await sql(
-      tx,
-      `INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
-         "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
-         "idempotencyKey", "idempotencyHash", "createdAt")
-       VALUES ($1, $2, $3, $4::jsonb, $5::"SenderType", $6, $7, $8, $9::text[], $10, $11::jsonb, $12, $13, $14,
-         $15::timestamp(3))`,
-      [
-        id,
-        workspaceId,
-        conversation.id,
-        JSON.stringify(content),
-        sender.senderType,
-        sender.senderMemberId,
-        sender.senderCustomerId,
-        input.parentId ?? null,
-        flags,
-        templateId,
-        templateId && input.templateContext != null ? JSON.stringify(input.templateContext) : null,
-        channelId,
-        idempotency?.key ?? null,
-        idempotency?.hash ?? null,
-        utc(createdAt),
-      ],
-    );
-    await claimAttachments(tx, workspaceId, id, attachmentIds);
-
-    let aiRunId: string | null = null;
-    if (ai) {
-      aiRunId = uuidv7();
-      await sql(
-        tx,
-        `INSERT INTO "AiRun" (id, "workspaceId", "agentId", "conversationId", "triggerMessageId", "channelId",
-           "requestedByMemberId", "createdAt", "updatedAt")
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::timestamp(3), $8::timestamp(3))`,
-        [
-          aiRunId,
-          workspaceId,
-          ai.agentId,
-          conversation.id,
-          id,
-          ai.channelId,
-          caller.memberId,
-          utc(createdAt),
-        ],
-      );
-    }
-    const stored = await readMessage(tx, workspaceId, { id });
-    if (!stored) throw new Error(`message ${id} vanished inside its own transaction`);
-    // Last, just before COMMIT: this UPDATE locks the conversation's row, and every other send
-    // into the conversation waits for that lock until this transaction ends.
-    await recordMessageActivity(tx, {
-      workspaceId,
-      conversationId: conversation.id,
-      createdAt,
+    await checkAttachments(tx, workspaceId, attachmentIds);
+    const aiRun = ai ? { id: uuidv7(), ...ai, requestedByMemberId: caller.memberId } : null;
+    const message = await write(tx, {
+      ...sender,
       content,
-      internal: flags.includes(INTERNAL_FLAG),
+      templateId,
+      channelId,
+      attachmentIds,
+      aiRun,
       reopen: sender.senderType === "customer",
     });
-    return { message: flatMessageOutput(stored), aiRunId };
+    return { message, aiRunId: aiRun?.id ?? null };
   });
 }
 

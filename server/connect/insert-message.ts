@@ -1,0 +1,109 @@
+import { activityAssignments } from "@/server/connect/conversation-activity";
+import { messageRows } from "@/server/connect/message-rows";
+import type { FlatMessageRow } from "@/server/connect/message-select";
+import type { MessageContent } from "@/server/connect/schemas";
+import { type Queryable, sql, utc } from "@/server/db/sql";
+
+export type NewMessage = {
+  id: string;
+  workspaceId: string;
+  conversationId: string;
+  content: MessageContent;
+  senderType: "member" | "customer";
+  senderMemberId: string | null;
+  /** For a customer sender: null is the conversation's customer. */
+  senderCustomerId: string | null;
+  parentId: string | null;
+  flags: string[];
+  templateId: string | null;
+  templateContext: unknown;
+  /** null is the conversation's channel. */
+  channelId: string | null;
+  idempotencyKey: string | null;
+  idempotencyHash: string | null;
+  createdAt: Date;
+  attachmentIds: string[];
+  /** The AI run to queue; its channel null is the message's. */
+  aiRun: { id: string; agentId: string; channelId: string | null; requestedByMemberId: string } | null;
+  internal: boolean;
+  reopen: boolean;
+};
+
+/**
+ * Everything a send writes, as one statement: the message, its uploads claimed (only those
+ * still free), the AI run, the conversation's last message and status, and the message read
+ * back as the API returns it. One statement is atomic on its own, so a send with nothing to
+ * check first needs no transaction, and the conversation's row is locked only while it runs.
+ * Returns null when the conversation is not in the workspace (nothing is written then).
+ */
+const INSERT_MESSAGE = `
+  WITH conv AS (
+    SELECT id, "customerId", "channelId" FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
+  ), m AS (
+    INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
+      "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
+      "idempotencyKey", "idempotencyHash", "createdAt")
+    SELECT $3, $2, conv.id, $4::jsonb, $5::"SenderType", $6,
+      CASE WHEN $5::"SenderType" = 'customer' THEN COALESCE($7, conv."customerId") END, $8, $9::text[], $10,
+      $11::jsonb, COALESCE($12, conv."channelId"), $13, $14, $15::timestamp(3)
+    FROM conv
+    RETURNING *
+  ), claimed AS (
+    UPDATE "Attachment" f SET "messageId" = m.id FROM m
+    WHERE f.id = ANY($16::text[]) AND f."workspaceId" = m."workspaceId" AND f."messageId" IS NULL
+    RETURNING f.id, f."fileName", f."mimeType", f.size, f."createdAt"
+  ), run AS (
+    INSERT INTO "AiRun" (id, "workspaceId", "agentId", "conversationId", "triggerMessageId", "channelId",
+      "requestedByMemberId", "createdAt", "updatedAt")
+    SELECT $17, m."workspaceId", $18, m."conversationId", m.id, COALESCE($19, m."channelId"), $20,
+      m."createdAt", m."createdAt"
+    FROM m WHERE $18::text IS NOT NULL
+  ), activity AS (
+    UPDATE "Conversation" SET ${activityAssignments({
+      createdAt: "$15",
+      internal: "$21",
+      content: "$4",
+      reopen: "$22",
+      now: "$23",
+    })}
+    FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
+  )
+  ${messageRows({
+    extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",`,
+    from: "m",
+    attachments: `(SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
+      'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id) FROM claimed f)`,
+  })}`;
+
+export async function insertMessage(
+  on: Queryable,
+  message: NewMessage,
+): Promise<(FlatMessageRow & { claimedCount: number }) | null> {
+  const { aiRun } = message;
+  const [row] = await sql<FlatMessageRow & { claimedCount: number }>(on, INSERT_MESSAGE, [
+    message.conversationId,
+    message.workspaceId,
+    message.id,
+    JSON.stringify(message.content),
+    message.senderType,
+    message.senderMemberId,
+    message.senderCustomerId,
+    message.parentId,
+    message.flags,
+    message.templateId,
+    message.templateId && message.templateContext != null ? JSON.stringify(message.templateContext) : null,
+    message.channelId,
+    message.idempotencyKey,
+    message.idempotencyHash,
+    utc(message.createdAt),
+    message.attachmentIds,
+    aiRun?.id ?? null,
+    aiRun?.agentId ?? null,
+    aiRun?.channelId ?? null,
+    aiRun?.requestedByMemberId ?? null,
+    message.internal,
+    message.reopen,
+    utc(new Date()),
+  ]);
+  return row ?? null;
+}
