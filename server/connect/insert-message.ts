@@ -1,5 +1,5 @@
 import { activityAssignments } from "@/server/connect/conversation-activity";
-import { messageRows } from "@/server/connect/message-rows";
+import { attachmentsJson, messageRows } from "@/server/connect/message-rows";
 import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { MessageContent } from "@/server/connect/schemas";
 import { type Queryable, sql, utc } from "@/server/db/sql";
@@ -71,8 +71,7 @@ const INSERT_MESSAGE = `
   ${messageRows({
     extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",`,
     from: "m",
-    attachments: `(SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
-      'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id) FROM claimed f)`,
+    attachments: attachmentsJson("claimed f"),
   })}`;
 
 export async function insertMessage(

@@ -2,20 +2,23 @@ import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { Db } from "@/server/db/client";
 import { type Queryable, sql } from "@/server/db/sql";
 
+/** A message's attachments as JSON, in upload order, from `source` (rows named `f`). */
+export const attachmentsJson = (source: string) => `(SELECT json_agg(json_build_object('id', f.id,
+      'fileName', f."fileName", 'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
+    FROM ${source})`;
+
 /**
  * A message as the Connect API returns it, in SQL: sender names joined in, attachments
  * aggregated. `messageSelect` stays the shape every other read uses; the list tests hold the
- * two equal, field for field.
+ * two equal, field for field. `from` names the messages `m` (the table, or rows just
+ * inserted); `attachments` is their JSON.
  */
-export const ATTACHMENTS_OF_M = `(SELECT json_agg(json_build_object('id', f.id, 'fileName', f."fileName",
-      'mimeType', f."mimeType", 'size', f.size) ORDER BY f."createdAt", f.id)
-    FROM "Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId")`;
-
-/** `from` names the messages as `m` (the table, or rows just inserted); `attachments` is JSON. */
 export const messageRows = ({
   extraColumns = "",
   from = `"Message" m`,
-  attachments = ATTACHMENTS_OF_M,
+  attachments = attachmentsJson(
+    `"Attachment" f WHERE f."messageId" = m.id AND f."workspaceId" = m."workspaceId"`,
+  ),
 } = {}) => `
   SELECT ${extraColumns} m.id, m."conversationId", m.content, m."senderType"::text AS "senderType",
          m."senderMemberId", m."senderCustomerId", m."senderAgentId", m."parentId", m.flags,

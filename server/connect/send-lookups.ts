@@ -11,39 +11,32 @@ export function notFound(field: string, what: string): TRPCError {
   return new TRPCError({ code: "NOT_FOUND", message: `${field}: no such ${what}` });
 }
 
-type Channel = { id: string; identifier: string };
-
+/** The channel the input names by id or by identifier (both must agree), else `fallback`. */
 export async function resolveChannel(
   tx: Queryable,
   workspaceId: string,
   input: SendMessageInput,
   fallback: string | null,
 ) {
-  if (input.channelId) {
-    const [channel] = await sql<Channel>(
-      tx,
-      `SELECT id, identifier FROM "Channel" WHERE id = $1 AND "workspaceId" = $2`,
-      [input.channelId, workspaceId],
-    );
-    if (!channel) throw notFound("channelId", "channel");
-    if (input.channelIdentifier && input.channelIdentifier !== channel.identifier) {
-      throw new TRPCError({
-        code: "BAD_REQUEST",
-        message: "channelIdentifier: names a different channel than channelId",
-      });
-    }
-    return channel.id;
+  const by = input.channelId
+    ? { column: "id", value: input.channelId, field: "channelId" }
+    : input.channelIdentifier
+      ? { column: "identifier", value: input.channelIdentifier, field: "channelIdentifier" }
+      : null;
+  if (!by) return fallback;
+  const [channel] = await sql<{ id: string; identifier: string }>(
+    tx,
+    `SELECT id, identifier FROM "Channel" WHERE ${by.column} = $1 AND "workspaceId" = $2`,
+    [by.value, workspaceId],
+  );
+  if (!channel) throw notFound(by.field, "channel");
+  if (input.channelIdentifier && input.channelIdentifier !== channel.identifier) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "channelIdentifier: names a different channel than channelId",
+    });
   }
-  if (input.channelIdentifier) {
-    const [channel] = await sql<Channel>(
-      tx,
-      `SELECT id, identifier FROM "Channel" WHERE identifier = $1 AND "workspaceId" = $2`,
-      [input.channelIdentifier, workspaceId],
-    );
-    if (!channel) throw notFound("channelIdentifier", "channel");
-    return channel.id;
-  }
-  return fallback;
+  return channel.id;
 }
 
 /** The id of a row of `table` in the workspace, or null. */
