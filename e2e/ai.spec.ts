@@ -330,6 +330,16 @@ const REWRITES = {
   },
 };
 
+/** A new conversation whose customer asks about the order's colour, opened with `text` in the English tab. */
+async function draftingReply(page: Page, text: string) {
+  const asked = await conversationAsking("Can I change the colour of my order?");
+  await page.goto(`/inbox/${asked.conversationId}`);
+  const english = page.getByRole("textbox", { name: "Message in English" });
+  await expect(english).toBeVisible(FIRST_PAINT);
+  await english.fill(text);
+  return { ...asked, english };
+}
+
 // The composer's tools use the workspace's default agent. These tests make this worker's model
 // the default and put the built-in agent back afterwards, so they run one after another.
 test.describe("composer AI tools", () => {
@@ -347,12 +357,8 @@ test.describe("composer AI tools", () => {
   test("with the built-in agent: Rewrite replaces the text (with Undo); Translate's error keeps the text", async ({
     page,
   }) => {
-    const { conversationId } = await conversationAsking("Can I change the colour of my order?");
-    await page.goto(`/inbox/${conversationId}`);
-    const english = page.getByRole("textbox", { name: "Message in English" });
-    await expect(english).toBeVisible(FIRST_PAINT);
     const original = "hey, yeah you can totally change the colour, just tell us which one you want!!";
-    await english.fill(original);
+    const { english } = await draftingReply(page, original);
 
     await page.getByRole("button", { name: "Translate" }).click();
     const problem = page.locator('[data-ai-transform="failed"]');
@@ -380,12 +386,8 @@ test.describe("composer AI tools", () => {
           ? TRANSLATIONS.Turkish
           : "?";
     });
-    const { conversationId, messageId } = await conversationAsking("Can I change the colour of my order?");
-    await page.goto(`/inbox/${conversationId}`);
-    const english = page.getByRole("textbox", { name: "Message in English" });
-    await expect(english).toBeVisible(FIRST_PAINT);
     const original = "Yes, you can change the colour. Tell us which colour you would like.";
-    await english.fill(original);
+    const { conversationId, messageId, english } = await draftingReply(page, original);
     const requestsBefore = model.requests.length;
 
     await page.getByRole("button", { name: "Translate" }).click();
@@ -415,12 +417,8 @@ test.describe("composer AI tools", () => {
         const system = request.messages.find((m) => m.role === "system")?.content ?? "";
         return system.includes(rewrite.instruction) ? rewrite.text : "the wrong style was asked for";
       });
-      const { conversationId } = await conversationAsking("Can I change the colour of my order?");
-      await page.goto(`/inbox/${conversationId}`);
-      const english = page.getByRole("textbox", { name: "Message in English" });
-      await expect(english).toBeVisible(FIRST_PAINT);
       const original = "hey, yeah you can totally change the colour, just tell us which one you want!!";
-      await english.fill(original);
+      const { english } = await draftingReply(page, original);
 
       await page.getByRole("button", { name: "Rewrite" }).click();
       await page.getByRole("menuitem", { name: style }).click();

@@ -148,21 +148,13 @@ function KeysTable({ keys, onRevoke }: { keys: ApiKeyOutput[]; onRevoke: (key: A
       <table className="w-full text-sm">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="px-2 py-2 text-start font-medium">
-              {t.columnName}
-            </th>
-            <th scope="col" className="px-2 py-2 text-start font-medium">
-              {t.columnPrefix}
-            </th>
-            <th scope="col" className="px-2 py-2 text-start font-medium">
-              {t.columnCreated}
-            </th>
-            <th scope="col" className="px-2 py-2 text-start font-medium">
-              {t.columnLastUsed}
-            </th>
-            <th scope="col" className="px-2 py-2 text-start font-medium">
-              {t.columnStatus}
-            </th>
+            {[t.columnName, t.columnPrefix, t.columnCreated, t.columnLastUsed, t.columnStatus].map(
+              (label) => (
+                <th key={label} scope="col" className="px-2 py-2 text-start font-medium">
+                  {label}
+                </th>
+              ),
+            )}
             <th scope="col" className="px-2 py-2 text-start font-medium">
               <span className="sr-only">{t.columnActions}</span>
             </th>
