@@ -374,6 +374,29 @@ test.describe("composer AI tools", () => {
     await expect(english).toHaveValue(original);
   });
 
+  test("from the keyboard: Escape closes the Rewrite menu onto its button; a finished rewrite puts the caret back in the text", async ({
+    page,
+  }) => {
+    const original = "hey, yeah you can totally change the colour, just tell us which one you want!!";
+    const { english } = await draftingReply(page, original);
+    const rewrite = page.getByRole("button", { name: "Rewrite" });
+    await rewrite.focus();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: "Shorter" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("menu", { name: "Rewrite" })).toBeHidden();
+    await expect(rewrite).toBeFocused();
+    await expect(english).toHaveValue(original);
+
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitem", { name: "More formal" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator('[data-ai-transform="done"]')).toContainText("Rewritten.", RUN_DONE);
+    await expect(english).toBeFocused();
+  });
+
   test("with a model: Translate fills the Arabic and Turkish tabs, and the message is stored in all three", async ({
     page,
   }) => {

@@ -1,6 +1,7 @@
 "use client";
 import { type RefObject, useEffect } from "react";
 import { useStrings } from "@/components/i18n/locale";
+import { onMenuKeyDown } from "@/components/keyboard/menu-keys";
 import type { AgentOutput } from "@/server/workspace/schemas";
 
 type Props = {
@@ -30,18 +31,7 @@ export function AgentMenu({ id, agents, upward, wrapper, onPick, onClose }: Prop
       role="menu"
       data-ai-menu=""
       aria-label={t.chooseAgent}
-      onKeyDown={(event) => {
-        const items = [...(wrapper.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-        const at = items.indexOf(document.activeElement as HTMLElement);
-        if (event.key === "Escape") {
-          event.stopPropagation();
-          onClose(true);
-        } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-          event.preventDefault();
-          const step = event.key === "ArrowDown" ? 1 : items.length - 1;
-          items[(at + step) % items.length]?.focus();
-        }
-      }}
+      onKeyDown={(event) => onMenuKeyDown(event, () => onClose(true))}
       className={`absolute end-0 z-30 w-64 ${upward ? "bottom-full mb-1" : "top-full mt-1"} rounded-lg border border-slate-200 bg-white p-1 text-start shadow-lg`}
     >
       <p className="px-2 py-1 text-[11px] font-medium text-slate-500">{t.chooseAgent}</p>

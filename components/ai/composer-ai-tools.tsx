@@ -1,7 +1,8 @@
 "use client";
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense, useRef, useState } from "react";
 import type { TransformRequest } from "@/components/ai/transform-run";
 import { useStrings } from "@/components/i18n/locale";
+import { onMenuKeyDown } from "@/components/keyboard/menu-keys";
 import type { Draft } from "@/components/messages/draft-storage";
 import { SparkleIcon } from "@/components/messages/icons";
 
@@ -16,6 +17,8 @@ type Props = {
   draft: Draft;
   update: (change: (draft: Draft) => Draft) => void;
   disabled: boolean;
+  /** Puts the caret back in the composer's text. */
+  focusText: () => void;
 };
 
 const toolButton =
@@ -23,12 +26,20 @@ const toolButton =
 const STYLES = ["shorter", "friendlier", "formal"] as const;
 
 /** Translate and Rewrite in the composer's toolbar, with the run's state beside them. */
-export function ComposerAiTools({ conversationId, draft, update, disabled }: Props) {
+export function ComposerAiTools({ conversationId, draft, update, disabled, focusText }: Props) {
   const t = useStrings("ai");
   const [request, setRequest] = useState<TransformRequest | null>(null);
   const [working, setWorking] = useState(false);
   const [styles, setStyles] = useState(false);
   const [empty, setEmpty] = useState(false);
+  const rewriteButton = useRef<HTMLButtonElement>(null);
+
+  // The tools are disabled while a run works, which drops the focus of a keyboard user who
+  // started it; when it ends, the caret goes back to the text it changed.
+  function onWorking(next: boolean) {
+    setWorking(next);
+    if (!next && document.activeElement === document.body) focusText();
+  }
 
   function ask(kind: TransformRequest["kind"], style?: (typeof STYLES)[number]) {
     setStyles(false);
@@ -55,6 +66,7 @@ export function ComposerAiTools({ conversationId, draft, update, disabled }: Pro
         <button
           type="button"
           className={toolButton}
+          ref={rewriteButton}
           aria-haspopup="menu"
           aria-expanded={styles}
           onClick={() => setStyles((open) => !open)}
@@ -66,7 +78,13 @@ export function ComposerAiTools({ conversationId, draft, update, disabled }: Pro
           <div
             role="menu"
             aria-label={t.rewrite}
-            onKeyDown={(event) => event.key === "Escape" && setStyles(false)}
+            // Closing the menu hands the focus back to its button.
+            onKeyDown={(event) =>
+              onMenuKeyDown(event, () => {
+                setStyles(false);
+                rewriteButton.current?.focus();
+              })
+            }
             className="absolute bottom-full start-0 z-30 mb-1 w-40 rounded-lg border border-slate-200 bg-white p-1 shadow-lg"
           >
             {STYLES.map((style) => (
@@ -96,7 +114,7 @@ export function ComposerAiTools({ conversationId, draft, update, disabled }: Pro
             draft={draft}
             update={update}
             request={request}
-            onWorking={setWorking}
+            onWorking={onWorking}
           />
         </Suspense>
       ) : null}

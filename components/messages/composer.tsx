@@ -243,7 +243,13 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         onTemplates={picker.openFromButton}
         onSelectPlaceholder={selectPlaceholder}
         tools={
-          <ComposerAiTools conversationId={conversationId} draft={draft} update={update} disabled={sending} />
+          <ComposerAiTools
+            conversationId={conversationId}
+            draft={draft}
+            update={update}
+            disabled={sending}
+            focusText={() => focusComposer(textareaRef)}
+          />
         }
       />
     </form>
