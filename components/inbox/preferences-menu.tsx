@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings, useUiLocale } from "@/components/i18n/locale";
 import { isUiLocale } from "@/components/i18n/ui-locale";
@@ -30,15 +31,24 @@ export function PreferencesMenu() {
     },
     onSuccess: apply,
   });
+  // What the member just chose, shown from the click itself: the cache update above comes a
+  // moment later (after the pending read is cancelled), and a controlled input would snap back
+  // in between.
+  type Choice = Parameters<typeof update.mutate>[0];
+  const [choosing, setChoosing] = useState<Choice | null>(null);
+  const change = (preferences: Choice) => {
+    setChoosing(preferences);
+    update.mutate(preferences, { onSettled: () => setChoosing(null) });
+  };
   return (
     <div className="flex items-center gap-2">
       <label className="flex items-center gap-1">
         <span className="sr-only">{t.language}</span>
         <select
-          value={locale}
+          value={choosing?.locale ?? locale}
           disabled={!loaded}
           onChange={(event) => {
-            if (isUiLocale(event.target.value)) update.mutate({ locale: event.target.value });
+            if (isUiLocale(event.target.value)) change({ locale: event.target.value });
           }}
           className="rounded-md border border-slate-300 bg-white px-2 py-1"
         >
@@ -56,9 +66,9 @@ export function PreferencesMenu() {
       <label className="flex items-center gap-1 text-slate-700">
         <input
           type="checkbox"
-          checked={keyboard.enabled}
+          checked={choosing?.shortcutsEnabled ?? keyboard.enabled}
           disabled={!loaded}
-          onChange={(event) => update.mutate({ shortcutsEnabled: event.target.checked })}
+          onChange={(event) => change({ shortcutsEnabled: event.target.checked })}
         />
         {t.shortcuts}
       </label>
