@@ -62,6 +62,13 @@ test("opens at the newest message; loading older pages leaves the row being read
   });
   await expect.poll(() => olderRequests).toBe(1);
   await expect(page.getByText("Loading earlier messages…")).toBeVisible();
+  // The agent is still scrolling up when the older page lands: one more step back, then scroll
+  // events keep coming with the position unchanged, so the row being read may only move by a jump.
+  await history(page).evaluate((scroller) => {
+    scroller.scrollTop -= 2;
+    const timer = window.setInterval(() => scroller.dispatchEvent(new Event("scroll")), 20);
+    (window as Window & { endGesture?: () => void }).endGesture = () => window.clearInterval(timer);
+  });
   const reading = page.locator(`article[data-message-id="${await rowInView(page)}"]`);
   const before = await reading.boundingBox();
   const rowsBefore = await history(page).evaluate((s) => s.scrollHeight);
@@ -70,6 +77,7 @@ test("opens at the newest message; loading older pages leaves the row being read
   await expect.poll(() => history(page).evaluate((s) => s.scrollHeight)).toBeGreaterThan(rowsBefore + 1000);
   await expect(page.getByText("Loading earlier messages…")).toBeHidden();
   const after = await reading.boundingBox();
+  await page.evaluate(() => (window as Window & { endGesture?: () => void }).endGesture?.());
   expect(before).not.toBeNull();
   expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeLessThanOrEqual(1);
 

@@ -1,5 +1,5 @@
 "use client";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useVirtualizer, type VirtualItem, type Virtualizer } from "@tanstack/react-virtual";
 import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
 import { ArrowDownIcon } from "@/components/messages/icons";
@@ -24,6 +24,22 @@ const ESTIMATED_ROW = 84;
 // Start fetching the previous page while this many rows are still above the viewport.
 const LOAD_AHEAD_ROWS = 15;
 const HIGHLIGHT_MS = 2_000;
+
+/**
+ * Whether a row's change of height moves the scroll offset with it, so that what the agent is
+ * reading stays put: a row measured for the first time with its top above the viewport, or a
+ * row wholly above it. The library skips the second while scrolling back, but that is exactly
+ * when an older page lands and the row that used to be first is measured again (it loses its day
+ * separator or joins the group above it): without this, the history jumps by that difference.
+ */
+const keepsReadingRowInPlace = (
+  item: VirtualItem,
+  _delta: number,
+  list: Virtualizer<HTMLDivElement, Element>,
+) => {
+  const offset = list.scrollOffset ?? 0;
+  return list.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset;
+};
 
 /**
  * The virtualized history. `anchorTo: "end"` keeps the row the agent is reading where it is when
@@ -58,6 +74,7 @@ export function MessageList({
     scrollEndThreshold: 32,
     initialOffset: () => messages.length * ESTIMATED_ROW,
   });
+  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepsReadingRowInPlace;
 
   const { byId, replyCounts } = useMemo(() => {
     const byId = new Map<string, MessageOutput>();
