@@ -366,6 +366,13 @@ test.describe("composer AI tools", () => {
     await expect(problem).toContainText("Your text is kept.");
     await expect(english).toHaveValue(original);
 
+    // Opened by mistake: a click back in the text closes the menu and changes nothing.
+    await page.getByRole("button", { name: "Rewrite" }).click();
+    await expect(page.getByRole("menu", { name: "Rewrite" })).toBeVisible();
+    await english.click();
+    await expect(page.getByRole("menu", { name: "Rewrite" })).toBeHidden();
+    await expect(english).toHaveValue(original);
+
     await page.getByRole("button", { name: "Rewrite" }).click();
     await page.getByRole("menuitem", { name: "More formal" }).click();
     await expect(page.locator('[data-ai-transform="done"]')).toContainText("Rewritten.", RUN_DONE);

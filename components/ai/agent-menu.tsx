@@ -1,7 +1,8 @@
 "use client";
 import { type RefObject, useEffect } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import { onMenuKeyDown } from "@/components/keyboard/menu-keys";
+import { onMenuKeyDown } from "@/components/menu/menu-keys";
+import { usePressOutside } from "@/components/menu/use-press-outside";
 import type { AgentOutput } from "@/server/workspace/schemas";
 
 type Props = {
@@ -17,14 +18,10 @@ type Props = {
 /** The agents to ask, the default first; loaded when a member with several first opens it. */
 export function AgentMenu({ id, agents, upward, wrapper, onPick, onClose }: Props) {
   const t = useStrings("ai");
+  usePressOutside(wrapper, () => onClose(false));
   useEffect(() => {
-    const close = (event: PointerEvent) => {
-      if (!wrapper.current?.contains(event.target as Node)) onClose(false);
-    };
-    document.addEventListener("pointerdown", close);
     requestAnimationFrame(() => wrapper.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
-    return () => document.removeEventListener("pointerdown", close);
-  }, [wrapper, onClose]);
+  }, [wrapper]);
   return (
     <div
       id={id}

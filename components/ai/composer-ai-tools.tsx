@@ -2,7 +2,8 @@
 import { lazy, Suspense, useRef, useState } from "react";
 import type { TransformRequest } from "@/components/ai/transform-run";
 import { useStrings } from "@/components/i18n/locale";
-import { onMenuKeyDown } from "@/components/keyboard/menu-keys";
+import { onMenuKeyDown } from "@/components/menu/menu-keys";
+import { usePressOutside } from "@/components/menu/use-press-outside";
 import type { Draft } from "@/components/messages/draft-storage";
 import { SparkleIcon } from "@/components/messages/icons";
 
@@ -33,6 +34,8 @@ export function ComposerAiTools({ conversationId, draft, update, disabled, focus
   const [styles, setStyles] = useState(false);
   const [empty, setEmpty] = useState(false);
   const rewriteButton = useRef<HTMLButtonElement>(null);
+  const rewrite = useRef<HTMLDivElement>(null);
+  usePressOutside(rewrite, () => setStyles(false), styles);
 
   // The tools are disabled while a run works, which drops the focus of a keyboard user who
   // started it; when it ends, the caret goes back to the text it changed.
@@ -62,7 +65,7 @@ export function ComposerAiTools({ conversationId, draft, update, disabled, focus
         <SparkleIcon className="size-3.5" />
         {t.translate}
       </button>
-      <div className="relative">
+      <div ref={rewrite} className="relative">
         <button
           type="button"
           className={toolButton}
