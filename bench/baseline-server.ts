@@ -1,9 +1,12 @@
 // The cost floor: a bare node:http server doing the same work as the Connect API with `pg`:
 // check the API key, then the same keyset SELECT with senders and attachments, or INSERT a
 // message and touch the conversation in a transaction.
+
+import { spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 
 // The same statement the app's listMessages runs (server/connect/message-rows.ts): senders joined,
@@ -29,7 +32,7 @@ const PAGE_SQL = `
   ORDER BY m."createdAt" DESC, m.id DESC
   LIMIT $4`;
 
-export async function startBaselineServer(
+async function startBaselineServer(
   connectionString: string,
 ): Promise<{ url: string; close: () => Promise<void> }> {
   const pool = new pg.Pool({ connectionString, max: 10 });
@@ -122,4 +125,45 @@ export async function startBaselineServer(
       await pool.end();
     },
   };
+}
+
+/**
+ * The baseline in a process of its own, as the app has: in the benchmark's own process it would
+ * share one event loop with the load generator and be measured slower than it is.
+ */
+export async function spawnBaselineServer(
+  connectionString: string,
+): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", fileURLToPath(import.meta.url), connectionString],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const line = out.match(/^listening (\S+)$/m);
+      if (line?.[1]) resolve(line[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the baseline server exited (${code}) before listening`)));
+  });
+  return {
+    url,
+    close: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const connectionString = process.argv[2];
+  if (!connectionString) throw new Error("usage: baseline-server.ts <postgres url>");
+  const baseline = await startBaselineServer(connectionString);
+  process.once("SIGTERM", () => void baseline.close().then(() => process.exit(0)));
+  console.log(`listening ${baseline.url}`);
 }

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import pg from "pg";
-import { startBaselineServer } from "@/bench/baseline-server";
+import { spawnBaselineServer } from "@/bench/baseline-server";
 import { generateApiKey } from "@/server/auth/api-key";
 
 export type Scenario = {
@@ -152,7 +152,7 @@ export async function benchConnectApi(
   appUrl: string,
   seeded: Awaited<ReturnType<typeof seedBigConversation>>,
 ) {
-  const baseline = await startBaselineServer(databaseUrl);
+  const baseline = await spawnBaselineServer(databaseUrl);
   const listInput = (cursor: string | null) =>
     encodeURIComponent(JSON.stringify({ conversationId: seeded.conversationId, limit: PAGE, cursor }));
   const baselineList = (cursor: string | null) =>
