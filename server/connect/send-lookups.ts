@@ -6,38 +6,8 @@ import { upsertCustomer } from "@/server/connect/customers";
 import type { MessageContent, SendMessageInput } from "@/server/connect/schemas";
 import { mergeTemplate } from "@/server/connect/templates";
 import { type Queryable, sql } from "@/server/db/sql";
-
-export function notFound(field: string, what: string): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: `${field}: no such ${what}` });
-}
-
-/** The channel the input names by id or by identifier (both must agree), else `fallback`. */
-export async function resolveChannel(
-  tx: Queryable,
-  workspaceId: string,
-  input: SendMessageInput,
-  fallback: string | null,
-) {
-  const by = input.channelId
-    ? { column: "id", value: input.channelId, field: "channelId" }
-    : input.channelIdentifier
-      ? { column: "identifier", value: input.channelIdentifier, field: "channelIdentifier" }
-      : null;
-  if (!by) return fallback;
-  const [channel] = await sql<{ id: string; identifier: string }>(
-    tx,
-    `SELECT id, identifier FROM "Channel" WHERE ${by.column} = $1 AND "workspaceId" = $2`,
-    [by.value, workspaceId],
-  );
-  if (!channel) throw notFound(by.field, "channel");
-  if (input.channelIdentifier && input.channelIdentifier !== channel.identifier) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: "channelIdentifier: names a different channel than channelId",
-    });
-  }
-  return channel.id;
-}
+import { notFound } from "@/server/trpc/errors";
+import { findNamedChannel } from "@/server/workspace/channels";
 
 /** The id of a row of `table` in the workspace, or null. */
 async function idInWorkspace(tx: Queryable, table: "Customer" | "AiAgent", id: string, workspaceId: string) {
@@ -148,12 +118,7 @@ export async function resolveAi(
   const agentId = await idInWorkspace(tx, "AiAgent", input.ai.agentId, workspaceId);
   if (!agentId) throw notFound("ai.agentId", "AI agent");
   const aiChannelId = input.ai.channelId
-    ? await resolveChannel(
-        tx,
-        workspaceId,
-        { ...input, channelId: input.ai.channelId, channelIdentifier: null },
-        null,
-      )
+    ? await findNamedChannel(tx, workspaceId, { channelId: input.ai.channelId }, "ai.")
     : channelId;
   return { agentId, channelId: aiChannelId };
 }

@@ -13,14 +13,14 @@ import {
   checkAttachments,
   checkParent,
   loadTemplate,
-  notFound,
   resolveAi,
-  resolveChannel,
   resolveSender,
 } from "@/server/connect/send-lookups";
 import type { Db } from "@/server/db/client";
 import { type Queryable, sql, transaction, uniqueViolation } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
+import { notFound } from "@/server/trpc/errors";
+import { findNamedChannel } from "@/server/workspace/channels";
 
 export const INTERNAL_FLAG = "internal";
 const IDEMPOTENCY_KEY = "Message_workspaceId_idempotencyKey_key";
@@ -141,7 +141,7 @@ async function storeMessage(
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     requireContent(content, attachmentIds);
     if (input.parentId) await checkParent(tx, workspaceId, conversation.id, input.parentId);
-    const channelId = await resolveChannel(tx, workspaceId, input, conversation.channelId);
+    const channelId = (await findNamedChannel(tx, workspaceId, input)) ?? conversation.channelId;
     const sender = await resolveSender(tx, caller, input);
     const ai = await resolveAi(tx, workspaceId, input, channelId);
     await checkAttachments(tx, workspaceId, attachmentIds);

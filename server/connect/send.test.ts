@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { seedChannel } from "@/server/conversations/test-conversations";
 import { db } from "@/server/db/client";
 import { errorCode, trpcError } from "@/server/test/errors";
 import {
@@ -234,6 +235,28 @@ describe("send: errors name the field and store nothing", () => {
     );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(/^parentId:/);
+  });
+
+  it("a channel named by id and by identifier must be the same one; an AI run's unknown channel is named", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const web = await seedChannel(ws.workspaceId, "web.example");
+    const mail = await seedChannel(ws.workspaceId, "mail.example");
+    const send = (extra: object) =>
+      ws.owner.api.v1.connect.send({ conversationId, content: { en: "x" }, ...extra });
+
+    expect((await send({ channelIdentifier: "mail.example" })).channelId).toBe(mail.id);
+    expect((await send({ channelId: web.id, channelIdentifier: "web.example" })).channelId).toBe(web.id);
+    const mismatch = await trpcError(send({ channelId: web.id, channelIdentifier: "mail.example" }));
+    expect(mismatch.code).toBe("BAD_REQUEST");
+    expect(mismatch.message).toBe("channelIdentifier: names a different channel than channelId");
+    const agent = await db().aiAgent.create({
+      data: { workspaceId: ws.workspaceId, name: "Helper", provider: "builtin", model: "m" },
+    });
+    const aiChannel = await trpcError(send({ ai: { agentId: agent.id, channelId: "no-such-channel" } }));
+    expect(aiChannel.code).toBe("NOT_FOUND");
+    expect(aiChannel.message).toBe("ai.channelId: no such channel");
+    expect(await messageCount(conversationId)).toBe(2);
   });
 
   it("a failure late in the send leaves no customer, no message and no preview change behind", async () => {

@@ -183,6 +183,13 @@ describe("v1.conversations.get / create / update", () => {
     expect((await trpcError(create({ customerId: made.customer.id, channelIdentifier: "nope" }))).code).toBe(
       "NOT_FOUND",
     );
+    // Both names given, of two different channels: the caller's mistake, not a missing channel.
+    await seedChannel(ws.workspaceId, "mail.example");
+    const mismatch = await trpcError(
+      create({ customerId: made.customer.id, channelId: site.id, channelIdentifier: "mail.example" }),
+    );
+    expect(mismatch.code).toBe("BAD_REQUEST");
+    expect(mismatch.message).toBe("channelIdentifier: names a different channel than channelId");
   });
 
   it("sets status and assignee, and tells live listeners after commit", async () => {

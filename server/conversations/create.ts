@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { v7 as uuidv7 } from "uuid";
 import type { Caller } from "@/server/auth/caller";
 import { customerConflict, upsertCustomer } from "@/server/connect/customers";
@@ -7,10 +6,8 @@ import { conversationSelect, toConversationOutput } from "@/server/conversations
 import type { Db } from "@/server/db/client";
 import { type Queryable, sql, transaction, uniqueViolation, utc } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
-
-function notFound(field: string, what: string): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: `${field}: no such ${what}` });
-}
+import { notFound } from "@/server/trpc/errors";
+import { findNamedChannel } from "@/server/workspace/channels";
 
 async function resolveCustomer(tx: Queryable, workspaceId: string, input: CreateConversationInput) {
   if (input.customer) return upsertCustomer(tx, workspaceId, input.customer);
@@ -21,18 +18,6 @@ async function resolveCustomer(tx: Queryable, workspaceId: string, input: Create
   );
   if (!customer) throw notFound("customerId", "customer");
   return customer.id;
-}
-
-async function resolveChannel(tx: Queryable, workspaceId: string, input: CreateConversationInput) {
-  if (!input.channelId && !input.channelIdentifier) return null;
-  const [channel] = await sql<{ id: string }>(
-    tx,
-    `SELECT id FROM "Channel" WHERE "workspaceId" = $1
-       AND ($2::text IS NULL OR id = $2) AND ($3::text IS NULL OR identifier = $3)`,
-    [workspaceId, input.channelId ?? null, input.channelIdentifier ?? null],
-  );
-  if (!channel) throw notFound(input.channelId ? "channelId" : "channelIdentifier", "channel");
-  return channel.id;
 }
 
 /** Opens a conversation with a customer, found or created from what the caller knows of them. */
@@ -46,7 +31,7 @@ export async function createConversation(
     // The customer is upserted with the same SQL as the Connect API's send (server/connect/customers.ts).
     const id = await transaction(db, async (tx) => {
       const customerId = await resolveCustomer(tx, workspaceId, input);
-      const channelId = await resolveChannel(tx, workspaceId, input);
+      const channelId = await findNamedChannel(tx, workspaceId, input);
       const now = utc(new Date());
       const [row] = await sql<{ id: string }>(
         tx,

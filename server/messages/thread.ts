@@ -1,16 +1,12 @@
-import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import { messageSelect, toMessageOutput } from "@/server/connect/message-select";
 import type { Db } from "@/server/db/client";
 import type { ThreadInput, ThreadOutput } from "@/server/messages/schemas";
+import { notFound } from "@/server/trpc/errors";
 
 // A reply chain deeper than this is not a conversation a person reads; it also bounds the walk
 // over a (corrupt) parent cycle.
 const MAX_DEPTH = 100;
-
-function notFound(): TRPCError {
-  return new TRPCError({ code: "NOT_FOUND", message: "messageId: no such message" });
-}
 
 /**
  * The whole thread a message belongs to: its top-most ancestor and every reply below it, at
@@ -24,7 +20,7 @@ export async function getThread(db: Db, caller: Caller, { messageId }: ThreadInp
       select: { id: true, parentId: true, conversationId: true },
     });
   const asked = await link(messageId);
-  if (!asked) throw notFound();
+  if (!asked) throw notFound("messageId", "message");
   let current = asked;
   const ancestors = new Set([asked.id]);
   while (current.parentId && !ancestors.has(current.parentId) && ancestors.size < MAX_DEPTH) {
@@ -56,6 +52,6 @@ export async function getThread(db: Db, caller: Caller, { messageId }: ThreadInp
       select: messageSelect,
     }),
   ]);
-  if (!root) throw notFound();
+  if (!root) throw notFound("messageId", "message");
   return { root: toMessageOutput(root), replies: replies.map(toMessageOutput) };
 }

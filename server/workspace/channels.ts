@@ -1,6 +1,9 @@
+import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { type Queryable, sql } from "@/server/db/sql";
+import { notFound } from "@/server/trpc/errors";
 import type { ChannelOutput } from "@/server/workspace/schemas";
 
 const channelSelect = { id: true, kind: true, name: true, identifier: true } satisfies Prisma.ChannelSelect;
@@ -11,4 +14,37 @@ export async function listChannels(db: Db, caller: Caller): Promise<ChannelOutpu
     select: channelSelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
+}
+
+/**
+ * The id of the workspace's channel that the input names by `channelId` or `channelIdentifier`,
+ * or null when it names none. Given both, they must name the same channel: a mismatch is the
+ * caller's mistake (BAD_REQUEST), not a missing channel.
+ */
+export async function findNamedChannel(
+  on: Queryable,
+  workspaceId: string,
+  named: { channelId?: string | null; channelIdentifier?: string | null },
+  /** Where the fields sit in the input, for the error: `ai.` for a send's `ai.channelId`. */
+  path = "",
+): Promise<string | null> {
+  const by = named.channelId
+    ? { column: "id", value: named.channelId, field: "channelId" }
+    : named.channelIdentifier
+      ? { column: "identifier", value: named.channelIdentifier, field: "channelIdentifier" }
+      : null;
+  if (!by) return null;
+  const [channel] = await sql<{ id: string; identifier: string }>(
+    on,
+    `SELECT id, identifier FROM "Channel" WHERE ${by.column} = $1 AND "workspaceId" = $2`,
+    [by.value, workspaceId],
+  );
+  if (!channel) throw notFound(`${path}${by.field}`, "channel");
+  if (named.channelIdentifier && named.channelIdentifier !== channel.identifier) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: `${path}channelIdentifier: names a different channel than ${path}channelId`,
+    });
+  }
+  return channel.id;
 }
