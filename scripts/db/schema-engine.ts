@@ -6,6 +6,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
+  DriverAdapterError,
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
@@ -124,6 +125,40 @@ async function readMigrationList(migrationsDir: string): Promise<MigrationList> 
 }
 
 /**
+ * PrismaPg runs a migration script by splitting it on every ";" (a "crude implementation", in its
+ * own words), which cuts a function body, or a comment with a semicolon, in two. The native
+ * engine sends a script whole, and so does this: one simple query, which PostgreSQL runs as one
+ * implicit transaction, so a migration that fails leaves nothing half-applied.
+ */
+function wholeScripts(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  const whole = <A extends { underlyingDriver: () => pg.Pool }>(adapter: A) =>
+    Object.assign(adapter, {
+      executeScript: async (script: string) => {
+        try {
+          await adapter.underlyingDriver().query(script);
+        } catch (error) {
+          const e = error as pg.DatabaseError;
+          throw new DriverAdapterError({
+            kind: "postgres",
+            code: e.code ?? "",
+            severity: e.severity ?? "ERROR",
+            message: e.message,
+            detail: e.detail,
+            column: e.column,
+            hint: e.hint,
+          });
+        }
+      },
+    });
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => whole(await factory.connect()),
+    connectToShadowDb: async () => whole(await factory.connectToShadowDb()),
+  };
+}
+
+/**
  * Applies the migrations in `migrationsDir` that the database has not recorded yet, as
  * `prisma migrate deploy` does (same `_prisma_migrations` rows and checksums), and returns
  * the names of those it applied.
@@ -135,7 +170,7 @@ export async function applyMigrations(connectionString: string, migrationsDir: s
   // Without a schema name the engine fails with "failed to get connection info".
   const schema = new URL(connectionString).searchParams.get("schema") ?? "public";
   try {
-    const output = await withEngine(new PrismaPg(pool, { schema }), undefined, (engine) =>
+    const output = await withEngine(wholeScripts(new PrismaPg(pool, { schema })), undefined, (engine) =>
       engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
     );
     return output.appliedMigrationNames;
