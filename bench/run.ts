@@ -1,9 +1,10 @@
 // `npm run bench`: measures, prints a table, writes bench/results/*.json. Not a test.
-// `npm run bench -- api` or `npm run bench -- inbox` runs one part; no argument runs both.
+// `npm run bench -- api`, `-- inbox` or `-- search` runs one part; no argument runs all three.
 // Uses DATABASE_URL's server (default: the local PostgreSQL) and makes a fresh database there.
 
 import { benchConnectApi, connectApiTable, seedBigConversation, writeResults } from "@/bench/connect-api";
 import { benchInbox } from "@/bench/inbox";
+import { benchSearch } from "@/bench/search";
 import { createFreshDatabase } from "@/scripts/db/fresh-database";
 import { migrate } from "@/scripts/db/migrate";
 import { serveInbox, waitForHealth } from "@/scripts/inbox-server";
@@ -11,7 +12,7 @@ import { serveInbox, waitForHealth } from "@/scripts/inbox-server";
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const INBOX_PORT = Number(process.env.BENCH_INBOX_PORT ?? 3301);
-const PARTS = ["api", "inbox"] as const;
+const PARTS = ["api", "inbox", "search"] as const;
 
 // Its own build directory, so a benchmark never rebuilds over another checkout's or run's `.next`.
 process.env.NEXT_DIST_DIR ||= ".next-bench";
@@ -58,6 +59,9 @@ async function main() {
   if (parts.includes("inbox")) {
     const inbox = await benchInbox(SERVER_URL, INBOX_PORT);
     console.log(`\nwritten: ${writeResults("inbox", inbox)}`);
+  }
+  if (parts.includes("search")) {
+    console.log(`\nwritten: ${writeResults("search", await benchSearch(SERVER_URL))}`);
   }
 }
 

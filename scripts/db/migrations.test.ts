@@ -59,7 +59,9 @@ async function catalog(client: pg.Client, schema: string): Promise<string> {
 async function build(client: pg.Client, scripts: string[]): Promise<string> {
   const schema = `migration_check_${randomBytes(4).toString("hex")}`;
   await client.query(`CREATE SCHEMA "${schema}"`);
-  await client.query(`SET LOCAL search_path TO "${schema}"`);
+  // Extensions belong to the database, not to a schema: pg_trgm (its operator classes) stays
+  // in public, where the app's migrations put it, and is found from there.
+  await client.query(`SET LOCAL search_path TO "${schema}", public`);
   for (const script of scripts) await client.query(script);
   return catalog(client, schema);
 }

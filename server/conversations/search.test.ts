@@ -82,6 +82,22 @@ describe("v1.conversations.list search", () => {
     expect(await found("   ")).toHaveLength(7);
   });
 
+  it("finds what every writer stores: a send through the API, and text changed afterwards", async () => {
+    const { conversationId } = await seedConversation(ws.workspaceId, { customerName: "Writer" });
+    const sent = await ws.owner.api.v1.connect.send({
+      conversationId,
+      content: { en: "Your Zanzibar voucher", tr: "ÇAĞRI MERKEZİ" },
+    });
+    ids.writer = conversationId;
+    expect(await found("zanzibar")).toEqual(["writer"]);
+    expect(await found("çağrı merkezi")).toEqual(["writer"]);
+    await db().message.update({ where: { id: sent.id }, data: { content: { en: "Your Mombasa voucher" } } });
+    expect(await found("zanzibar")).toEqual([]);
+    expect(await found("MOMBASA")).toEqual(["writer"]);
+    await db().conversation.delete({ where: { id: conversationId } });
+    delete ids.writer;
+  });
+
   it("pages search results with the same keyset", async () => {
     const first = await ws.owner.api.v1.conversations.list({ search: "ISTANBUL", limit: 1 });
     const second = await ws.owner.api.v1.conversations.list({

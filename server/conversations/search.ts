@@ -1,26 +1,14 @@
 import { Prisma } from "@/server/db/generated/client";
 
 /**
- * Search folding, applied in SQL to both the stored text and the search words, so one rule
- * holds wherever it runs:
- * - Turkish dotted and dotless i are one letter: İ, I, ı and i all fold to "i", so "ISTANBUL",
- *   "istanbul", "İstanbul" and "ıstanbul" match each other. Turkish readers lose the i/ı
- *   distinction in search (rare pairs like "ılık"/"ilik"), which beats missing every match
- *   typed on the wrong keyboard. PostgreSQL's lower() alone maps I to i but leaves ı alone.
- * - Ç Ğ Ö Ş Ü are lowered explicitly, so Turkish folds even where the database's ctype is "C"
- *   and lower() only knows ASCII; other letters are lowered as the database's lower() does.
- * - Arabic: hamza forms of alef (أ إ آ ٱ) fold to ا, and tashkeel and tatweel are dropped,
- *   so vowelled and unvowelled spellings match.
+ * Search folds the stored text and the search words with one rule, the database's
+ * `search_fold()` (Turkish i/ı/İ/I as one letter, Ç Ğ Ö Ş Ü lowered in any ctype, Arabic alef
+ * forms as one, tashkeel and tatweel dropped): the rule and its reasons are in the migration
+ * `prisma/migrations/*_message_search_text`. A message's text is folded once, when it is written,
+ * into "searchText", which a trigram index serves.
  */
-const FOLD_FROM = `İIıÇĞÖŞÜأإآٱ${String.fromCharCode(...range(0x064b, 0x0652), 0x0670, 0x0640)}`;
-const FOLD_TO = "iiiçğöşüاااا";
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
 function fold(text: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`lower(translate(${text}, ${FOLD_FROM}::text, ${FOLD_TO}::text))`;
+  return Prisma.sql`search_fold(${text})`;
 }
 
 /** The search words as a LIKE pattern that matches them anywhere, wildcards taken literally. */
@@ -44,9 +32,9 @@ export function searchConditionSql(search: string): Prisma.Sql {
           OR ${fold(Prisma.sql`coalesce(cu."email", '')`)} LIKE ${pattern})
     )
     OR EXISTS (
-      SELECT 1 FROM "Message" m, jsonb_path_query(m."content", 'strict $.**') AS v
+      SELECT 1 FROM "Message" m
       WHERE m."workspaceId" = c."workspaceId" AND m."conversationId" = c."id"
-        AND jsonb_typeof(v) = 'string' AND ${fold(Prisma.sql`(v #>> '{}')`)} LIKE ${pattern}
+        AND m."searchText" LIKE ${pattern}
     )
   )`;
 }

@@ -4,6 +4,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type ExecProtocolOptionsStream, PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const HOST = "127.0.0.1";
@@ -108,7 +109,8 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedPostgres> {
   await mkdir(options.dataDir, { recursive: true });
   const unlock = await lockDataDir(options.dataDir);
-  const db = new BatchAwarePGlite({ dataDir: options.dataDir });
+  // pg_trgm: the trigram index that conversation search uses (see the message_search_text migration).
+  const db = new BatchAwarePGlite({ dataDir: options.dataDir, extensions: { pg_trgm } });
   try {
     await db.waitReady;
     const { server, port } = await listen(db, options.port);
