@@ -28,7 +28,13 @@ export function Providers({ children }: { children: ReactNode }) {
                 return typeof key === "string" ? { "idempotency-key": key } : {};
               },
             }),
-            false: httpBatchLink({ url: "/api/trpc" }),
+            // Queries are batched, except one that must not wait for the others in its batch
+            // (the live stream's newest messages): `context: { skipBatch: true }`.
+            false: splitLink({
+              condition: (op) => op.context.skipBatch === true,
+              true: httpLink({ url: "/api/trpc" }),
+              false: httpBatchLink({ url: "/api/trpc" }),
+            }),
           }),
         }),
       ],

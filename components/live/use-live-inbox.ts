@@ -50,7 +50,10 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
       const open = latest.current.conversationId === id;
       const fetched =
         shown.length > 0 || open
-          ? utils.client.v1.connect.listMessages.query({ conversationId: id, limit: NEWEST_PAGE })
+          ? utils.client.v1.connect.listMessages.query(
+              { conversationId: id, limit: NEWEST_PAGE },
+              { context: { skipBatch: true } },
+            )
           : null;
       for (const query of cached) {
         if (!shown.includes(query))
@@ -95,17 +98,15 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
         ]);
         return;
       }
-      // The new messages first, on their own: batched with the list they would wait for its
-      // slowest query, and on the embedded database every query waits its turn anyway. A run's
-      // posted reply comes as its own message.created, so a run's update touches no history.
-      await Promise.all(
-        [...changes.messages].map(([id, messageIds]) =>
-          refreshNewestMessages(id, messageIds).catch(() =>
-            utils.v1.connect.listMessages.invalidate({ conversationId: id }),
-          ),
+      // The new messages first and in a request of their own (batched with the list they would
+      // wait for its slowest query); the list, counts and details at the same time, in one
+      // batch. A run's posted reply comes as its own message.created, so a run's update touches
+      // no history.
+      const refetches: Promise<unknown>[] = [...changes.messages].map(([id, messageIds]) =>
+        refreshNewestMessages(id, messageIds).catch(() =>
+          utils.v1.connect.listMessages.invalidate({ conversationId: id }),
         ),
       );
-      const refetches: Promise<unknown>[] = [];
       // A customer's message reopens a resolved conversation.
       for (const id of changes.messages.keys()) refetches.push(utils.v1.conversations.get.invalidate({ id }));
       for (const id of changes.conversations) refetches.push(utils.v1.conversations.get.invalidate({ id }));
