@@ -82,8 +82,8 @@ describe("v1.conversations.list search", () => {
     expect(await found("   ")).toHaveLength(7);
   });
 
-  it("finds what every writer stores: a send through the API, and text changed afterwards", async () => {
-    const { conversationId } = await seedConversation(ws.workspaceId, { customerName: "Writer" });
+  it("finds what every writer stores: a send through the API, text, names and subjects changed afterwards", async () => {
+    const { conversationId, customerId } = await seedConversation(ws.workspaceId, { customerName: "Writer" });
     const sent = await ws.owner.api.v1.connect.send({
       conversationId,
       content: { en: "Your Zanzibar voucher", tr: "ÇAĞRI MERKEZİ" },
@@ -94,6 +94,20 @@ describe("v1.conversations.list search", () => {
     await db().message.update({ where: { id: sent.id }, data: { content: { en: "Your Mombasa voucher" } } });
     expect(await found("zanzibar")).toEqual([]);
     expect(await found("MOMBASA")).toEqual(["writer"]);
+
+    // The customer renamed by a send's upsert (SQL), the subject changed through the ORM.
+    await ws.owner.api.v1.connect.send({
+      conversationId,
+      sender: "customer",
+      customer: { id: customerId, name: "Şule Işıkçı", email: "sule@shop.example" },
+      content: { en: "Thanks" },
+    });
+    expect(await found("SULE ISIKÇI")).toEqual([]);
+    expect(await found("şule ışıkçı")).toEqual(["writer"]);
+    expect(await found("sule@SHOP")).toEqual(["writer"]);
+    expect(await found("writer")).toEqual([]);
+    await db().conversation.update({ where: { id: conversationId }, data: { subject: "Gümrük iadesi" } });
+    expect(await found("GÜMRÜK")).toEqual(["writer"]);
     await db().conversation.delete({ where: { id: conversationId } });
     delete ids.writer;
   });

@@ -1,20 +1,16 @@
 import { Prisma } from "@/server/db/generated/client";
 
-/**
- * Search folds the stored text and the search words with one rule, the database's
- * `search_fold()` (Turkish i/ı/İ/I as one letter, Ç Ğ Ö Ş Ü lowered in any ctype, Arabic alef
- * forms as one, tashkeel and tatweel dropped): the rule and its reasons are in the migration
- * `prisma/migrations/*_message_search_text`. A message's text is folded once, when it is written,
- * into "searchText", which a trigram index serves.
- */
-function fold(text: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`search_fold(${text})`;
-}
+// Search folds the stored text and the search words with one rule, the database's
+// `search_fold()` (Turkish i/ı/İ/I as one letter, Ç Ğ Ö Ş Ü lowered in any ctype, Arabic alef
+// forms as one, tashkeel and tatweel dropped): the rule and its reasons are in the migration
+// `prisma/migrations/*_message_search_text`. A message's text, a customer's name and email and a
+// conversation's subject are folded once, when they are written, into their "searchText" (set
+// by triggers); trigram indexes serve the messages' and the customers'.
 
 /** The search words as a LIKE pattern that matches them anywhere, wildcards taken literally. */
 function containsPattern(search: string): Prisma.Sql {
   const escaped = search.normalize("NFC").replace(/[\\%_]/g, "\\$&");
-  return Prisma.sql`('%' || ${fold(Prisma.sql`${escaped}::text`)} || '%')`;
+  return Prisma.sql`('%' || search_fold(${escaped}::text) || '%')`;
 }
 
 /**
@@ -24,12 +20,10 @@ function containsPattern(search: string): Prisma.Sql {
 export function searchConditionSql(search: string): Prisma.Sql {
   const pattern = containsPattern(search);
   return Prisma.sql`(
-    ${fold(Prisma.sql`coalesce(c."subject", '')`)} LIKE ${pattern}
+    c."searchText" LIKE ${pattern}
     OR EXISTS (
       SELECT 1 FROM "Customer" cu
-      WHERE cu."workspaceId" = c."workspaceId" AND cu."id" = c."customerId"
-        AND (${fold(Prisma.sql`coalesce(cu."name", '')`)} LIKE ${pattern}
-          OR ${fold(Prisma.sql`coalesce(cu."email", '')`)} LIKE ${pattern})
+      WHERE cu."workspaceId" = c."workspaceId" AND cu."id" = c."customerId" AND cu."searchText" LIKE ${pattern}
     )
     OR EXISTS (
       SELECT 1 FROM "Message" m
