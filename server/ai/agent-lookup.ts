@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { notFound } from "@/server/trpc/errors";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -13,7 +14,7 @@ export async function findAgentOrDefault(
   const select = { id: true, provider: true, mode: true } satisfies Prisma.AiAgentSelect;
   if (agentId) {
     const agent = await db.aiAgent.findFirst({ where: { id: agentId, workspaceId }, select });
-    if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: "agentId: no such AI agent" });
+    if (!agent) throw notFound("agentId", "AI agent");
     return agent;
   }
   const agent = await db.aiAgent.findFirst({

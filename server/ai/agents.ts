@@ -10,6 +10,7 @@ import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { aiApiKey } from "@/server/env";
+import { notFound } from "@/server/trpc/errors";
 
 const agentConfigSelect = {
   id: true,
@@ -133,7 +134,7 @@ export async function updateAgent(
         where: { id: input.id, workspaceId },
         select: agentConfigSelect,
       });
-      if (!current) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such AI agent" });
+      if (!current) throw notFound("id", "AI agent");
       const fields = {
         provider: input.provider ?? current.provider,
         model: input.model ?? current.model,
@@ -175,7 +176,7 @@ export async function deleteAgent(db: Db, caller: Caller, { id }: AgentIdInput):
   const { workspaceId } = caller;
   return db.$transaction(async (tx) => {
     const agent = await tx.aiAgent.findFirst({ where: { id, workspaceId }, select: { id: true } });
-    if (!agent) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such AI agent" });
+    if (!agent) throw notFound("id", "AI agent");
     const posted = await tx.message.count({ where: { workspaceId, senderAgentId: agent.id } });
     if (posted > 0) {
       throw new TRPCError({

@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { findAgentOrDefault } from "@/server/ai/agent-lookup";
 import { dispatchRuns } from "@/server/ai/dispatch";
 import { publishRunUpdated } from "@/server/ai/events";
@@ -6,6 +5,7 @@ import { runSelect, toRunOutput } from "@/server/ai/run-select";
 import type { AssistInput, RunOutput } from "@/server/ai/schemas";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 /**
  * Asks an agent to answer a message: a reply-mode agent posts its reply in the thread, a
@@ -24,7 +24,7 @@ export async function assist(db: Db, caller: Caller, input: AssistInput): Promis
         conversation: { select: { channelId: true } },
       },
     });
-    if (!message) throw new TRPCError({ code: "NOT_FOUND", message: "messageId: no such message" });
+    if (!message) throw notFound("messageId", "message");
     const agent = await findAgentOrDefault(tx, workspaceId, input.agentId);
     const kind = agent.mode === "draft" ? "draft" : (input.kind ?? "reply");
     const existing = await tx.aiRun.findFirst({

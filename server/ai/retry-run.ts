@@ -5,6 +5,7 @@ import { runSelect, toRunOutput } from "@/server/ai/run-select";
 import type { RunIdInput, RunOutput } from "@/server/ai/schemas";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 /** Queues a failed run again, with a fresh set of attempts. */
 export async function retryRun(db: Db, caller: Caller, { id }: RunIdInput): Promise<RunOutput> {
@@ -14,7 +15,7 @@ export async function retryRun(db: Db, caller: Caller, { id }: RunIdInput): Prom
     data: { status: "queued", attempts: 0, error: null, startedAt: null, finishedAt: null },
   });
   const row = await db.aiRun.findFirst({ where: { id, workspaceId }, select: runSelect });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such AI run" });
+  if (!row) throw notFound("id", "AI run");
   if (requeued.count === 0) {
     throw new TRPCError({
       code: "CONFLICT",

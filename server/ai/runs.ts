@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { runSelect, toRunOutput } from "@/server/ai/run-select";
 import {
   type RunIdInput,
@@ -8,10 +7,11 @@ import {
 } from "@/server/ai/schemas";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 export async function getRun(db: Db, caller: Caller, { id }: RunIdInput): Promise<RunOutput> {
   const row = await db.aiRun.findFirst({ where: { id, workspaceId: caller.workspaceId }, select: runSelect });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such AI run" });
+  if (!row) throw notFound("id", "AI run");
   return toRunOutput(row);
 }
 
@@ -26,8 +26,7 @@ export async function listRunsForConversation(
     where: { id: conversationId, workspaceId: caller.workspaceId },
     select: { id: true },
   });
-  if (!conversation)
-    throw new TRPCError({ code: "NOT_FOUND", message: "conversationId: no such conversation" });
+  if (!conversation) throw notFound("conversationId", "conversation");
   const rows = await db.aiRun.findMany({
     where: { workspaceId: caller.workspaceId, conversationId },
     select: runSelect,

@@ -8,6 +8,7 @@ import { TRANSLATE_UNSUPPORTED } from "@/server/ai/transform-text";
 import type { Caller } from "@/server/auth/caller";
 import { LOCALES } from "@/server/connect/locales";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 /**
  * Queues a translation or rewrite of text a member is writing in a conversation; the run's
@@ -21,8 +22,7 @@ export async function transform(db: Db, caller: Caller, input: TransformInput): 
       where: { id: input.conversationId, workspaceId },
       select: { id: true, channelId: true },
     });
-    if (!conversation)
-      throw new TRPCError({ code: "NOT_FOUND", message: "conversationId: no such conversation" });
+    if (!conversation) throw notFound("conversationId", "conversation");
     const agent = await findAgentOrDefault(tx, workspaceId, input.agentId);
     if (agent.provider === "builtin" && input.kind === "translate") {
       throw new TRPCError({ code: "BAD_REQUEST", message: TRANSLATE_UNSUPPORTED });

@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { ApiKeyOutput, RevokeApiKeyInput } from "@/server/api-keys/schemas";
 import { apiKeySelect, toApiKeyOutput } from "@/server/api-keys/select";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 /**
  * Revokes one of the caller's keys; owners and admins may revoke any key of the workspace.
@@ -17,6 +17,6 @@ export async function revokeApiKey(db: Db, caller: Caller, { id }: RevokeApiKeyI
   };
   await db.apiKey.updateMany({ where: { ...where, revokedAt: null }, data: { revokedAt: new Date() } });
   const row = await db.apiKey.findFirst({ where, select: apiKeySelect });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such API key" });
+  if (!row) throw notFound("id", "API key");
   return toApiKeyOutput(row);
 }

@@ -4,6 +4,7 @@ import { type AttachmentStorage, attachmentStorage } from "@/server/attachments/
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { notFound } from "@/server/trpc/errors";
 
 const downloadSelect = {
   id: true,
@@ -30,7 +31,7 @@ export async function getAttachmentForDownload(
           select: downloadSelect,
         })
       : null;
-  if (!attachment) throw new TRPCError({ code: "NOT_FOUND", message: "attachment: no such attachment" });
+  if (!attachment) throw notFound("attachment", "attachment");
   const body = await storage.get(attachment.storageKey);
   if (!body) {
     throw new TRPCError({

@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { v7 as uuidv7 } from "uuid";
 import type { CustomerInput } from "@/server/connect/schemas";
 import { type Queryable, sql, utc } from "@/server/db/sql";
+import { notFound } from "@/server/trpc/errors";
 
 const CONFLICTS: Record<string, "email" | "externalId"> = {
   Customer_workspaceId_email_key: "email",
@@ -62,7 +63,7 @@ export async function upsertCustomer(
        WHERE id = $1 AND "workspaceId" = $2 RETURNING id`,
       [input.id, workspaceId, now, ...fields.map(([, value]) => value)],
     );
-    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "customer.id: no such customer" });
+    if (!row) throw notFound("customer.id", "customer");
     return row.id;
   }
   const key = input.externalId ? "externalId" : input.email ? "email" : null;

@@ -4,6 +4,7 @@ import { readMessagePage } from "@/server/connect/message-rows";
 import { flatMessageOutput } from "@/server/connect/message-select";
 import { ListMessagesInput, type ListMessagesOutput } from "@/server/connect/schemas";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 /**
  * One page of a conversation's messages. The first page is the newest `limit`; `nextCursor`
@@ -33,8 +34,7 @@ async function assertPageable(db: Db, caller: Caller, conversationId: string, cu
     where: { id: conversationId, workspaceId: caller.workspaceId },
     select: { id: true },
   });
-  if (!conversation)
-    throw new TRPCError({ code: "NOT_FOUND", message: "conversationId: no such conversation" });
+  if (!conversation) throw notFound("conversationId", "conversation");
   if (!cursor) return;
   const from = await db.message.findFirst({
     where: { id: cursor, conversationId, workspaceId: caller.workspaceId },

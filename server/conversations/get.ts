@@ -1,8 +1,8 @@
-import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import type { ConversationIdInput, ConversationOutput } from "@/server/conversations/schemas";
 import { conversationSelect, toConversationOutput } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 export async function getConversation(
   db: Db,
@@ -13,6 +13,6 @@ export async function getConversation(
     where: { id, workspaceId: caller.workspaceId },
     select: conversationSelect,
   });
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such conversation" });
+  if (!row) throw notFound("id", "conversation");
   return toConversationOutput(row);
 }

@@ -1,7 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import type { ConversationIdInput, MarkReadOutput } from "@/server/conversations/schemas";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 
 /**
  * Marks the conversation read for the caller, up to now. The marker never moves back, and
@@ -23,6 +23,6 @@ export async function markConversationRead(
     RETURNING "conversationId",
       to_char("lastReadAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "lastReadAt"`;
   const row = rows[0];
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such conversation" });
+  if (!row) throw notFound("id", "conversation");
   return row;
 }

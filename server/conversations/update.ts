@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import type { ConversationOutput, UpdateConversationInput } from "@/server/conversations/schemas";
 import { conversationSelect, toConversationOutput } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
 import { publishAfterCommit } from "@/server/events/publish";
+import { notFound } from "@/server/trpc/errors";
 
 /** Sets the status and/or the assignee; the assignee must be a member of the same workspace. */
 export async function updateConversation(
@@ -17,13 +17,13 @@ export async function updateConversation(
       where: { id: input.id, workspaceId },
       select: { id: true },
     });
-    if (!conversation) throw new TRPCError({ code: "NOT_FOUND", message: "id: no such conversation" });
+    if (!conversation) throw notFound("id", "conversation");
     if (input.assigneeId) {
       const member = await tx.member.findFirst({
         where: { id: input.assigneeId, workspaceId },
         select: { id: true },
       });
-      if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "assigneeId: no such member" });
+      if (!member) throw notFound("assigneeId", "member");
     }
     return tx.conversation.update({
       where: { workspaceId_id: { workspaceId, id: conversation.id } },

@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { Db } from "@/server/db/client";
+import { notFound } from "@/server/trpc/errors";
 import type { WorkspaceSummary } from "@/server/workspace/schemas";
 
 /**
@@ -15,6 +15,6 @@ export async function findSwitchableWorkspace(
     where: { workspaceId_userId: { workspaceId, userId } },
     select: { workspace: { select: { id: true, name: true, slug: true } } },
   });
-  if (!member) throw new TRPCError({ code: "NOT_FOUND", message: "workspaceId: no such workspace" });
+  if (!member) throw notFound("workspaceId", "workspace");
   return member.workspace;
 }
