@@ -102,8 +102,13 @@ async function storeMessage(
     createdAt: new Date(),
   };
   const internal = base.flags.includes(INTERNAL_FLAG);
-  const write = async (on: Queryable, message: Omit<NewMessage, keyof typeof base | "internal">) => {
-    const row = await insertMessage(on, { ...base, ...message, internal });
+  const write = async (
+    on: Queryable,
+    message: Omit<NewMessage, keyof typeof base | "internal" | "reopen">,
+  ) => {
+    // A customer writing into a resolved or pending conversation opens it again.
+    const reopen = message.senderType === "customer";
+    const row = await insertMessage(on, { ...base, ...message, internal, reopen });
     if (!row) throw notFound("conversationId", "conversation");
     if (row.claimedCount !== message.attachmentIds.length) {
       throw new TRPCError({
@@ -125,7 +130,6 @@ async function storeMessage(
       channelId: null,
       attachmentIds: [],
       aiRun: null,
-      reopen: sender.senderType === "customer",
     });
     return { message, aiRunId: null };
   }
@@ -153,7 +157,6 @@ async function storeMessage(
       channelId,
       attachmentIds,
       aiRun,
-      reopen: sender.senderType === "customer",
     });
     return { message, aiRunId: aiRun?.id ?? null };
   });
