@@ -39,7 +39,7 @@ export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller |
     `SELECT k.id, k."workspaceId", k."memberId", k."lastUsedAt", m.role::text AS role
      FROM "ApiKey" k
      JOIN "Member" m ON m."workspaceId" = k."workspaceId" AND m.id = k."memberId"
-     WHERE k.hash = $1 AND k."revokedAt" IS NULL`,
+     WHERE k.hash = $1 AND k."revokedAt" IS NULL AND m."removedAt" IS NULL`,
     [hashApiKey(key)],
   );
   if (!row) return null;

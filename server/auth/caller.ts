@@ -19,7 +19,7 @@ export async function resolveSessionCaller(
   preferredWorkspaceId: string | null,
 ): Promise<Caller | null> {
   const members = await db.member.findMany({
-    where: { userId },
+    where: { userId, removedAt: null },
     select: { id: true, workspaceId: true, role: true },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

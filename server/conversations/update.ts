@@ -20,7 +20,7 @@ export async function updateConversation(
     if (!conversation) throw notFound("id", "conversation");
     if (input.assigneeId) {
       const member = await tx.member.findFirst({
-        where: { id: input.assigneeId, workspaceId },
+        where: { id: input.assigneeId, workspaceId, removedAt: null },
         select: { id: true },
       });
       if (!member) throw notFound("assigneeId", "member");

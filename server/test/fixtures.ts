@@ -79,6 +79,8 @@ export function sessionCaller(member: TestMember, idempotencyKey: string | null 
       db: db(),
       caller: { ...member.caller, via: "session" },
       userId: member.userId,
+      // A stand-in: these calls skip the HTTP auth path (server/auth/sessions.test.ts covers it).
+      sessionId: `test-session-${member.userId}`,
       idempotencyKey,
     }),
   );

@@ -1,9 +1,8 @@
 import type { NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import { resolveApiKey } from "@/server/auth/api-key";
 import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
+import { sessionFromRequest } from "@/server/auth/request-session";
 import { type Db, db } from "@/server/db/client";
-import { env } from "@/server/env";
 
 export const WORKSPACE_COOKIE = "ci_workspace";
 
@@ -12,13 +11,15 @@ export type Context = {
   caller: Caller | null;
   /** The signed-in user, when the call came from a browser session. */
   userId: string | null;
+  /** That browser's server-side session, so it can be told apart from the user's others. */
+  sessionId: string | null;
   /** The `Idempotency-Key` header, so that a retried send stores one message. */
   idempotencyKey: string | null;
 };
 
 /** The context without HTTP, for tests and scripts. */
 export function createContextInner(params: Partial<Omit<Context, "db">> & { db: Db }): Context {
-  return { caller: null, userId: null, idempotencyKey: null, ...params };
+  return { caller: null, userId: null, sessionId: null, idempotencyKey: null, ...params };
 }
 
 function cookieValue(header: string | null, name: string): string | null {
@@ -48,12 +49,9 @@ export async function createContext(req: NextRequest): Promise<Context> {
       : null;
     return createContextInner({ db: database, caller, idempotencyKey });
   }
-  // getToken reads the session cookie from the request itself, so the same code serves
-  // route handlers, tests and any runtime without Next's request scope.
-  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  const userId = token?.sub ?? null;
-  const caller = userId
-    ? await resolveSessionCaller(database, userId, cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE))
-    : null;
-  return createContextInner({ db: database, caller, userId, idempotencyKey });
+  const session = await sessionFromRequest(database, req);
+  if (!session) return createContextInner({ db: database, idempotencyKey });
+  const preferredWorkspace = cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE);
+  const caller = await resolveSessionCaller(database, session.userId, preferredWorkspace);
+  return createContextInner({ db: database, caller, ...session, idempotencyKey });
 }

@@ -41,8 +41,8 @@ export const adminProcedure = memberProcedure.use(({ ctx, next }) => {
 
 /** A signed-in user acting for themselves (not through a key), e.g. to manage their keys or switch workspace. */
 export const sessionProcedure = memberProcedure.use(({ ctx, next }) => {
-  if (ctx.caller.via !== "session" || !ctx.userId) {
+  if (ctx.caller.via !== "session" || !ctx.userId || !ctx.sessionId) {
     throw new TRPCError({ code: "FORBIDDEN", message: "This needs a signed-in session, not an API key." });
   }
-  return next({ ctx: { ...ctx, userId: ctx.userId } });
+  return next({ ctx: { ...ctx, userId: ctx.userId, sessionId: ctx.sessionId } });
 });

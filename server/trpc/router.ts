@@ -1,4 +1,5 @@
 import { router } from "@/server/trpc/init";
+import { accountRouter } from "@/server/trpc/routers/account";
 import { aiRouter } from "@/server/trpc/routers/ai";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
 import { connectRouter } from "@/server/trpc/routers/connect";
@@ -10,6 +11,7 @@ import { workspaceRouter } from "@/server/trpc/routers/workspace";
 export const appRouter = router({
   v1: router({
     connect: connectRouter,
+    account: accountRouter,
     workspace: workspaceRouter,
     conversations: conversationsRouter,
     apiKeys: apiKeysRouter,

@@ -19,6 +19,7 @@ export async function getMe(db: Db, caller: Caller) {
           locale: true,
           shortcutsEnabled: true,
           memberships: {
+            where: { removedAt: null },
             select: { workspace: { select: { id: true, name: true, slug: true } } },
             orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           },

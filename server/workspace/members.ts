@@ -12,7 +12,7 @@ const memberSelect = {
 /** The caller's workspace's members, for assignee pickers and mentions. */
 export async function listMembers(db: Db, caller: Caller): Promise<MemberOutput[]> {
   const rows = await db.member.findMany({
-    where: { workspaceId: caller.workspaceId },
+    where: { workspaceId: caller.workspaceId, removedAt: null },
     select: memberSelect,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });

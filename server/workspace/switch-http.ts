@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { type NextRequest, NextResponse } from "next/server";
-import { getToken } from "next-auth/jwt";
+import { sessionFromRequest } from "@/server/auth/request-session";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { WORKSPACE_COOKIE } from "@/server/trpc/context";
@@ -15,8 +15,7 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
  * is bound to its workspace and never switches.
  */
 export async function handleWorkspaceSwitch(req: NextRequest): Promise<Response> {
-  const token = await getToken({ req, secret: env().NEXTAUTH_SECRET });
-  const userId = token?.sub;
+  const userId = (await sessionFromRequest(db(), req))?.userId;
   if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const input = SwitchWorkspaceInput.safeParse(await req.json().catch(() => null));
   if (!input.success) return NextResponse.json({ error: "workspaceId: required" }, { status: 400 });

@@ -11,8 +11,8 @@ export async function findSwitchableWorkspace(
   userId: string,
   workspaceId: string,
 ): Promise<WorkspaceSummary> {
-  const member = await db.member.findUnique({
-    where: { workspaceId_userId: { workspaceId, userId } },
+  const member = await db.member.findFirst({
+    where: { workspaceId, userId, removedAt: null },
     select: { workspace: { select: { id: true, name: true, slug: true } } },
   });
   if (!member) throw notFound("workspaceId", "workspace");

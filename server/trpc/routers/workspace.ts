@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { RemoveMemberInput, removeMember } from "@/server/members/remove";
 import { memberProcedure, router, sessionProcedure } from "@/server/trpc/init";
 import { listAgents } from "@/server/workspace/agents";
 import { listChannels } from "@/server/workspace/channels";
@@ -35,6 +36,11 @@ export const MeOutput = z.object({
 export const workspaceRouter = router({
   me: memberProcedure.output(MeOutput).query(({ ctx }) => getMe(ctx.db, ctx.caller)),
   members: memberProcedure.output(z.array(MemberOutput)).query(({ ctx }) => listMembers(ctx.db, ctx.caller)),
+  /** Owners and admins remove a member; any member may leave (remove themselves). */
+  removeMember: memberProcedure
+    .input(RemoveMemberInput)
+    .output(z.void())
+    .mutation(({ ctx, input }) => removeMember(ctx.db, ctx.caller, input)),
   channels: memberProcedure
     .output(z.array(ChannelOutput))
     .query(({ ctx }) => listChannels(ctx.db, ctx.caller)),
