@@ -4,6 +4,24 @@ const nextConfig = {
   // Several checkouts' builds (parallel e2e runs, benchmarks) can live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Every response, pages and API alike. The Content-Security-Policy carries a nonce per page,
+  // so proxy.ts sets it (server/http/security-headers.ts).
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "X-Frame-Options", value: "DENY" },
+          {
+            key: "Permissions-Policy",
+            value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+          },
+        ],
+      },
+    ];
+  },
   // pg and the Prisma adapter stay plain Node modules on the server.
   serverExternalPackages: ["pg", "pg-boss", "@electric-sql/pglite", "@electric-sql/pglite-socket"],
   // `npm test` type-checks the whole repo once (tsc --noEmit); doing it again inside every

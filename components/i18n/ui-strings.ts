@@ -7,6 +7,7 @@ import { shellStrings } from "@/components/inbox/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
 import { liveStrings } from "@/components/live/strings";
 import { messageStrings } from "@/components/messages/strings";
+import { accountStrings } from "@/components/settings/account-strings";
 import { settingsStrings } from "@/components/settings/strings";
 
 const features = {
@@ -17,6 +18,7 @@ const features = {
   live: liveStrings,
   messages: messageStrings,
   settings: settingsStrings,
+  account: accountStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -30,5 +32,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     live: liveStrings[locale],
     messages: messageStrings[locale],
     settings: settingsStrings[locale],
+    account: accountStrings[locale],
   };
 }

@@ -8,6 +8,7 @@ import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
+import { AccountSection } from "@/components/settings/account-section";
 import { AgentsSection } from "@/components/settings/agents-section";
 import { ApiKeysSection } from "@/components/settings/api-keys-section";
 import type { SettingsSection } from "@/components/settings/sections";
@@ -39,6 +40,7 @@ export function SettingsShell({
 function Shell({ section }: { section: SettingsSection }) {
   const t = useStrings("settings");
   const shell = useStrings("shell");
+  const account = useStrings("account");
   const me = trpc.v1.workspace.me.useQuery();
   useShortcut("inbox.open", () => {
     window.location.assign("/inbox");
@@ -47,6 +49,7 @@ function Shell({ section }: { section: SettingsSection }) {
   const sections = [
     { id: "api-keys", label: t.apiKeys },
     { id: "ai-agents", label: t.aiAgents },
+    { id: "account", label: account.account },
   ] as const;
   const current = sections.find((s) => s.id === section);
   return (
@@ -101,7 +104,13 @@ function Shell({ section }: { section: SettingsSection }) {
         <main className="min-w-0 p-6">
           <div className="max-w-4xl">
             <h1 className="mb-2 text-xl font-semibold">{current?.label}</h1>
-            {section === "api-keys" ? <ApiKeysSection /> : <AgentsSection />}
+            {section === "api-keys" ? (
+              <ApiKeysSection />
+            ) : section === "account" ? (
+              <AccountSection />
+            ) : (
+              <AgentsSection />
+            )}
           </div>
         </main>
       </div>

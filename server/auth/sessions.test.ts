@@ -2,26 +2,18 @@ import { NextRequest } from "next/server";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { authOptions } from "@/server/auth/options";
-import { createSession, revokeSession, SessionEndedError } from "@/server/auth/sessions";
+import { revokeSession, SessionEndedError } from "@/server/auth/sessions";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { errorCode, trpcError } from "@/server/test/errors";
-import { createTestWorkspace, type TestMember } from "@/server/test/fixtures";
+import { createTestWorkspace, signInCookie, type TestMember } from "@/server/test/fixtures";
 import { createContext } from "@/server/trpc/context";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/router";
 
 const createCaller = createCallerFactory(appRouter);
 
-/** A browser's session cookie exactly as next-auth writes it on sign-in, with its Session row. */
-async function signIn(member: Pick<TestMember, "userId">) {
-  const sessionId = await createSession(db(), member.userId);
-  const token = await encode({
-    token: { sub: member.userId, sid: sessionId },
-    secret: env().NEXTAUTH_SECRET,
-  });
-  return { sessionId, cookie: `next-auth.session-token=${token}` };
-}
+const signIn = (member: Pick<TestMember, "userId">) => signInCookie(member.userId);
 
 /** The API as that browser calls it over HTTP: the context is built from the request's cookie. */
 async function asBrowser(cookie: string) {

@@ -1,9 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { encode } from "next-auth/jwt";
 import { generateApiKey } from "@/server/auth/api-key";
 import type { Caller } from "@/server/auth/caller";
 import { hashPassword } from "@/server/auth/password";
+import { createSession } from "@/server/auth/sessions";
 import { db } from "@/server/db/client";
 import type { MemberRole } from "@/server/db/generated/enums";
+import { env } from "@/server/env";
 import { createContextInner } from "@/server/trpc/context";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/router";
@@ -116,4 +119,11 @@ export async function createTestConversation(
     select: { id: true },
   });
   return { conversationId: conversation.id, customerId: customer.id, channelId: channel.id };
+}
+
+/** A browser's session cookie exactly as next-auth writes it on sign-in, with its Session row. */
+export async function signInCookie(userId: string): Promise<{ sessionId: string; cookie: string }> {
+  const sessionId = await createSession(db(), userId);
+  const token = await encode({ token: { sub: userId, sid: sessionId }, secret: env().NEXTAUTH_SECRET });
+  return { sessionId, cookie: `next-auth.session-token=${token}` };
 }

@@ -3,6 +3,7 @@ import { resolveApiKey } from "@/server/auth/api-key";
 import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
 import { sessionFromRequest } from "@/server/auth/request-session";
 import { type Db, db } from "@/server/db/client";
+import { refuseCrossOrigin } from "@/server/http/same-origin";
 
 export const WORKSPACE_COOKIE = "ci_workspace";
 
@@ -49,6 +50,8 @@ export async function createContext(req: NextRequest): Promise<Context> {
       : null;
     return createContextInner({ db: database, caller, idempotencyKey });
   }
+  // A cookie travels with requests that other pages start; a Bearer key never does.
+  refuseCrossOrigin(req);
   const session = await sessionFromRequest(database, req);
   if (!session) return createContextInner({ db: database, idempotencyKey });
   const preferredWorkspace = cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE);

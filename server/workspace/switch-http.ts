@@ -3,6 +3,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { sessionFromRequest } from "@/server/auth/request-session";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { isSameOriginRequest } from "@/server/http/same-origin";
 import { WORKSPACE_COOKIE } from "@/server/trpc/context";
 import { SwitchWorkspaceInput } from "@/server/workspace/schemas";
 import { findSwitchableWorkspace } from "@/server/workspace/switch";
@@ -15,6 +16,12 @@ const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
  * is bound to its workspace and never switches.
  */
 export async function handleWorkspaceSwitch(req: NextRequest): Promise<Response> {
+  if (!isSameOriginRequest(req)) {
+    return NextResponse.json(
+      { error: "This request did not come from the inbox's own pages." },
+      { status: 403 },
+    );
+  }
   const userId = (await sessionFromRequest(db(), req))?.userId;
   if (!userId) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const input = SwitchWorkspaceInput.safeParse(await req.json().catch(() => null));

@@ -1,17 +1,14 @@
 import { NextRequest } from "next/server";
-import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { env } from "@/server/env";
 import { trpcError } from "@/server/test/errors";
-import { createTestWorkspace, sessionCaller, type TestMember } from "@/server/test/fixtures";
+import { createTestWorkspace, sessionCaller, signInCookie, type TestMember } from "@/server/test/fixtures";
 import { startTestServer } from "@/server/test/http-server";
 import { createContext, WORKSPACE_COOKIE } from "@/server/trpc/context";
 import { handleWorkspaceSwitch } from "@/server/workspace/switch-http";
 
 async function sessionCookie(member: TestMember): Promise<string> {
-  const token = await encode({ token: { sub: member.userId }, secret: env().NEXTAUTH_SECRET });
-  return `next-auth.session-token=${token}`;
+  return (await signInCookie(member.userId)).cookie;
 }
 
 describe("v1.workspace lists", () => {
@@ -142,7 +139,12 @@ describe("switching workspace", () => {
       const post = (workspaceId: string, cookie: string | null = session) =>
         fetch(`${server.baseUrl}/api/workspace/switch`, {
           method: "POST",
-          headers: { "content-type": "application/json", ...(cookie ? { cookie } : {}) },
+          // As the inbox's own page sends it.
+          headers: {
+            "content-type": "application/json",
+            origin: server.baseUrl,
+            ...(cookie ? { cookie } : {}),
+          },
           body: JSON.stringify({ workspaceId }),
         });
 
