@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E_BASE_URL } from "./config";
-import { signInFresh } from "./sign-in";
+import { ELIF_EMAIL, signInFresh } from "./sign-in";
 
 test.describe("sessions end on the server", () => {
   test.use({ storageState: { cookies: [], origins: [] } });
@@ -31,8 +31,9 @@ test.describe("sessions end on the server", () => {
     const other = await browser.newContext();
     try {
       const otherPage = await other.newPage();
-      await signInFresh(otherPage);
-      await signInFresh(page, "/settings/account");
+      await signInFresh(otherPage, { email: ELIF_EMAIL });
+      await signInFresh(page, { email: ELIF_EMAIL, callbackUrl: "/settings/account" });
+      await expect(page).toHaveURL(/\/settings\/account$/);
       await expect(page.getByRole("heading", { level: 1, name: "Your account" })).toBeVisible();
       await page.getByRole("button", { name: "Sign out everywhere" }).click();
       const dialog = page.getByRole("dialog", { name: "Sign out of every browser?" });
@@ -54,7 +55,7 @@ test.describe("sessions end on the server", () => {
       "https://evil.example/",
     ]) {
       await page.context().clearCookies();
-      await signInFresh(page, decodeURIComponent(attempt));
+      await signInFresh(page, { callbackUrl: decodeURIComponent(attempt) });
       await expect(page).toHaveURL(`${E2E_BASE_URL}/inbox`);
     }
   });

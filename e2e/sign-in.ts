@@ -1,14 +1,21 @@
 import { expect, type Page } from "@playwright/test";
 import { e2eCredentials } from "./config";
 
+/** A demo agent who shares the owner's seeded password; journeys that end all of someone's sessions use her. */
+export const ELIF_EMAIL = "elif@demo.connect-inbox.test";
+
 /**
- * Signs the demo owner in with a session of this page's own, for journeys that end it: the
- * shared signed-in state (auth.setup.ts) must outlive every other test.
+ * Signs in with a session of this page's own, for journeys that end it: the shared signed-in
+ * state (auth.setup.ts) must outlive every other test.
  */
-export async function signInFresh(page: Page, callbackUrl?: string): Promise<void> {
+export async function signInFresh(
+  page: Page,
+  options: { callbackUrl?: string; email?: string } = {},
+): Promise<void> {
+  const { callbackUrl, email = e2eCredentials.email } = options;
   await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
-  await page.getByLabel("Email").fill(e2eCredentials.email);
+  await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(e2eCredentials.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/inbox/);
+  await expect(page).not.toHaveURL(/\/sign-in/);
 }
