@@ -1,37 +1,46 @@
-// `npm run worker`: works on AI runs in a process of its own, beside an app started with
-// AI_WORKER=off, or as extra capacity. SIGTERM lets runs in progress finish (or hands them
-// back to the queue) before it exits. Live events reach the app only with EVENT_BUS=postgres.
-import { startAiQueue } from "@/server/ai/queue";
-import { db } from "@/server/db/client";
-import { env } from "@/server/env";
+// `npm run worker`: keeps one AI worker process (scripts/worker-process.ts) running. The worker
+// rides out lost database connections by itself; whatever still kills it, this restarts it,
+// sooner the first time and backing off if it keeps dying. SIGTERM/SIGINT go to the worker,
+// which finishes or hands back its runs, and then this exits with it.
+import { type ChildProcess, spawn } from "node:child_process";
+import path from "node:path";
 
-async function main() {
-  const config = env();
-  const queue = await startAiQueue({ connectionString: config.DATABASE_URL, db: db(), work: true });
+const WORKER = path.join(import.meta.dirname, "worker-process.ts");
+const FIRST_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 30_000;
+// A worker that ran this long was healthy: the next restart starts from the first delay again.
+const HEALTHY_AFTER_MS = 60_000;
 
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`AI worker: ${signal}, finishing runs in progress`);
-    queue
-      .stop()
-      .then(() => db().$disconnect())
-      .then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error(error);
-          process.exit(1);
-        },
-      );
-  };
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
-  // Only now: a supervisor (or the tests) may stop the worker as soon as it reads this line.
-  console.log(`AI worker: working on runs, ${config.AI_WORKER_CONCURRENCY} at a time`);
+let child: ChildProcess | null = null;
+let stopping = false;
+let delayMs = FIRST_DELAY_MS;
+
+function start() {
+  const startedAt = Date.now();
+  // Through node itself, not the tsx CLI, so signals reach the worker directly; the IPC channel
+  // tells the worker when this process is gone.
+  child = spawn(process.execPath, ["--import", "tsx", WORKER], {
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  console.log(`AI worker supervisor: worker process ${child.pid} started`);
+  child.on("exit", (code, signal) => {
+    child = null;
+    if (stopping) process.exit(code ?? 0);
+    if (Date.now() - startedAt > HEALTHY_AFTER_MS) delayMs = FIRST_DELAY_MS;
+    console.error(
+      `AI worker supervisor: worker exited (${signal ?? `code ${code}`}); restarting in ${delayMs} ms`,
+    );
+    setTimeout(start, delayMs);
+    delayMs = Math.min(delayMs * 2, MAX_DELAY_MS);
+  });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+function stop(signal: NodeJS.Signals) {
+  stopping = true;
+  if (child) child.kill(signal);
+  else process.exit(0);
+}
+
+process.on("SIGTERM", () => stop("SIGTERM"));
+process.on("SIGINT", () => stop("SIGINT"));
+start();

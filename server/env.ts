@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   AI_WORKER: z.enum(["inline", "off"]).default("inline"),
   AI_MAX_RUNS_PER_CONVERSATION: z.coerce.number().int().positive().default(1),
   AI_RUN_TIMEOUT_MS: z.coerce.number().int().positive().default(60_000),
+  // A run whose worker wrote no heartbeat for this long is taken over by another worker.
+  AI_RUN_LEASE_MS: z.coerce.number().int().min(1_000).default(8_000),
   // Provider calls per run before it fails (the first plus retries with exponential backoff).
   AI_RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   // Runs one worker process works on at once.

@@ -14,8 +14,8 @@ import type { AiRunKind } from "@/server/db/generated/enums";
 import { env } from "@/server/env";
 import { publishAfterCommit } from "@/server/events/publish";
 
-// After its timeout, how long a run may stay "running" before its worker is taken to be gone.
-const STALE_GRACE_MS = 30_000;
+// Worker deaths a run survives before it fails: a run that kills every worker must end.
+const MAX_LOST_ATTEMPTS = 3;
 
 export type RunDeps = {
   /** Each attempt's provider call is aborted after this long. */
@@ -23,7 +23,7 @@ export type RunDeps = {
   /** Attempts (provider calls) before the run fails; counted since a member last queued it. */
   maxAttempts: number;
   maxRunsPerConversation: number;
-  /** A run "running" for longer than this lost its worker and may be claimed again. */
+  /** A run "running" with no heartbeat for this long lost its worker and may be claimed again. */
   staleAfterMs: number;
   /** Aborted when the worker stops: the run goes back to the queue for another worker. */
   signal?: AbortSignal;
@@ -37,7 +37,7 @@ export function runDepsFromEnv(overrides: Partial<RunDeps> = {}): RunDeps {
     timeoutMs: config.AI_RUN_TIMEOUT_MS,
     maxAttempts: config.AI_RUN_MAX_ATTEMPTS,
     maxRunsPerConversation: config.AI_MAX_RUNS_PER_CONVERSATION,
-    staleAfterMs: config.AI_RUN_TIMEOUT_MS + STALE_GRACE_MS,
+    staleAfterMs: config.AI_RUN_LEASE_MS,
     ...overrides,
   };
 }
@@ -65,6 +65,7 @@ type ClaimedRun = {
   kind: AiRunKind;
   /** This attempt's number: every later write is fenced on it, so a reclaimed run ignores a lost worker. */
   attempts: number;
+  lostAttempts: number;
   output: Prisma.JsonValue;
 };
 
@@ -77,18 +78,27 @@ type Claim =
 async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
   return db.$transaction(async (tx) => {
     const [row] = await tx.$queryRaw<
-      { workspaceId: string; conversationId: string; status: string; attempts: number; stale: boolean }[]
+      {
+        workspaceId: string;
+        conversationId: string;
+        status: string;
+        lostAttempts: number;
+        stale: boolean;
+      }[]
     >`
-      SELECT "workspaceId", "conversationId", "status"::text AS "status", "attempts",
-        COALESCE("startedAt" < now() - ${deps.staleAfterMs} * interval '1 millisecond', true) AS "stale"
+      SELECT "workspaceId", "conversationId", "status"::text AS "status", "lostAttempts",
+        COALESCE(COALESCE("heartbeatAt", "startedAt") < now() - ${deps.staleAfterMs} * interval '1 millisecond', true) AS "stale"
       FROM "AiRun" WHERE "id" = ${runId} FOR UPDATE`;
     if (!row) return { outcome: { outcome: "skipped", reason: "missing" } };
     if (row.status === "succeeded" || row.status === "failed") {
       return { outcome: { outcome: "skipped", reason: "finished" } };
     }
     if (row.status === "running" && !row.stale) return { outcome: { outcome: "skipped", reason: "taken" } };
-    if (row.status === "running" && row.attempts >= deps.maxAttempts) {
-      const error = `The worker stopped during attempt ${row.attempts} of ${deps.maxAttempts}.`;
+    // A "running" run past its lease: its worker died. That attempt does not count against the
+    // run's attempts, but a run that keeps killing workers fails.
+    const takeover = row.status === "running";
+    if (takeover && row.lostAttempts + 1 >= MAX_LOST_ATTEMPTS) {
+      const error = `The worker stopped ${row.lostAttempts + 1} times while working on this run.`;
       await tx.aiRun.update({
         where: { id: runId },
         data: { status: "failed", error, finishedAt: new Date() },
@@ -101,14 +111,15 @@ async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
     const [busy] = await tx.$queryRaw<{ running: number }[]>`
       SELECT count(*)::int AS "running" FROM "AiRun"
       WHERE "conversationId" = ${row.conversationId} AND "status" = 'running' AND "id" <> ${runId}
-        AND "startedAt" >= now() - ${deps.staleAfterMs} * interval '1 millisecond'`;
+        AND COALESCE("heartbeatAt", "startedAt") >= now() - ${deps.staleAfterMs} * interval '1 millisecond'`;
     if ((busy?.running ?? 0) >= deps.maxRunsPerConversation) {
       return { outcome: { outcome: "deferred", conversationId: row.conversationId } };
     }
 
     await tx.$executeRaw`
       UPDATE "AiRun" SET "status" = 'running', "attempts" = "attempts" + 1, "startedAt" = now(),
-        "finishedAt" = NULL, "updatedAt" = now()
+        "heartbeatAt" = now(), "finishedAt" = NULL, "updatedAt" = now(),
+        "lostAttempts" = "lostAttempts" + ${takeover ? 1 : 0}
       WHERE "id" = ${runId}`;
     const claimed = await tx.aiRun.findUniqueOrThrow({
       where: { id: runId },
@@ -121,6 +132,7 @@ async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
         agentId: true,
         kind: true,
         attempts: true,
+        lostAttempts: true,
         output: true,
       },
     });
@@ -131,6 +143,23 @@ async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
 /** Only the claim that is still current may write: a reclaimed run's old worker writes nothing. */
 function fenced(run: ClaimedRun) {
   return { id: run.id, status: "running" as const, attempts: run.attempts };
+}
+
+/**
+ * Tells other workers this run's worker is alive, every third of the lease, until stopped: a
+ * worker that dies stops writing, and its run is taken over once the lease runs out.
+ */
+function heartbeat(db: Db, run: ClaimedRun, leaseMs: number): () => void {
+  const timer = setInterval(
+    () => {
+      db.aiRun
+        .updateMany({ where: fenced(run), data: { heartbeatAt: new Date() } })
+        .catch((error: unknown) => console.error("ai: heartbeat failed", run.id, error));
+    },
+    Math.max(250, Math.floor(leaseMs / 3)),
+  );
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** Saves streamed text at most every `intervalMs`, one write at a time, and announces it. */
@@ -293,6 +322,7 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
   const timeout = AbortSignal.timeout(deps.timeoutMs);
   const signal = deps.signal ? AbortSignal.any([timeout, deps.signal]) : timeout;
   const partials = partialWriter(db, run, base, deps.partialIntervalMs ?? 250);
+  const stopHeartbeat = heartbeat(db, run, deps.staleAfterMs);
 
   try {
     const agent = await db.aiAgent.findFirst({
@@ -330,7 +360,7 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
       return { outcome: "released", conversationId };
     }
     const message = timeout.aborted ? `Timed out after ${deps.timeoutMs} ms.` : describeError(error);
-    const final = !isRetryable(error) || run.attempts >= deps.maxAttempts;
+    const final = !isRetryable(error) || run.attempts - run.lostAttempts >= deps.maxAttempts;
     const updated = await db.aiRun.updateMany({
       where: fenced(run),
       data: final
@@ -342,5 +372,7 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
     return final
       ? { outcome: "failed", conversationId, error: message }
       : { outcome: "retry", conversationId, error: message };
+  } finally {
+    stopHeartbeat();
   }
 }

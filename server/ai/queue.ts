@@ -138,9 +138,10 @@ export async function startAiQueue(options: AiQueueOptions): Promise<AiQueue> {
       );
     }
     await sweep();
+    // Often enough that a dead worker's run is taken over soon after its lease runs out.
     sweeper = setInterval(() => {
       sweep().catch((error: unknown) => console.error("ai queue: sweep failed", error));
-    }, options.sweepIntervalMs ?? 30_000);
+    }, options.sweepIntervalMs ?? 5_000);
     sweeper.unref();
   }
   setRunDispatcher(enqueue);

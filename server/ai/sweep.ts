@@ -7,7 +7,7 @@ export const PGBOSS_SCHEMA = "pgboss";
 /**
  * Runs that should be worked on but have no job waiting for them: queued runs whose job was
  * never sent (the process died between commit and enqueue) or ran out of retries, and running
- * runs whose worker died (past `staleAfterMs`). A queued run gets `queuedGraceMs` for its
+ * runs whose worker died (no heartbeat for `staleAfterMs`). A queued run gets `queuedGraceMs` for its
  * after-commit enqueue to land first.
  */
 export async function runsToRecover(
@@ -18,7 +18,8 @@ export async function runsToRecover(
     `SELECT r."id" FROM "AiRun" r
      WHERE (
          (r."status" = 'queued' AND r."updatedAt" < now() - $1 * interval '1 millisecond')
-         OR (r."status" = 'running' AND r."startedAt" < now() - $2 * interval '1 millisecond')
+         OR (r."status" = 'running'
+             AND COALESCE(r."heartbeatAt", r."startedAt") < now() - $2 * interval '1 millisecond')
        )
        AND NOT EXISTS (
          SELECT 1 FROM ${PGBOSS_SCHEMA}.job j

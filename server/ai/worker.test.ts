@@ -1,7 +1,6 @@
 // The durable path end to end: pg-boss on a database of its own (so this file's worker and
 // sweeps never touch other test files' runs), on the PostgreSQL server and on PGlite, plus a
 // worker process killed in the middle of a provider call.
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,12 +13,10 @@ import { type AiQueue, startAiQueue } from "@/server/ai/queue";
 import { AI_RUN_QUEUE, PGBOSS_SCHEMA } from "@/server/ai/sweep";
 import { repliesTo, runRow, testDeps } from "@/server/ai/test-helpers";
 import { type FakeOpenAi, startFakeOpenAi } from "@/server/ai/testing/openai-server";
-import type { Caller } from "@/server/auth/caller";
-import { sendMessage } from "@/server/connect/send-message";
+import { seed, settled, startWorkerProcess } from "@/server/ai/testing/worker-fixtures";
 import { createDb, type Db } from "@/server/db/client";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const SLOW = { timeout: 90_000 };
 
 type Backend = { url: string; stop: () => Promise<void> };
@@ -48,52 +45,6 @@ async function serverBackend(sharedUrl: string): Promise<Backend> {
   const fresh = await createFreshDatabase(sharedUrl, "connect_inbox_ai_worker");
   await migrate(fresh.url);
   return { url: fresh.url, stop: fresh.drop };
-}
-
-/** A workspace, a conversation and an agent that answers through the fake model. */
-async function seed(db: Db, baseUrl: string) {
-  const suffix = Math.random().toString(36).slice(2, 8);
-  const workspace = await db.workspace.create({ data: { name: "AI worker", slug: `ai-${suffix}` } });
-  const user = await db.user.create({
-    data: { email: `owner-${suffix}@test.connect-inbox.test`, name: "Owner", passwordHash: "x" },
-  });
-  const member = await db.member.create({
-    data: { workspaceId: workspace.id, userId: user.id, role: "owner" },
-  });
-  const channel = await db.channel.create({
-    data: { workspaceId: workspace.id, kind: "website", name: "Site", identifier: `site-${suffix}` },
-  });
-  const customer = await db.customer.create({ data: { workspaceId: workspace.id, name: "Ayşe" } });
-  const conversation = await db.conversation.create({
-    data: { workspaceId: workspace.id, customerId: customer.id, channelId: channel.id },
-  });
-  const agent = await db.aiAgent.create({
-    data: { workspaceId: workspace.id, name: "Helper", provider: "openai_compatible", model: "m", baseUrl },
-  });
-  const caller: Caller = { workspaceId: workspace.id, memberId: member.id, role: "owner", via: "apiKey" };
-  const ask = async (en: string) => {
-    const message = await sendMessage(db, caller, {
-      conversationId: conversation.id,
-      sender: "customer",
-      content: { en },
-      ai: { agentId: agent.id },
-    });
-    const run = await db.aiRun.findFirstOrThrow({
-      where: { triggerMessageId: message.id },
-      select: { id: true },
-    });
-    return { messageId: message.id, runId: run.id };
-  };
-  return { ask };
-}
-
-async function settled(db: Db, runId: string, status: "succeeded" | "failed" = "succeeded") {
-  await vi.waitFor(
-    async () => {
-      expect((await runRow(db, runId)).status).toBe(status);
-    },
-    { timeout: 30_000, interval: 100 },
-  );
 }
 
 let model: FakeOpenAi;
@@ -206,28 +157,6 @@ function workerOnPgBoss(backendOf: () => Promise<Backend | null>) {
 }
 
 describe("AI worker on pg-boss (PostgreSQL)", () => workerOnPgBoss(async () => server));
-
-function startWorkerProcess(url: string): { child: ChildProcess; started: Promise<void> } {
-  // Not the tsx CLI: it relays SIGTERM and SIGKILLs the child when the relay takes over 30 ms.
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      EVENT_BUS: "memory",
-      AI_WORKER_CONCURRENCY: "1",
-      AI_RUN_TIMEOUT_MS: "60000",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const started = new Promise<void>((resolve, reject) => {
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("working on runs")) resolve();
-    });
-    child.on("exit", (code) => reject(new Error(`worker exited early with ${code}`)));
-  });
-  return { child, started };
-}
 
 describe("AI worker process", () => {
   it("killed mid-request: after a restart the run ends with exactly one reply", SLOW, async () => {

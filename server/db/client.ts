@@ -8,6 +8,9 @@ export type Db = PrismaClient & { readonly $pool: pg.Pool };
 
 export function createDb(connectionString: string): Db {
   const pool = new pg.Pool({ connectionString });
+  // An idle connection the server ends (failover, a pooler restart, an idle reaper) is an
+  // 'error' event on the pool; unheard, it would end the process. The pool replaces it.
+  pool.on("error", (error) => console.error("database: idle connection lost:", error.message));
   const client = new PrismaClient({
     // $disconnect ends the pool, as it did when the adapter made its own.
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
