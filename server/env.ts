@@ -5,16 +5,21 @@ import { parseAllowedHosts } from "@/server/outbound/allowed-hosts";
  * An AI provider the operator offers to every workspace: its key goes to this base URL and to
  * nothing else, and workspaces pick it by id without ever seeing the key.
  */
-export const OperatorProvider = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _, at most 40"),
-  label: z.string().trim().min(1).max(100),
-  kind: z.enum(["openai_compatible", "anthropic"]),
-  baseUrl: z
-    .string()
-    .url()
-    .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) URL"),
-  apiKey: z.string().min(1).optional(),
-});
+export const OperatorProvider = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _, at most 40"),
+    label: z.string().trim().min(1).max(100),
+    kind: z.enum(["openai_compatible", "anthropic"]),
+    baseUrl: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) URL"),
+    apiKey: z.string().min(1).optional(),
+  })
+  .refine((provider) => provider.kind !== "anthropic" || provider.apiKey, {
+    message: "an anthropic provider needs its apiKey",
+    path: ["apiKey"],
+  });
 export type OperatorProvider = z.infer<typeof OperatorProvider>;
 
 const OperatorProviders = z

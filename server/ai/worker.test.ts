@@ -18,6 +18,7 @@ import type { Caller } from "@/server/auth/caller";
 import { sendMessage } from "@/server/connect/send-message";
 import { createDb, type Db } from "@/server/db/client";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { allowTestServers } from "@/server/test/env";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SLOW = { timeout: 90_000 };
@@ -103,6 +104,8 @@ let pglite: Promise<Backend>;
 
 beforeAll(async () => {
   model = await startFakeOpenAi();
+  // Inherited by the worker processes below too.
+  allowTestServers(model.baseUrl);
   pglite = pgliteBackend();
   pglite.catch(() => {});
   const shared = process.env.DATABASE_URL ?? "";

@@ -39,8 +39,3 @@ export function findOutboundError(error: unknown): OutboundError | undefined {
   }
   return undefined;
 }
-
-/** An error status in general terms, for a run's error or a log line a workspace sees. */
-export function describeStatus(what: string, status: number): string {
-  return `${what} answered ${status}.`;
-}

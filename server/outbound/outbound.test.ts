@@ -237,15 +237,13 @@ describe("outbound guard: redirects, time and size", () => {
     const echo = await startServer(async (req, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
-      res
-        .writeHead(418, { "content-type": "application/json" })
-        .end(
-          JSON.stringify({
-            method: req.method,
-            type: req.headers["content-type"],
-            body: Buffer.concat(chunks).toString(),
-          }),
-        );
+      res.writeHead(418, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          method: req.method,
+          type: req.headers["content-type"],
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
     });
     try {
       const fetch = guarded({ allowedHosts: parseAllowedHosts(echo.host) });
