@@ -1,8 +1,8 @@
 import { openAgentKey } from "@/server/ai/agent-key";
+import { AGENT_BLOCKED_KEY_ENV_RETIRED } from "@/server/ai/blocked-reasons";
 import type { ContextAgent } from "@/server/ai/context";
 import { findOperatorProvider } from "@/server/ai/operator-providers";
 import { PermanentRunError } from "@/server/ai/run-errors";
-import { AGENT_BLOCKED_KEY_ENV_RETIRED } from "@/server/ai/schemas";
 import { type AllowedHost, effectivePort } from "@/server/outbound/allowed-hosts";
 
 export type AgentConnection = {

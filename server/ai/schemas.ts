@@ -171,9 +171,6 @@ export type UpdateAgentInput = z.infer<typeof UpdateAgentInput>;
 export const AgentIdInput = z.object({ id: Id });
 export type AgentIdInput = z.infer<typeof AgentIdInput>;
 
-/** Why an agent may not run until an admin saves it again; other values may come with later migrations. */
-export const AGENT_BLOCKED_KEY_ENV_RETIRED = "key_env_retired";
-
 /** An agent's whole configuration, for admins: never a key, only the last 4 characters of the workspace's own. */
 export const AgentConfigOutput = z.object({
   id: z.string(),
