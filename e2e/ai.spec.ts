@@ -1,6 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { E2E_BASE_URL, E2E_BLOCKED_AGENT, e2eCredentials } from "@/e2e/config";
 import { type FakeOpenAi, startFakeOpenAi } from "@/server/ai/testing/openai-server";
 
 const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
@@ -9,8 +9,9 @@ const FIRST_PAINT = { timeout: 60_000 };
 const RUN_DONE = { timeout: 30_000 };
 test.describe.configure({ timeout: 180_000 });
 
-/** An agent that always fails at once: the variable holding its key is not set on the server. */
+/** An agent that always fails at once: its model refuses the key (401) with a body of its own. */
 let offlineAgent: string;
+let refusingModel: FakeOpenAi;
 /** This worker's OpenAI-compatible model, a real HTTP server the app calls, and two agents on it. */
 let model: FakeOpenAi;
 let draftAgent: string;
@@ -18,12 +19,14 @@ let replyAgent: { id: string; name: string };
 test.beforeAll(async () => {
   const suffix = `${test.info().workerIndex}-${Date.now()}`;
   offlineAgent = `Offline model ${suffix}`;
+  refusingModel = await startFakeOpenAi();
+  refusingModel.failNext(Number.MAX_SAFE_INTEGER, 401);
   await api.v1.ai.agents.create.mutate({
     name: offlineAgent,
     provider: "openai_compatible",
     model: "offline-model",
-    baseUrl: "http://127.0.0.1:9/v1",
-    apiKeyEnv: "E2E_UNSET_API_KEY",
+    baseUrl: refusingModel.baseUrl,
+    apiKey: "sk-e2e-refused-key",
     mode: "reply",
   });
   model = await startFakeOpenAi();
@@ -46,6 +49,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await model?.close();
+  await refusingModel?.close();
 });
 test.beforeEach(() => {
   model.pace(0);
@@ -159,7 +163,9 @@ test("AI assist: a failing agent shows its error with Retry, and Retry runs it a
   await expect(status).toHaveAttribute("data-ai-run-status", "failed", RUN_DONE);
   await expect(status).toHaveRole("alert");
   await expect(status).toContainText(`${offlineAgent} failed`);
-  await expect(status).toContainText("E2E_UNSET_API_KEY is not set on the server");
+  await expect(status).toContainText("The provider answered 401.");
+  // What the provider said stays in the server's log.
+  await expect(status).not.toContainText("The fake model is down");
   const runId = await status.getAttribute("data-ai-run-id");
 
   const states = await recordRunStates(page, messageId);
@@ -171,6 +177,20 @@ test("AI assist: a failing agent shows its error with Retry, and Retry runs it a
   expect(run).toMatchObject({ status: "failed", attempts: 1 });
   const { items } = await api.v1.connect.listMessages.query({ conversationId, limit: 5 });
   expect(items.filter((m) => m.sender.type === "ai")).toHaveLength(0);
+});
+
+test("AI assist: an agent the migration paused fails at once and says what an admin does", async ({
+  page,
+}) => {
+  const { conversationId, messageId } = await conversationAsking("Is my parcel lost?");
+  await page.goto(`/inbox/${conversationId}`);
+  const row = await askAgent(page, messageId, E2E_BLOCKED_AGENT);
+  const status = row.locator("[data-ai-run-status]");
+  await expect(status).toHaveAttribute("data-ai-run-status", "failed", RUN_DONE);
+  await expect(status).toContainText("This agent is paused");
+  await expect(status).toContainText("Settings → AI agents");
+  const run = await api.v1.ai.run.query({ id: (await status.getAttribute("data-ai-run-id")) ?? "" });
+  expect(run).toMatchObject({ status: "failed", attempts: 1 });
 });
 
 const DRAFT =

@@ -10,3 +10,15 @@ export const e2eCredentials = {
 
 /** Per port, so two runs side by side never sign in with each other's session. */
 export const OWNER_STORAGE_STATE = `e2e/.auth/owner-${E2E_PORT}.json`;
+
+/** The operator's provider the e2e server declares; nothing listens there (only the settings use it). */
+export const E2E_OPERATOR_PROVIDER = {
+  id: "e2e-house",
+  label: "House model (e2e)",
+  kind: "openai_compatible",
+  baseUrl: "http://127.0.0.1:9/v1",
+  apiKey: "sk-e2e-operator-key",
+} as const;
+
+/** An agent as the migration of 2026-12-05 leaves one that named a server variable for its key. */
+export const E2E_BLOCKED_AGENT = "Legacy agent (blocked)";

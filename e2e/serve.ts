@@ -2,10 +2,34 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { E2E_PORT, e2eCredentials } from "@/e2e/config";
+import { E2E_BLOCKED_AGENT, E2E_OPERATOR_PROVIDER, E2E_PORT, e2eCredentials } from "@/e2e/config";
 import { createFreshDatabase } from "@/scripts/db/fresh-database";
 import { prepareDatabase, serveInbox } from "@/scripts/inbox-server";
+import { createDb } from "@/server/db/client";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
+
+/** What the hardening migration leaves of an agent that named a server variable for its key. */
+async function addBlockedAgent(databaseUrl: string) {
+  const db = createDb(databaseUrl);
+  try {
+    const workspace = await db.workspace.findUniqueOrThrow({ where: { slug: "demo" }, select: { id: true } });
+    await db.aiAgent.upsert({
+      where: { workspaceId_name: { workspaceId: workspace.id, name: E2E_BLOCKED_AGENT } },
+      create: {
+        workspaceId: workspace.id,
+        name: E2E_BLOCKED_AGENT,
+        provider: "openai_compatible",
+        model: "legacy-model",
+        baseUrl: "https://llm.legacy.example/v1",
+        blockedReason: "key_env_retired",
+      },
+      update: {},
+      select: { id: true },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 async function main() {
   let databaseUrl: string;
@@ -13,6 +37,10 @@ async function main() {
   const env: Record<string, string | undefined> = {
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+    // The tests' fake models and image hosts listen on 127.0.0.1, on ports chosen as they start.
+    OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
+    SECRETS_KEY: "ZTJlLXNlY3JldHMta2V5LWUyZS1zZWNyZXRzLWtleSE=",
+    AI_PROVIDERS: JSON.stringify([E2E_OPERATOR_PROVIDER]),
   };
   if (process.env.DATABASE_URL) {
     const fresh = await createFreshDatabase(process.env.DATABASE_URL, "connect_inbox_e2e");
@@ -30,6 +58,7 @@ async function main() {
   }
   env.DATABASE_URL = databaseUrl;
   await prepareDatabase(databaseUrl, e2eCredentials);
+  await addBlockedAgent(databaseUrl);
   const server = await serveInbox({ port: E2E_PORT, dev: false, env });
   const stop = () => server.stop();
   process.on("SIGINT", stop);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
 import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { E2E_BASE_URL, E2E_BLOCKED_AGENT, E2E_OPERATOR_PROVIDER, e2eCredentials } from "@/e2e/config";
 
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 test.describe.configure({ timeout: 120_000 });
@@ -20,6 +20,15 @@ async function errorCode(call: Promise<unknown>): Promise<string | null> {
     if (error instanceof TRPCClientError) return String(error.data?.code);
     throw error;
   }
+}
+
+/** Tab (only) until `target` has focus; fails when it never does. */
+async function tabTo(page: Page, target: ReturnType<Page["locator"]>) {
+  for (let i = 0; i < 25; i++) {
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
 }
 
 async function openSettings(page: Page, section: "api-keys" | "ai-agents") {
@@ -110,11 +119,14 @@ test("an admin creates an agent, sees a bad base URL refused at the field, edits
   const form = page.getByRole("dialog", { name: "New AI agent" });
   await expect(form.getByLabel("Name", { exact: true })).toBeFocused();
   await form.getByLabel("Name", { exact: true }).fill(name);
-  await form.getByLabel("Provider").selectOption("openai_compatible");
+  await form.getByLabel("Provider", { exact: true }).selectOption("openai_compatible");
+  await form.getByLabel("Your own endpoint and key").check();
   await form.getByLabel("Model").fill("fake-model");
   await form.getByLabel("Base URL").fill("not a url");
-  await expect(form).toContainText("never the key itself");
-  await form.getByLabel("Name of the environment variable holding the key").fill("E2E_UNSET_API_KEY");
+  const keyField = form.getByLabel("API key");
+  await expect(keyField).toHaveAttribute("type", "password");
+  await expect(form).toContainText("Stored encrypted and never shown again");
+  await keyField.fill("sk-e2e-workspace-key-1234");
   await form.getByLabel("Instructions").fill("Answer briefly.");
   await form.getByLabel("Draft for approval").check();
   await form.getByLabel("May read internal notes").check();
@@ -137,13 +149,15 @@ test("an admin creates an agent, sees a bad base URL refused at the field, edits
   await expect(row).toContainText("Draft for approval");
   await expect(row).toContainText("Reads internal notes");
   await expect(row).not.toContainText("Default");
-  const created = (await plato.v1.ai.agents.list.query()).find((a) => a.name === name);
+  const listed = await plato.v1.ai.agents.list.query();
+  expect(JSON.stringify(listed)).not.toContain("sk-e2e-workspace-key");
+  const created = listed.find((a) => a.name === name);
   expect(created).toMatchObject({
     provider: "openai_compatible",
     model: "fake-model",
+    operatorProviderId: null,
     baseUrl: "http://127.0.0.1:9/v1",
-    apiKeyEnv: "E2E_UNSET_API_KEY",
-    apiKeyConfigured: false,
+    apiKeyLast4: "1234",
     instructions: "Answer briefly.",
     mode: "draft",
     internal: true,
@@ -153,7 +167,13 @@ test("an admin creates an agent, sees a bad base URL refused at the field, edits
   await row.getByRole("button", { name: `Edit agent ${name}` }).click();
   const edit = page.getByRole("dialog", { name: "Edit AI agent" });
   await expect(edit.getByLabel("Name", { exact: true })).toHaveValue(name);
-  await expect(edit).toContainText("Not set on the server");
+  // The saved key is never sent back: only its last 4 characters, with a way to replace it.
+  await expect(edit).toContainText("Saved key ending in …1234");
+  await expect(edit.getByLabel("API key")).toHaveCount(0);
+  await edit.getByRole("button", { name: "Replace key" }).click();
+  await expect(edit.getByLabel("API key")).toBeFocused();
+  await expect(edit.getByLabel("API key")).toHaveValue("");
+  await page.keyboard.type("sk-e2e-replaced-key-9876");
   await edit.getByLabel("Name", { exact: true }).fill(`${name} v2`);
   await edit.getByLabel("Reply directly").check();
   await edit.getByRole("button", { name: "Save" }).click();
@@ -164,6 +184,7 @@ test("an admin creates an agent, sees a bad base URL refused at the field, edits
     name: `${name} v2`,
     mode: "reply",
     baseUrl: "http://127.0.0.1:9/v1",
+    apiKeyLast4: "9876",
   });
 
   await renamed.getByRole("button", { name: `Delete agent ${name} v2` }).click();
@@ -285,5 +306,87 @@ test.describe("as a member with the agent role", () => {
     await page.getByRole("link", { name: "API keys" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "API keys" })).toBeVisible();
     await expect(page.getByText("You have no API keys yet.")).toBeVisible();
+  });
+});
+
+test("an admin connects an agent to the operator's provider with the keyboard alone", async ({
+  page,
+}, info) => {
+  const name = `Operator agent ${uniqueToken(info.workerIndex)}`;
+  await openSettings(page, "ai-agents");
+  const newAgent = page.getByRole("button", { name: "New agent" });
+  await tabTo(page, newAgent);
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("dialog", { name: "New AI agent" });
+  await expect(form.getByLabel("Name", { exact: true })).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press("Tab");
+  await expect(form.getByLabel("Provider", { exact: true })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(form.getByLabel("Provider", { exact: true })).toHaveValue("openai_compatible");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("house-model");
+  // A new agent starts on the operator's providers; the workspace's own endpoint is one arrow away.
+  await page.keyboard.press("Tab");
+  const operator = form.getByLabel("A provider set up by this server’s operator");
+  await expect(operator).toBeFocused();
+  await expect(operator).toBeChecked();
+  await page.keyboard.press("Tab");
+  const provider = form.getByLabel("Operator’s provider");
+  await expect(provider).toBeFocused();
+  await expect(form).toContainText("The operator keeps its key");
+  await page.keyboard.press("ArrowDown");
+  await expect(provider).toHaveValue(E2E_OPERATOR_PROVIDER.id);
+  await tabTo(page, form.getByRole("button", { name: "Create agent" }));
+  await page.keyboard.press("Enter");
+  await expect(form).toHaveCount(0);
+
+  const listed = await plato.v1.ai.agents.list.query();
+  expect(JSON.stringify(listed)).not.toContain(E2E_OPERATOR_PROVIDER.apiKey);
+  const created = listed.find((a) => a.name === name);
+  expect(created).toMatchObject({
+    provider: "openai_compatible",
+    model: "house-model",
+    operatorProviderId: E2E_OPERATOR_PROVIDER.id,
+    baseUrl: null,
+    apiKeyLast4: null,
+    blockedReason: null,
+  });
+  await plato.v1.ai.agents.delete.mutate({ id: created?.id ?? "" });
+});
+
+test("a paused agent says why in Settings → AI agents, and its form says what to do", async ({ page }) => {
+  await openSettings(page, "ai-agents");
+  const row = page.locator("tr", { has: page.getByRole("rowheader", { name: E2E_BLOCKED_AGENT }) });
+  await expect(row).toContainText("Paused");
+  await expect(row).toContainText("named a server variable for its key, which this server no longer allows");
+  await row.getByRole("button", { name: `Edit agent ${E2E_BLOCKED_AGENT}` }).click();
+  const edit = page.getByRole("dialog", { name: "Edit AI agent" });
+  await expect(edit.locator("[data-blocked-reason]")).toContainText(
+    "choose a provider from the operator or enter your workspace’s own key",
+  );
+  await expect(edit.getByLabel("Your own endpoint and key")).toBeChecked();
+  await expect(edit.getByLabel("Base URL")).toHaveValue("https://llm.legacy.example/v1");
+  await page.screenshot({ path: "test-results/agent-form-en.png", fullPage: true });
+  await edit.getByRole("button", { name: "Cancel" }).click();
+  await expect(edit).toHaveCount(0);
+});
+
+test.describe("in Arabic", () => {
+  test.use({ locale: "ar" });
+
+  test("a paused agent's reason and the connection choices read right to left", async ({ page }) => {
+    await page.goto("/settings/ai-agents");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl", FIRST_PAINT);
+    const row = page.locator("tr", { has: page.getByRole("rowheader", { name: E2E_BLOCKED_AGENT }) });
+    await expect(row).toContainText("موقوف");
+    await row.getByRole("button", { name: `تعديل الوكيل ${E2E_BLOCKED_AGENT}` }).click();
+    const edit = page.getByRole("dialog", { name: "تعديل وكيل الذكاء الاصطناعي" });
+    await expect(edit.locator("[data-blocked-reason]")).toContainText("لم يعد مسموحاً به");
+    await expect(edit.getByLabel("نقطة الاتصال والمفتاح الخاصّان بك")).toBeChecked();
+    await page.screenshot({ path: "test-results/agent-form-ar.png", fullPage: true });
+    await edit.getByLabel("مزوّد أعدّه مشغّل هذا الخادم").check();
+    await expect(edit.getByLabel("مزوّد المشغّل")).toBeVisible();
+    await page.screenshot({ path: "test-results/agent-form-ar-operator.png", fullPage: true });
   });
 });

@@ -1,4 +1,40 @@
 import { z } from "zod";
+import { parseAllowedHosts } from "@/server/outbound/allowed-hosts";
+
+/**
+ * An AI provider the operator offers to every workspace: its key goes to this base URL and to
+ * nothing else, and workspaces pick it by id without ever seeing the key.
+ */
+export const OperatorProvider = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _, at most 40"),
+    label: z.string().trim().min(1).max(100),
+    kind: z.enum(["openai_compatible", "anthropic"]),
+    baseUrl: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) URL"),
+    apiKey: z.string().min(1).optional(),
+  })
+  .refine((provider) => provider.kind !== "anthropic" || provider.apiKey, {
+    message: "an anthropic provider needs its apiKey",
+    path: ["apiKey"],
+  });
+export type OperatorProvider = z.infer<typeof OperatorProvider>;
+
+const OperatorProviders = z
+  .string()
+  .default("[]")
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: "must be a JSON array of providers" });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(OperatorProvider))
+  .refine((list) => new Set(list.map((p) => p.id)).size === list.length, "two providers have the same id");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -31,6 +67,35 @@ const EnvSchema = z.object({
   // "postgres" fans live events out through LISTEN/NOTIFY (several app instances);
   // "memory" keeps them in-process (the embedded database, one process).
   EVENT_BUS: z.enum(["postgres", "memory"]).default("postgres"),
+  // Hosts the server may reach for a workspace although they resolve to a loopback, private or
+  // otherwise refused address: comma-separated `host` or `host:port` (e.g. localhost:11434 for Ollama).
+  OUTBOUND_ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((list, ctx) => {
+      try {
+        return parseAllowedHosts(list);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
+  // JSON array of { id, label, kind: "openai_compatible" | "anthropic", baseUrl, apiKey? }.
+  AI_PROVIDERS: OperatorProviders,
+  // 32 random bytes, base64 (`openssl rand -base64 32`): encrypts workspaces' own AI keys.
+  // Unset, workspaces cannot store a key of their own.
+  SECRETS_KEY: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      const key = Buffer.from(text, "base64");
+      if (key.length !== 32 || key.toString("base64") !== text.replace(/\s/g, "")) {
+        ctx.addIssue({ code: "custom", message: "must be 32 bytes in base64 (openssl rand -base64 32)" });
+        return z.NEVER;
+      }
+      return key;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -50,15 +115,7 @@ export function env(): Env {
   return parsed;
 }
 
-/**
- * What an agent's `apiKeyEnv` may name. Only `*_API_KEY` variables: a workspace admin chooses
- * both the name and the endpoint, so any other name could send DATABASE_URL or NEXTAUTH_SECRET
- * to a server of their choosing. SEED_API_KEY is the demo owner's own key.
- */
-export const AI_API_KEY_ENV_NAME = /^(?!SEED_)[A-Z][A-Z0-9_]{0,90}_API_KEY$/;
-
-/** The secret an AI agent's `apiKeyEnv` names; undefined when unset or not an allowed name. */
-export function aiApiKey(name: string): string | undefined {
-  if (!AI_API_KEY_ENV_NAME.test(name)) return undefined;
-  return process.env[name] || undefined;
+/** Tests that change process.env read it again with this; the app never does. */
+export function resetEnv(): void {
+  parsed = undefined;
 }

@@ -1,4 +1,5 @@
 "use client";
+import { AvatarImage, customerAvatarSrc } from "@/components/customers/avatar-image";
 
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
@@ -52,24 +53,20 @@ type Props = {
 /** Decorative: the customer's name is always written next to it. */
 export function CustomerAvatar({ customerId, name, image, size = "sm" }: Props) {
   const box = size === "lg" ? "size-12 text-base" : "size-9 text-xs";
-  if (image) {
-    return (
-      // biome-ignore lint/performance/noImgElement: customer images come from any host the API was given; next/image would need each one configured
-      <img
-        src={image}
-        alt=""
-        loading="lazy"
-        referrerPolicy="no-referrer"
-        className={`${box} shrink-0 rounded-full object-cover`}
-      />
-    );
-  }
-  return (
+  const initials = (
     <span
       aria-hidden="true"
       className={`${box} ${paletteFor(customerId)} inline-flex shrink-0 items-center justify-center rounded-full font-semibold`}
     >
       {initialsOf(name)}
     </span>
+  );
+  if (!image) return initials;
+  return (
+    <AvatarImage
+      src={customerAvatarSrc(customerId, image)}
+      className={`${box} shrink-0 rounded-full object-cover`}
+      fallback={initials}
+    />
   );
 }

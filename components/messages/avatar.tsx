@@ -1,3 +1,4 @@
+import { AvatarImage } from "@/components/customers/avatar-image";
 import type { MessageKind } from "@/components/messages/message-kind";
 
 const tint: Record<MessageKind, string> = {
@@ -17,12 +18,9 @@ export function initialsOf(name: string): string {
     .toLocaleUpperCase();
 }
 
-export function Avatar({ name, image, kind }: { name: string; image: string | null; kind: MessageKind }) {
-  if (image) {
-    // biome-ignore lint/performance/noImgElement: a remote avatar of any host; next/image needs each host configured.
-    return <img src={image} alt="" className="size-8 shrink-0 rounded-full object-cover" />;
-  }
-  return (
+/** `src` is same-origin for customers (customerAvatarSrc); initials when there is none or it fails. */
+export function Avatar({ name, src, kind }: { name: string; src: string | null; kind: MessageKind }) {
+  const initials = (
     <span
       aria-hidden="true"
       className={`flex size-8 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${tint[kind]}`}
@@ -30,4 +28,6 @@ export function Avatar({ name, image, kind }: { name: string; image: string | nu
       {initialsOf(name) || "?"}
     </span>
   );
+  if (!src) return initials;
+  return <AvatarImage src={src} className="size-8 shrink-0 rounded-full object-cover" fallback={initials} />;
 }

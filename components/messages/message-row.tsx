@@ -1,6 +1,7 @@
 "use client";
 import { AiAssistButton } from "@/components/ai/assist-button";
 import { AiRunStatus } from "@/components/ai/run-status";
+import { customerAvatarSrc } from "@/components/customers/avatar-image";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { Avatar } from "@/components/messages/avatar";
@@ -80,7 +81,7 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
         {side === "center" ? null : grouped ? (
           <span className="w-8 shrink-0" />
         ) : (
-          <Avatar name={name} image={message.sender.image} kind={kind} />
+          <Avatar name={name} src={avatarSrc(message.sender)} kind={kind} />
         )}
         <div
           className={`flex min-w-0 max-w-[min(36rem,80%)] flex-col ${side === "end" ? "items-end" : "items-start"} ${
@@ -179,4 +180,11 @@ function RowButton({
       {children}
     </button>
   );
+}
+
+/** A customer's image comes through the app (it names any host); a member's is their own profile's. */
+function avatarSrc(sender: MessageOutput["sender"]): string | null {
+  if (!sender.image) return null;
+  if (sender.type === "customer") return sender.id ? customerAvatarSrc(sender.id, sender.image) : null;
+  return sender.image;
 }

@@ -1,8 +1,11 @@
 "use client";
-import { type ReactNode, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
 import { Dialog } from "@/components/keyboard/dialog";
+import { AgentConnectionFields, type Connection } from "@/components/settings/agent-connection-fields";
+import { BlockedNotice } from "@/components/settings/blocked-notice";
+import { FormRow } from "@/components/settings/form-row";
 import { NO_ERRORS, type ServerErrors, serverErrors } from "@/components/settings/server-errors";
 import type { AgentConfigOutput } from "@/server/ai/schemas";
 
@@ -14,8 +17,9 @@ const FIELDS = [
   "name",
   "provider",
   "model",
+  "operatorProviderId",
   "baseUrl",
-  "apiKeyEnv",
+  "apiKey",
   "instructions",
   "mode",
   "internal",
@@ -30,8 +34,13 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
   const [name, setName] = useState(agent?.name ?? "");
   const [provider, setProvider] = useState<Provider>(agent?.provider ?? "builtin");
   const [model, setModel] = useState(agent && agent.provider !== "builtin" ? agent.model : "");
-  const [baseUrl, setBaseUrl] = useState(agent?.baseUrl ?? "");
-  const [apiKeyEnv, setApiKeyEnv] = useState(agent?.apiKeyEnv ?? "");
+  const providers = trpc.v1.ai.providers.useQuery();
+  const [connection, setConnection] = useState<Connection>({
+    source: agent?.operatorProviderId ? "operator" : agent ? "own" : "operator",
+    operatorProviderId: agent?.operatorProviderId ?? "",
+    baseUrl: agent?.baseUrl ?? "",
+    key: agent?.apiKeyLast4 ? { kind: "keep" } : { kind: "replace", value: "" },
+  });
   const [instructions, setInstructions] = useState(agent?.instructions ?? "");
   const [mode, setMode] = useState<Mode>(agent?.mode ?? "reply");
   const [internal, setInternal] = useState(agent?.internal ?? false);
@@ -61,13 +70,19 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
   const pending = create.isPending || update.isPending;
 
   function submit() {
+    const own = provider !== "builtin" && connection.source === "own";
+    const onOperator = provider !== "builtin" && connection.source === "operator";
+    const typedKey = connection.key.kind === "replace" ? connection.key.value.trim() : "";
+    // Omitted keeps the saved key; null removes it (also when the agent leaves its own endpoint).
+    const apiKey = own && typedKey ? typedKey : own && connection.key.kind !== "remove" ? undefined : null;
     const fields = {
       name,
       provider,
       // The built-in agent has no model to pick: one that already is built-in keeps whatever it has.
       model: provider !== "builtin" ? model : agent?.provider === "builtin" ? agent.model : "builtin",
-      baseUrl: provider === "openai_compatible" ? baseUrl : null,
-      apiKeyEnv: provider === "builtin" || apiKeyEnv.trim() === "" ? null : apiKeyEnv,
+      operatorProviderId: onOperator ? connection.operatorProviderId : null,
+      baseUrl: own && connection.baseUrl.trim() ? connection.baseUrl : null,
+      ...(apiKey === null && !agent?.apiKeyLast4 ? {} : { apiKey }),
       instructions,
       mode,
       internal,
@@ -75,8 +90,10 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
     // An empty required field is said in the UI's language; everything else is the server's to judge.
     const required: [Field, string][] = [["name", name]];
     if (provider !== "builtin") required.push(["model", model]);
-    if (provider === "openai_compatible") required.push(["baseUrl", baseUrl]);
-    if (provider === "anthropic") required.push(["apiKeyEnv", apiKeyEnv]);
+    if (onOperator) required.push(["operatorProviderId", connection.operatorProviderId]);
+    if (own && provider === "openai_compatible") required.push(["baseUrl", connection.baseUrl]);
+    const keyStays = agent?.apiKeyLast4 && connection.key.kind === "keep";
+    if (own && provider === "anthropic" && !keyStays) required.push(["apiKey", typedKey]);
     const empty = required.filter(([, value]) => value.trim() === "").map(([field]) => field);
     setMissing(empty);
     setErrors(NO_ERRORS);
@@ -128,13 +145,14 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
         }}
       >
         <h2 className="text-lg font-semibold">{agent ? t.editAgentTitle : t.createAgentTitle}</h2>
+        {agent?.blockedReason ? <BlockedNotice reason={agent.blockedReason} /> : null}
         {errors.form ? (
           <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
             {t.formError} <span lang="en">{errors.form}</span>
           </p>
         ) : null}
 
-        <Row label={t.agentName} htmlFor={id("name")} error={fieldError("name")}>
+        <FormRow label={t.agentName} htmlFor={id("name")} error={fieldError("name")}>
           <input
             ref={nameInput}
             {...control("name")}
@@ -143,9 +161,9 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
             maxLength={100}
             className={inputClass}
           />
-        </Row>
+        </FormRow>
 
-        <Row label={t.provider} htmlFor={id("provider")} error={fieldError("provider")}>
+        <FormRow label={t.provider} htmlFor={id("provider")} error={fieldError("provider")}>
           <select
             {...control("provider")}
             value={provider}
@@ -156,10 +174,10 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
             <option value="openai_compatible">{t.providerOpenai}</option>
             <option value="anthropic">{t.providerAnthropic}</option>
           </select>
-        </Row>
+        </FormRow>
 
         {provider === "builtin" ? null : (
-          <Row
+          <FormRow
             label={t.model}
             htmlFor={id("model")}
             hint={t.modelHint}
@@ -174,56 +192,24 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
               spellCheck={false}
               className={inputClass}
             />
-          </Row>
+          </FormRow>
         )}
-
-        {provider === "openai_compatible" ? (
-          <Row
-            label={t.baseUrl}
-            htmlFor={id("baseUrl")}
-            hint={t.baseUrlHint}
-            hintId={`${id("baseUrl")}-hint`}
-            error={fieldError("baseUrl")}
-          >
-            <input
-              {...control("baseUrl", true)}
-              type="url"
-              value={baseUrl}
-              onChange={(event) => setBaseUrl(event.target.value)}
-              dir="ltr"
-              spellCheck={false}
-              className={inputClass}
-            />
-          </Row>
-        ) : null}
 
         {provider === "builtin" ? null : (
-          <Row
-            label={t.apiKeyEnv}
-            htmlFor={id("apiKeyEnv")}
-            hint={t.apiKeyEnvHint}
-            hintId={`${id("apiKeyEnv")}-hint`}
-            error={fieldError("apiKeyEnv")}
-          >
-            <input
-              {...control("apiKeyEnv", true)}
-              value={apiKeyEnv}
-              onChange={(event) => setApiKeyEnv(event.target.value)}
-              placeholder="OPENAI_API_KEY"
-              dir="ltr"
-              spellCheck={false}
-              autoComplete="off"
-              className={`${inputClass} font-mono`}
-            />
-            {agent?.apiKeyEnv && agent.apiKeyEnv === apiKeyEnv ? (
-              <p className="text-xs text-slate-600">
-                {agent.apiKeyConfigured ? t.apiKeyEnvSet : t.apiKeyEnvMissing}
-              </p>
-            ) : null}
-          </Row>
+          <AgentConnectionFields
+            kind={provider}
+            sourceName={`${prefix}-source`}
+            connection={connection}
+            onChange={setConnection}
+            providers={providers.data}
+            savedKeyLast4={agent?.apiKeyLast4 ?? null}
+            control={control}
+            fieldError={fieldError}
+            inputClass={inputClass}
+          />
         )}
 
-        <Row
+        <FormRow
           label={t.instructions}
           htmlFor={id("instructions")}
           hint={t.instructionsHint}
@@ -237,7 +223,7 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
             rows={4}
             className={inputClass}
           />
-        </Row>
+        </FormRow>
 
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">{t.mode}</legend>
@@ -309,36 +295,5 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
         </div>
       </form>
     </Dialog>
-  );
-}
-
-function Row({
-  label,
-  htmlFor,
-  hint,
-  hintId,
-  error,
-  children,
-}: {
-  label: string;
-  htmlFor: string;
-  hint?: string;
-  hintId?: string;
-  error: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={htmlFor} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      ) : null}
-      {error}
-    </div>
   );
 }

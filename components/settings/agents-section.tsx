@@ -3,6 +3,7 @@ import { lazy, Suspense, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { format, useStrings } from "@/components/i18n/locale";
 import { ConfirmDialog } from "@/components/settings/confirm-dialog";
+import { AGENT_BLOCKED_KEY_ENV_RETIRED } from "@/server/ai/blocked-reasons";
 import type { AgentConfigOutput } from "@/server/ai/schemas";
 import type { AgentOutput } from "@/server/workspace/schemas";
 
@@ -13,7 +14,7 @@ const AgentForm = lazy(() =>
 /**
  * The workspace's AI agents. Owners and admins see each agent's whole configuration and change
  * it; agents (the role) see the same list read-only, from the members' agent list, which leaves
- * out endpoints, key variable names and instructions.
+ * out endpoints, keys and instructions.
  */
 export function AgentsSection() {
   const t = useStrings("settings");
@@ -120,7 +121,13 @@ function EditableAgents() {
   );
 }
 
-type AgentRow = Pick<AgentOutput, "id" | "name" | "provider" | "model" | "mode" | "internal" | "isDefault">;
+type AgentRow = Pick<
+  AgentOutput,
+  "id" | "name" | "provider" | "model" | "mode" | "internal" | "isDefault"
+> & {
+  /** Admins' list only: why the agent does not run. */
+  blockedReason?: string | null;
+};
 
 function AgentsTable({
   query,
@@ -178,12 +185,24 @@ function AgentsTable({
                           {t.default}
                         </span>
                       ) : null}
+                      {agent.blockedReason ? (
+                        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-950">
+                          {t.paused}
+                        </span>
+                      ) : null}
                       {agent.internal ? (
                         <span className="rounded-full bg-amber-50 px-2 py-0.5 text-xs text-amber-900">
                           {t.internalNotes}
                         </span>
                       ) : null}
                     </span>
+                    {agent.blockedReason ? (
+                      <span className="mt-1 block max-w-prose text-xs font-normal text-amber-950">
+                        {agent.blockedReason === AGENT_BLOCKED_KEY_ENV_RETIRED
+                          ? t.blockedKeyEnvRetired
+                          : t.blockedOther}
+                      </span>
+                    ) : null}
                   </th>
                   <td className="px-2 py-2">{providerLabel[agent.provider]}</td>
                   <td className="px-2 py-2">

@@ -1,4 +1,6 @@
 import { TRPCError } from "@trpc/server";
+import { sealAgentKey, workspaceKeysEnabled } from "@/server/ai/agent-key";
+import { findOperatorProvider } from "@/server/ai/operator-providers";
 import {
   type AgentConfigOutput,
   type AgentIdInput,
@@ -9,16 +11,20 @@ import {
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
-import { aiApiKey } from "@/server/env";
+import { env } from "@/server/env";
+import { isRefusedOnItsFace } from "@/server/outbound/precheck";
 import { notFound } from "@/server/trpc/errors";
 
+// Never the key's ciphertext: apiKeyLast4 says whether there is one.
 const agentConfigSelect = {
   id: true,
   name: true,
   provider: true,
   model: true,
+  operatorProviderId: true,
   baseUrl: true,
-  apiKeyEnv: true,
+  apiKeyLast4: true,
+  blockedReason: true,
   instructions: true,
   mode: true,
   internal: true,
@@ -30,31 +36,51 @@ type AgentConfigRow = Prisma.AiAgentGetPayload<{ select: typeof agentConfigSelec
 
 function toAgentConfig(row: AgentConfigRow): AgentConfigOutput {
   const settings = AgentSettings.safeParse(row.settings ?? {});
-  return {
-    ...row,
-    apiKeyConfigured: row.apiKeyEnv ? aiApiKey(row.apiKeyEnv) !== undefined : false,
-    settings: settings.success ? settings.data : {},
-  };
+  return { ...row, settings: settings.success ? settings.data : {} };
 }
 
-type ProviderFields = Pick<AgentConfigRow, "provider" | "model" | "baseUrl" | "apiKeyEnv">;
+/** Where an agent's requests go and with which key, as it will be stored. */
+type Connection = Pick<AgentConfigRow, "provider" | "operatorProviderId" | "baseUrl"> & { hasKey: boolean };
 
 /** What each provider needs, checked on the agent as it will be stored. */
-function checkProvider(agent: ProviderFields): void {
+function checkConnection(agent: Connection): void {
   const bad = (message: string) => new TRPCError({ code: "BAD_REQUEST", message });
-  switch (agent.provider) {
-    case "builtin":
-      if (agent.baseUrl) throw bad("baseUrl: the built-in agent calls no endpoint");
-      if (agent.apiKeyEnv) throw bad("apiKeyEnv: the built-in agent needs no key");
-      return;
-    case "openai_compatible":
-      if (!agent.baseUrl)
-        throw bad("baseUrl: an OpenAI-compatible agent needs its endpoint, e.g. https://api.openai.com/v1");
-      return;
-    case "anthropic":
-      if (!agent.apiKeyEnv) throw bad("apiKeyEnv: an Anthropic agent needs the name of its key's variable");
-      return;
+  if (agent.provider === "builtin") {
+    if (agent.operatorProviderId) throw bad("operatorProviderId: the built-in agent uses no provider");
+    if (agent.baseUrl) throw bad("baseUrl: the built-in agent calls no endpoint");
+    if (agent.hasKey) throw bad("apiKey: the built-in agent needs no key");
+    return;
   }
+  if (agent.operatorProviderId) {
+    const offered = findOperatorProvider(agent.operatorProviderId);
+    if (!offered) throw bad("operatorProviderId: this server offers no such provider");
+    if (offered.kind !== agent.provider)
+      throw bad(`provider: the operator's provider "${offered.id}" is ${offered.kind}`);
+    if (agent.baseUrl) throw bad("baseUrl: an agent on the operator's provider uses the operator's URL");
+    if (agent.hasKey) throw bad("apiKey: an agent on the operator's provider uses the operator's key");
+    return;
+  }
+  if (agent.provider === "openai_compatible" && !agent.baseUrl)
+    throw bad("baseUrl: an OpenAI-compatible agent needs its endpoint, e.g. https://api.openai.com/v1");
+  if (agent.provider === "anthropic" && !agent.hasKey)
+    throw bad("apiKey: an Anthropic agent needs the workspace's key, or one of the operator's providers");
+  // The guard checks every resolved address on every request; this only answers early.
+  if (agent.baseUrl && isRefusedOnItsFace(new URL(agent.baseUrl), env().OUTBOUND_ALLOWED_HOSTS))
+    throw bad("baseUrl: this server does not allow requests to that address");
+}
+
+/** The key's columns for a write: sealed when given, cleared for null, untouched when omitted. */
+function keyData(workspaceId: string, apiKey: string | null | undefined) {
+  if (apiKey === undefined) return {};
+  if (apiKey === null) return { apiKeyCiphertext: null, apiKeyLast4: null };
+  if (!workspaceKeysEnabled()) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message:
+        "apiKey: this server's operator has not enabled keys of the workspace's own (SECRETS_KEY is not set); choose one of the operator's providers",
+    });
+  }
+  return sealAgentKey(workspaceId, apiKey);
 }
 
 function conflictOnName(error: unknown): never {
@@ -89,12 +115,13 @@ export async function createAgent(
   const fields = {
     provider: input.provider,
     model: input.model ?? (input.provider === "builtin" ? "builtin" : ""),
+    operatorProviderId: input.operatorProviderId ?? null,
     baseUrl: input.baseUrl ?? null,
-    apiKeyEnv: input.apiKeyEnv ?? null,
   };
   if (!fields.model)
     throw new TRPCError({ code: "BAD_REQUEST", message: "model: name the provider's model" });
-  checkProvider(fields);
+  checkConnection({ ...fields, hasKey: Boolean(input.apiKey) });
+  const key = keyData(workspaceId, input.apiKey ?? null);
   try {
     return await db.$transaction(async (tx) => {
       const hasDefault = (await tx.aiAgent.count({ where: { workspaceId, isDefault: true } })) > 0;
@@ -106,6 +133,7 @@ export async function createAgent(
           workspaceId,
           name: input.name,
           ...fields,
+          ...key,
           instructions: input.instructions,
           mode: input.mode,
           internal: input.internal,
@@ -121,7 +149,10 @@ export async function createAgent(
   }
 }
 
-/** Changes the fields given; null clears baseUrl, apiKeyEnv or settings. */
+/**
+ * Changes the fields given; null clears operatorProviderId, baseUrl, apiKey or settings. A save
+ * that passes the checks unblocks an agent a migration blocked: an admin has looked at it.
+ */
 export async function updateAgent(
   db: Db,
   caller: Caller,
@@ -138,10 +169,13 @@ export async function updateAgent(
       const fields = {
         provider: input.provider ?? current.provider,
         model: input.model ?? current.model,
+        operatorProviderId:
+          input.operatorProviderId === undefined ? current.operatorProviderId : input.operatorProviderId,
         baseUrl: input.baseUrl === undefined ? current.baseUrl : input.baseUrl,
-        apiKeyEnv: input.apiKeyEnv === undefined ? current.apiKeyEnv : input.apiKeyEnv,
       };
-      checkProvider(fields);
+      const hasKey = input.apiKey === undefined ? current.apiKeyLast4 !== null : input.apiKey !== null;
+      checkConnection({ ...fields, hasKey });
+      const key = keyData(workspaceId, input.apiKey);
       if (input.isDefault) {
         await tx.aiAgent.updateMany({
           where: { workspaceId, isDefault: true, id: { not: current.id } },
@@ -152,6 +186,8 @@ export async function updateAgent(
         where: { id: current.id },
         data: {
           ...fields,
+          ...key,
+          blockedReason: null,
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.instructions !== undefined ? { instructions: input.instructions } : {}),
           ...(input.mode !== undefined ? { mode: input.mode } : {}),

@@ -8,13 +8,17 @@ import type { AiRunKind, Prisma } from "@/server/db/generated/client";
 const DEFAULT_CONTEXT_CHARS = 12_000;
 const HISTORY_MESSAGES = 100;
 
+// The worker's view of an agent, the only select that reads the sealed key.
 export const contextAgentSelect = {
   id: true,
+  workspaceId: true,
   name: true,
   provider: true,
   model: true,
+  operatorProviderId: true,
   baseUrl: true,
-  apiKeyEnv: true,
+  apiKeyCiphertext: true,
+  blockedReason: true,
   instructions: true,
   mode: true,
   internal: true,

@@ -1,8 +1,16 @@
 import { answerFromKnowledge } from "@/server/ai/builtin/answer";
+import { blockedRunError } from "@/server/ai/connection";
 import { buildRunContext, type ContextAgent, contextAgentSelect } from "@/server/ai/context";
 import { publishRunUpdated } from "@/server/ai/events";
 import { detectLocale } from "@/server/ai/language";
-import { callModel, describeError, isRetryable, PermanentRunError } from "@/server/ai/providers";
+import { callModel } from "@/server/ai/providers";
+import {
+  describeError,
+  errorForLog,
+  isRetryable,
+  PermanentRunError,
+  RetryableRunError,
+} from "@/server/ai/run-errors";
 import { parseStoredOutput } from "@/server/ai/run-select";
 import type { StoredRunOutput } from "@/server/ai/schemas";
 import { transformText } from "@/server/ai/transform-text";
@@ -237,7 +245,7 @@ async function produce(
       ...(post ? {} : { onPartial: (soFar: string) => onPartial({ [context.locale]: soFar }) }),
     })
   ).trim();
-  if (!text) throw new Error("the model answered with no text");
+  if (!text) throw new RetryableRunError("The model answered with no text.");
   const locale = detectLocale(text) ?? context.locale;
   return { texts: { [locale]: text }, post, internal: context.trigger.internal };
 }
@@ -330,6 +338,7 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
       select: contextAgentSelect,
     });
     if (!agent) throw new PermanentRunError("the agent no longer exists");
+    if (agent.blockedReason) throw new PermanentRunError(blockedRunError(agent.blockedReason));
     const result = await produce(db, run, agent, signal, partials.write);
     await partials.flushed();
     const finished = await finish(db, run, agent.id, base, result);
@@ -360,6 +369,8 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
       return { outcome: "released", conversationId };
     }
     const message = timeout.aborted ? `Timed out after ${deps.timeoutMs} ms.` : describeError(error);
+    // The details (a provider's answer, a library's message) stay in the server's log.
+    console.warn(`ai: run ${run.id} attempt ${run.attempts} failed: ${message} (${errorForLog(error)})`);
     const final = !isRetryable(error) || run.attempts - run.lostAttempts >= deps.maxAttempts;
     const updated = await db.aiRun.updateMany({
       where: fenced(run),

@@ -1,42 +1,35 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import { APICallError, generateText, type LanguageModel, streamText } from "ai";
+import { generateText, type LanguageModel, streamText } from "ai";
+import { agentConnection } from "@/server/ai/connection";
 import { agentSettings, type ContextAgent } from "@/server/ai/context";
-import { aiApiKey } from "@/server/env";
+import { env } from "@/server/env";
+import { outboundFetch } from "@/server/outbound/fetch";
 
-/** A failure that another attempt cannot fix (configuration, a refused request): the run fails at once. */
-export class PermanentRunError extends Error {
-  override readonly name = "PermanentRunError";
-}
-
-function secret(agent: ContextAgent): string | undefined {
-  if (!agent.apiKeyEnv) return undefined;
-  const key = aiApiKey(agent.apiKeyEnv);
-  if (!key) throw new PermanentRunError(`apiKeyEnv: ${agent.apiKeyEnv} is not set on the server`);
-  return key;
-}
+// A model's answer is text; anything near this size is not one.
+const MODEL_RESPONSE_MAX_BYTES = 8 * 1024 * 1024;
 
 function languageModel(agent: ContextAgent): LanguageModel {
-  switch (agent.provider) {
-    case "openai_compatible": {
-      if (!agent.baseUrl)
-        throw new PermanentRunError("baseUrl: an OpenAI-compatible agent needs its endpoint");
-      const provider = createOpenAICompatible({
-        name: "agent",
-        baseURL: agent.baseUrl,
-        apiKey: secret(agent),
-      });
-      return provider.chatModel(agent.model);
-    }
-    case "anthropic": {
-      const apiKey = secret(agent);
-      if (!apiKey)
-        throw new PermanentRunError("apiKeyEnv: an Anthropic agent needs the name of its key's variable");
-      return createAnthropic({ apiKey, ...(agent.baseUrl ? { baseURL: agent.baseUrl } : {}) })(agent.model);
-    }
-    case "builtin":
-      throw new PermanentRunError("the built-in agent has no model to call");
+  const connection = agentConnection(agent);
+  // Every provider call goes through the guard, the operator's providers included: one place
+  // for the address checks, the size cap, no redirects (a key never follows one) and general errors.
+  const fetch = outboundFetch({
+    timeoutMs: env().AI_RUN_TIMEOUT_MS,
+    maxBytes: MODEL_RESPONSE_MAX_BYTES,
+    trustedHosts: connection.trustedHosts,
+  });
+  if (connection.kind === "anthropic") {
+    // Never undefined: the library would then read ANTHROPIC_API_KEY from the server's environment.
+    return createAnthropic({ apiKey: connection.apiKey ?? "", baseURL: connection.baseUrl, fetch })(
+      agent.model,
+    );
   }
+  return createOpenAICompatible({
+    name: "agent",
+    baseURL: connection.baseUrl,
+    apiKey: connection.apiKey,
+    fetch,
+  }).chatModel(agent.model);
 }
 
 export type ModelCall = {
@@ -80,21 +73,4 @@ export async function callModel(agent: ContextAgent, call: ModelCall): Promise<s
     }
   }
   return text;
-}
-
-/** Whether another attempt might succeed. */
-export function isRetryable(error: unknown): boolean {
-  if (error instanceof PermanentRunError) return false;
-  if (APICallError.isInstance(error)) return error.isRetryable;
-  return true;
-}
-
-/** The error as a member can read it, without request bodies or headers. */
-export function describeError(error: unknown): string {
-  if (APICallError.isInstance(error)) {
-    const status = error.statusCode ? `HTTP ${error.statusCode}: ` : "";
-    return `${status}${error.message}`.slice(0, 1_000);
-  }
-  if (error instanceof Error) return `${error.message}`.slice(0, 1_000);
-  return String(error).slice(0, 1_000);
 }

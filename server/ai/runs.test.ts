@@ -8,6 +8,7 @@ import { type FakeOpenAi, startFakeOpenAi } from "@/server/ai/testing/openai-ser
 import { db } from "@/server/db/client";
 import { eventBus } from "@/server/events/bus";
 import type { InboxEvent } from "@/server/events/types";
+import { allowTestServers, setTestEnv, testSecretsKey } from "@/server/test/env";
 import { errorCode, trpcError } from "@/server/test/errors";
 import { createTestConversation, createTestWorkspace, type TestWorkspace } from "@/server/test/fixtures";
 
@@ -15,6 +16,8 @@ let model: FakeOpenAi;
 
 beforeAll(async () => {
   model = await startFakeOpenAi();
+  allowTestServers(model.baseUrl);
+  setTestEnv({ SECRETS_KEY: testSecretsKey(), AI_PROVIDERS: undefined });
 });
 afterAll(() => model.close());
 afterEach(() => {
@@ -64,9 +67,8 @@ function recordEvents() {
 
 describe("AI runs: a reply in the thread", () => {
   it("posts one reply to the trigger message, as the agent, and updates the conversation", async () => {
-    process.env.TEST_MODEL_API_KEY = "sk-test-secret";
     const { ws, conversationId, agent } = await setup({
-      apiKeyEnv: "TEST_MODEL_API_KEY",
+      apiKey: "sk-test-secret",
       instructions: "Sign as the Acme team.",
     });
     model.answer("Your order is on its way.");
@@ -118,16 +120,28 @@ describe("AI runs: a reply in the thread", () => {
     expect(page.items.at(-1)?.sender).toEqual({ type: "ai", id: agent.id, name: "Helper", image: null });
   });
 
-  it("answers through Anthropic's API with the key its variable names", async () => {
-    process.env.TEST_ANTHROPIC_API_KEY = "sk-ant-test";
+  it("answers through Anthropic's API, on the operator's provider, with the operator's key", async () => {
     const anthropic = await startFakeAnthropic("Merhaba Ayşe, siparişiniz yolda.");
+    // The operator's own provider URL needs no OUTBOUND_ALLOWED_HOSTS entry: it is trusted for its key.
+    setTestEnv({
+      AI_PROVIDERS: JSON.stringify([
+        {
+          id: "claude",
+          label: "Claude",
+          kind: "anthropic",
+          baseUrl: anthropic.baseUrl,
+          apiKey: "sk-ant-test",
+        },
+      ]),
+    });
     try {
       const { ws, conversationId, agent } = await setup({
         provider: "anthropic",
         model: "claude-test",
-        baseUrl: anthropic.baseUrl,
-        apiKeyEnv: "TEST_ANTHROPIC_API_KEY",
+        baseUrl: null,
+        operatorProviderId: "claude",
       });
+      expect(agent).toMatchObject({ operatorProviderId: "claude", baseUrl: null, apiKeyLast4: null });
       const { message, run } = await customerAsks(ws, conversationId, agent.id, "Siparişim nerede?");
       expect(await processRun(db(), run.id, testDeps())).toMatchObject({ outcome: "succeeded" });
       expect((await repliesTo(db(), message.id))[0]?.content).toEqual({
@@ -136,6 +150,7 @@ describe("AI runs: a reply in the thread", () => {
       expect(anthropic.requests[0]?.apiKey).toBe("sk-ant-test");
       expect(JSON.stringify(anthropic.requests[0]?.body.system)).toContain("Write in Turkish");
     } finally {
+      setTestEnv({ AI_PROVIDERS: undefined });
       await anthropic.close();
     }
   });
@@ -146,7 +161,7 @@ describe("AI runs: a reply in the thread", () => {
     model.failNext(1);
 
     const first = await processRun(db(), run.id, testDeps());
-    expect(first).toMatchObject({ outcome: "retry", error: expect.stringContaining("HTTP 500") });
+    expect(first).toMatchObject({ outcome: "retry", error: "The provider answered 500." });
     expect(await runRow(db(), run.id)).toMatchObject({ status: "queued", attempts: 1 });
 
     expect(await processRun(db(), run.id, testDeps())).toMatchObject({ outcome: "succeeded" });
@@ -164,7 +179,7 @@ describe("AI runs: a reply in the thread", () => {
     expect(outcomes).toEqual(["retry", "retry", "failed"]);
     const failed = await ws.owner.api.v1.ai.run({ id: run.id });
     expect(failed).toMatchObject({ status: "failed", attempts: 3, replyMessageId: null, output: null });
-    expect(failed.error).toContain("HTTP 503");
+    expect(failed.error).toBe("The provider answered 503.");
     expect(failed.finishedAt).not.toBeNull();
     expect((await ws.owner.api.v1.ai.runsForConversation({ conversationId })).items[0]).toEqual(failed);
 
@@ -183,12 +198,22 @@ describe("AI runs: a reply in the thread", () => {
     expect(await processRun(db(), run.id, testDeps())).toMatchObject({ outcome: "failed" });
     expect(await runRow(db(), run.id)).toMatchObject({ status: "failed", attempts: 1 });
 
-    const missingKey = await setup({ apiKeyEnv: "NOT_SET_ANYWHERE_API_KEY" });
-    const asked = await customerAsks(missingKey.ws, missingKey.conversationId, missingKey.agent.id);
+    // A key sealed for another workspace does not open here: the run says so, and sends nothing.
+    const other = await setup({ apiKey: "sk-other-workspace" });
+    const copied = await setup();
+    const [sealed] = await db().$queryRaw<{ apiKeyCiphertext: string }[]>`
+      SELECT "apiKeyCiphertext" FROM "AiAgent" WHERE "id" = ${other.agent.id}`;
+    await db().aiAgent.update({
+      where: { id: copied.agent.id },
+      data: { apiKeyCiphertext: sealed?.apiKeyCiphertext ?? null, apiKeyLast4: "pace" },
+    });
+    const asked = await customerAsks(copied.ws, copied.conversationId, copied.agent.id);
+    const before = model.requests.length;
     expect(await processRun(db(), asked.run.id, testDeps())).toMatchObject({
       outcome: "failed",
-      error: "apiKeyEnv: NOT_SET_ANYWHERE_API_KEY is not set on the server",
+      error: expect.stringContaining("The agent's key cannot be read"),
     });
+    expect(model.requests.length).toBe(before);
   });
 
   it("times out a provider that hangs, and counts it as a failed attempt", async () => {
@@ -448,7 +473,6 @@ describe("AI: tenancy and agent administration", () => {
   });
 
   it("validates agents, shows admins their configuration but never a secret, and keeps one default", async () => {
-    process.env.TEST_ADMIN_API_KEY = "sk-never-shown";
     const ws = await createTestWorkspace();
     const agents = ws.owner.api.v1.ai.agents;
     const base = {
@@ -460,13 +484,17 @@ describe("AI: tenancy and agent administration", () => {
     const bad = async (input: Partial<CreateAgentInput>) =>
       (await trpcError(agents.create({ ...base, ...input }))).message;
     expect(await bad({ baseUrl: "ftp://llm.example" })).toContain("http(s)");
-    expect(await bad({ apiKeyEnv: "DATABASE_URL" })).toContain("_API_KEY");
-    expect(await bad({ apiKeyEnv: "lower_api_key" })).toContain("_API_KEY");
+    expect(await bad({ apiKey: "short" })).toContain("apiKey");
+    expect(await bad({ apiKey: "sk-with a space" })).toContain("apiKey");
     expect(await bad({ baseUrl: null })).toContain("needs its endpoint");
-    expect(await bad({ provider: "anthropic", baseUrl: null })).toContain("apiKeyEnv");
+    expect(await bad({ provider: "anthropic", baseUrl: null })).toContain("apiKey");
+    expect(await bad({ operatorProviderId: "nope" })).toContain(
+      "operatorProviderId: this server offers no such provider",
+    );
 
-    const first = await agents.create({ ...base, apiKeyEnv: "TEST_ADMIN_API_KEY" });
-    expect(first).toMatchObject({ isDefault: true, apiKeyEnv: "TEST_ADMIN_API_KEY", apiKeyConfigured: true });
+    const first = await agents.create({ ...base, apiKey: "sk-never-shown-1234" });
+    expect(first).toMatchObject({ isDefault: true, apiKeyLast4: "1234", blockedReason: null });
+    expect(JSON.stringify(first)).not.toContain("sk-never-shown");
     expect(JSON.stringify(await agents.list())).not.toContain("sk-never-shown");
     const second = await agents.create({
       ...base,

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Locale } from "@/server/connect/schemas";
-import { AI_API_KEY_ENV_NAME } from "@/server/env";
 
 const Id = z.string().trim().min(1).max(100);
 
@@ -117,20 +116,24 @@ const BaseUrl = z
   .url()
   .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) URL");
 
-const ApiKeyEnv = z
+/** A workspace's own key: written, never read back. Printable ASCII only, as an HTTP header needs. */
+const ApiKey = z
   .string()
   .trim()
-  .regex(
-    AI_API_KEY_ENV_NAME,
-    "must name an environment variable ending in _API_KEY (e.g. OPENAI_API_KEY); the secret itself is never stored",
-  );
+  .min(8, "must be the whole key the provider gave you")
+  .max(1_000)
+  .regex(/^[\x21-\x7e]+$/, "must be the key as the provider gave it, without spaces");
 
 const AgentFields = {
   name: z.string().trim().min(1).max(100),
   provider: AiProvider,
   model: z.string().trim().min(1).max(200),
+  /** One of the operator's providers (see v1.ai.providers): its URL and key are used. */
+  operatorProviderId: Id.nullish(),
+  /** Else the workspace's own endpoint (OpenAI-compatible: required; Anthropic: defaults to Anthropic's). */
   baseUrl: BaseUrl.nullish(),
-  apiKeyEnv: ApiKeyEnv.nullish(),
+  /** The workspace's own key, stored encrypted and never returned; null removes it. */
+  apiKey: ApiKey.nullish(),
   instructions: z.string().max(20_000),
   mode: AiAgentMode,
   internal: z.boolean(),
@@ -153,8 +156,10 @@ export const UpdateAgentInput = z.object({
   name: AgentFields.name.optional(),
   provider: AgentFields.provider.optional(),
   model: AgentFields.model.optional(),
+  operatorProviderId: AgentFields.operatorProviderId,
   baseUrl: AgentFields.baseUrl,
-  apiKeyEnv: AgentFields.apiKeyEnv,
+  /** Omitted, the stored key stays; null removes it; a string replaces it. */
+  apiKey: AgentFields.apiKey,
   instructions: AgentFields.instructions.optional(),
   mode: AgentFields.mode.optional(),
   internal: AgentFields.internal.optional(),
@@ -166,16 +171,18 @@ export type UpdateAgentInput = z.infer<typeof UpdateAgentInput>;
 export const AgentIdInput = z.object({ id: Id });
 export type AgentIdInput = z.infer<typeof AgentIdInput>;
 
-/** An agent's whole configuration, for admins: the name of its secret's variable, never the secret. */
+/** An agent's whole configuration, for admins: never a key, only the last 4 characters of the workspace's own. */
 export const AgentConfigOutput = z.object({
   id: z.string(),
   name: z.string(),
   provider: AiProvider,
   model: z.string(),
+  operatorProviderId: z.string().nullable(),
   baseUrl: z.string().nullable(),
-  apiKeyEnv: z.string().nullable(),
-  /** Whether the variable apiKeyEnv names is set on the server. */
-  apiKeyConfigured: z.boolean(),
+  /** The workspace's own key's last 4 characters; null when it has none. */
+  apiKeyLast4: z.string().nullable(),
+  /** Set when the agent may not run, e.g. "key_env_retired"; saving valid settings clears it. */
+  blockedReason: z.string().nullable(),
   instructions: z.string(),
   mode: AiAgentMode,
   internal: z.boolean(),
@@ -183,3 +190,18 @@ export const AgentConfigOutput = z.object({
   settings: AgentSettings,
 });
 export type AgentConfigOutput = z.infer<typeof AgentConfigOutput>;
+
+/** A provider the operator offers: what an admin sees of it (never its key or URL). */
+export const OperatorProviderOutput = z.object({
+  id: z.string(),
+  label: z.string(),
+  kind: z.enum(["openai_compatible", "anthropic"]),
+});
+export type OperatorProviderOutput = z.infer<typeof OperatorProviderOutput>;
+
+export const AiProvidersOutput = z.object({
+  operatorProviders: z.array(OperatorProviderOutput),
+  /** Whether an agent may keep a key of the workspace's own (the operator has set SECRETS_KEY). */
+  workspaceKeys: z.boolean(),
+});
+export type AiProvidersOutput = z.infer<typeof AiProvidersOutput>;

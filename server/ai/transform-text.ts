@@ -1,7 +1,8 @@
 import { rewriteOffline } from "@/server/ai/builtin/rewrite";
 import type { ContextAgent } from "@/server/ai/context";
 import { LANGUAGE_NAMES } from "@/server/ai/language";
-import { callModel, PermanentRunError } from "@/server/ai/providers";
+import { callModel } from "@/server/ai/providers";
+import { PermanentRunError } from "@/server/ai/run-errors";
 import type { StoredRunOutput, TransformRequest } from "@/server/ai/schemas";
 
 export const TRANSLATE_UNSUPPORTED =

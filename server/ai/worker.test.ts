@@ -16,6 +16,7 @@ import { type FakeOpenAi, startFakeOpenAi } from "@/server/ai/testing/openai-ser
 import { seed, settled, startWorkerProcess } from "@/server/ai/testing/worker-fixtures";
 import { createDb, type Db } from "@/server/db/client";
 import { startEmbeddedPostgres } from "@/server/db/embedded";
+import { allowTestServers } from "@/server/test/env";
 
 const SLOW = { timeout: 90_000 };
 
@@ -54,6 +55,8 @@ let pglite: Promise<Backend>;
 
 beforeAll(async () => {
   model = await startFakeOpenAi();
+  // Inherited by the worker processes below too.
+  allowTestServers(model.baseUrl);
   pglite = pgliteBackend();
   pglite.catch(() => {});
   const shared = process.env.DATABASE_URL ?? "";

@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import type { AgentOutput } from "@/server/workspace/schemas";
 
-// No baseUrl, apiKeyEnv, instructions or settings: members pick an agent, they do not configure it here.
+// No provider connection, key, instructions or settings: members pick an agent, they do not configure it here.
 const agentSelect = {
   id: true,
   name: true,

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { createAgent, deleteAgent, listAgentConfigs, updateAgent } from "@/server/ai/agents";
 import { assist } from "@/server/ai/assist";
+import { listAiProviders } from "@/server/ai/operator-providers";
 import { retryRun } from "@/server/ai/retry-run";
 import { getRun, listRunsForConversation } from "@/server/ai/runs";
 import {
   AgentConfigOutput,
   AgentIdInput,
+  AiProvidersOutput,
   AssistInput,
   CreateAgentInput,
   RunIdInput,
@@ -43,6 +45,8 @@ export const aiRouter = router({
     .input(TransformInput)
     .output(RunOutput)
     .mutation(({ ctx, input }) => transform(ctx.db, ctx.caller, input)),
+  /** What an admin may connect an agent to: the operator's providers (never their keys), and whether own keys are possible. */
+  providers: adminProcedure.output(AiProvidersOutput).query(() => listAiProviders()),
   agents: router({
     list: adminProcedure
       .output(z.array(AgentConfigOutput))
