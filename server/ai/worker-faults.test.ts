@@ -73,6 +73,13 @@ describe("npm run worker", () => {
       OUTBOUND_ALLOWED_HOSTS: new URL(model.baseUrl).host,
       EVENT_BUS: "postgres",
     });
+    // This process is the app: it sends each run's job as the run commits.
+    const producer = await startAiQueue({
+      connectionString: database.url,
+      db,
+      work: false,
+      runDeps: testDeps(),
+    });
     try {
       await worker.started;
       const first = await ask("Before the failover?");
@@ -87,9 +94,10 @@ describe("npm run worker", () => {
       await settled(db, after.runId);
       expect(await repliesTo(db, after.messageId)).toHaveLength(1);
       // The same worker process did it: it survived rather than being restarted.
-      expect(worker.workerPids()).toHaveLength(1);
+      expect(worker.workerPids(), worker.output()).toHaveLength(1);
       expect(worker.child.exitCode).toBeNull();
     } finally {
+      await producer.stop();
       await stopped(worker);
     }
   });

@@ -70,11 +70,15 @@ export class EventBus {
       this.#deliver({ id, at: Date.now(), event });
       return;
     }
-    this.#notifier ??= new pg.Pool({
-      connectionString: this.#connectionString,
-      max: 2,
-      allowExitOnIdle: true,
-    });
+    if (!this.#notifier) {
+      this.#notifier = new pg.Pool({
+        connectionString: this.#connectionString,
+        max: 2,
+        allowExitOnIdle: true,
+      });
+      // As the app's pool (server/db/client.ts): a lost idle connection is replaced, not fatal.
+      this.#notifier.on("error", (error) => console.error("event bus: idle connection lost:", error.message));
+    }
     await this.#notifier.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ id, event })]);
   }
 
