@@ -256,11 +256,12 @@ describe("AI runs: durability", () => {
 
     const doomed = await customerAsks(ws, conversationId, agent.id);
     await db().$executeRaw`
-      UPDATE "AiRun" SET "status" = 'running', "attempts" = 3, "startedAt" = now() - interval '10 minutes'
+      UPDATE "AiRun" SET "status" = 'running', "attempts" = 3, "lostAttempts" = 2,
+        "startedAt" = now() - interval '10 minutes', "heartbeatAt" = now() - interval '10 minutes'
       WHERE "id" = ${doomed.run.id}`;
     expect(await processRun(db(), doomed.run.id, testDeps({ maxAttempts: 3 }))).toMatchObject({
       outcome: "failed",
-      error: "The worker stopped during attempt 3 of 3.",
+      error: "The worker stopped 3 times while working on this run.",
     });
   });
 
@@ -273,7 +274,7 @@ describe("AI runs: durability", () => {
     await model.waitForRequests(before + 1);
     // The slow worker looks dead: the run is claimed again while its provider call is still open.
     await db()
-      .$executeRaw`UPDATE "AiRun" SET "startedAt" = now() - interval '10 minutes' WHERE "id" = ${run.id}`;
+      .$executeRaw`UPDATE "AiRun" SET "startedAt" = now() - interval '10 minutes', "heartbeatAt" = now() - interval '10 minutes' WHERE "id" = ${run.id}`;
     const again = processRun(db(), run.id, testDeps());
     await model.waitForRequests(before + 2);
     model.release();
