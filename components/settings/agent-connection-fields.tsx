@@ -8,7 +8,8 @@ import type { AiProvidersOutput } from "@/server/ai/schemas";
 export type KeyEdit = { kind: "keep" } | { kind: "replace"; value: string } | { kind: "remove" };
 
 export type Connection = {
-  source: "operator" | "own";
+  /** null: not chosen yet (a new agent). */
+  source: "operator" | "own" | null;
   operatorProviderId: string;
   baseUrl: string;
   key: KeyEdit;
@@ -41,7 +42,7 @@ export function AgentConnectionFields({
   kind: "openai_compatible" | "anthropic";
   /** The radio group's name, unique on the page. */
   sourceName: string;
-  connection: Connection;
+  connection: Connection & { source: "operator" | "own" };
   onChange: (next: Connection) => void;
   providers: AiProvidersOutput | undefined;
   savedKeyLast4: string | null;
