@@ -176,7 +176,7 @@ test("an admin creates an agent, sees a bad base URL refused at the field, edits
   await page.keyboard.type("sk-e2e-replaced-key-9876");
   await edit.getByLabel("Name", { exact: true }).fill(`${name} v2`);
   await edit.getByLabel("Reply directly").check();
-  await edit.getByRole("button", { name: "Save" }).click();
+  await edit.getByRole("button", { name: "Save", exact: true }).click();
   await expect(edit).toHaveCount(0);
   const renamed = page.locator("tr", { has: page.getByRole("rowheader", { name: `${name} v2` }) });
   await expect(renamed).toContainText("Reply directly");
@@ -271,9 +271,12 @@ test.describe("Arabic", () => {
     await page.getByRole("button", { name: "وكيل جديد" }).click();
     const form = page.getByRole("dialog", { name: "وكيل ذكاء اصطناعي جديد" });
     await expect(form.getByLabel("الاسم", { exact: true })).toBeFocused();
-    await form.getByLabel("المزوّد").selectOption("anthropic");
-    const keyVariable = form.getByLabel("اسم متغير البيئة الذي يحمل المفتاح");
+    await form.getByLabel("المزوّد", { exact: true }).selectOption("anthropic");
+    // The operator offers no Anthropic provider here: the workspace's own endpoint and key it is.
+    await expect(form.getByLabel("نقطة الاتصال والمفتاح الخاصّان بك")).toBeChecked();
+    const keyVariable = form.getByLabel("مفتاح API");
     await expect(keyVariable).toBeVisible();
+    await expect(keyVariable).toHaveAttribute("type", "password");
     // Empty required fields are refused in Arabic, before the server is asked.
     await form.getByLabel("الاسم", { exact: true }).fill("وكيل");
     await form.getByLabel("النموذج").fill("claude-x");

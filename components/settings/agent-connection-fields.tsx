@@ -1,6 +1,6 @@
 "use client";
 import { type ReactNode, useRef } from "react";
-import { format, useStrings } from "@/components/i18n/locale";
+import { useStrings } from "@/components/i18n/locale";
 import { FormRow } from "@/components/settings/form-row";
 import type { AiProvidersOutput } from "@/server/ai/schemas";
 
@@ -8,7 +8,8 @@ import type { AiProvidersOutput } from "@/server/ai/schemas";
 export type KeyEdit = { kind: "keep" } | { kind: "replace"; value: string } | { kind: "remove" };
 
 export type Connection = {
-  source: "operator" | "own";
+  /** null: not chosen yet (a new agent). */
+  source: "operator" | "own" | null;
   operatorProviderId: string;
   baseUrl: string;
   key: KeyEdit;
@@ -41,7 +42,7 @@ export function AgentConnectionFields({
   kind: "openai_compatible" | "anthropic";
   /** The radio group's name, unique on the page. */
   sourceName: string;
-  connection: Connection;
+  connection: Connection & { source: "operator" | "own" };
   onChange: (next: Connection) => void;
   providers: AiProvidersOutput | undefined;
   savedKeyLast4: string | null;
@@ -171,6 +172,7 @@ function KeyField({
 }) {
   const t = useStrings("settings");
   const { id } = control("apiKey");
+  const [before = "", after = ""] = t.apiKeySaved.split("{last4}");
   const buttonClass = "rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50";
   if (savedKeyLast4 && connection.key.kind !== "replace") {
     // No input to label: the saved key is described, and each action is a button of the group.
@@ -181,9 +183,12 @@ function KeyField({
           <p className="text-sm text-slate-700">{t.keyWillBeRemoved}</p>
         ) : (
           <p className="text-sm text-slate-700">
+            {/* Only the key's tail is written left to right, in the sentence of the UI's language. */}
+            {before}
             <bdi dir="ltr" className="font-mono">
-              {format(t.apiKeySaved, { last4: savedKeyLast4 })}
+              …{savedKeyLast4}
             </bdi>
+            {after}
           </p>
         )}
         <span className="flex flex-wrap gap-2">

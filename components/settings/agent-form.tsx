@@ -7,7 +7,7 @@ import { AgentConnectionFields, type Connection } from "@/components/settings/ag
 import { BlockedNotice } from "@/components/settings/blocked-notice";
 import { FormRow } from "@/components/settings/form-row";
 import { NO_ERRORS, type ServerErrors, serverErrors } from "@/components/settings/server-errors";
-import type { AgentConfigOutput } from "@/server/ai/schemas";
+import type { AgentConfigOutput, AiProvidersOutput } from "@/server/ai/schemas";
 
 type Provider = AgentConfigOutput["provider"];
 const PROVIDERS: readonly Provider[] = ["builtin", "openai_compatible", "anthropic"];
@@ -35,8 +35,9 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
   const [provider, setProvider] = useState<Provider>(agent?.provider ?? "builtin");
   const [model, setModel] = useState(agent && agent.provider !== "builtin" ? agent.model : "");
   const providers = trpc.v1.ai.providers.useQuery();
-  const [connection, setConnection] = useState<Connection>({
-    source: agent?.operatorProviderId ? "operator" : agent ? "own" : "operator",
+  const [chosen, setConnection] = useState<Connection>({
+    // A new agent follows what the operator offers for its kind until the admin picks a side.
+    source: agent?.operatorProviderId ? "operator" : agent ? "own" : null,
     operatorProviderId: agent?.operatorProviderId ?? "",
     baseUrl: agent?.baseUrl ?? "",
     key: agent?.apiKeyLast4 ? { kind: "keep" } : { kind: "replace", value: "" },
@@ -65,6 +66,7 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
     const first = FIELDS.find((field) => refused.fields[field]);
     if (first) requestAnimationFrame(() => document.getElementById(id(first))?.focus());
   };
+  const connection = withSource(chosen, provider, providers.data);
   const create = trpc.v1.ai.agents.create.useMutation({ onSuccess: saved, onError });
   const update = trpc.v1.ai.agents.update.useMutation({ onSuccess: saved, onError });
   const pending = create.isPending || update.isPending;
@@ -296,4 +298,15 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
       </form>
     </Dialog>
   );
+}
+
+/** The connection with its side settled: the operator's when it offers a provider of this kind. */
+function withSource(
+  connection: Connection,
+  provider: Provider,
+  providers: AiProvidersOutput | undefined,
+): Connection & { source: "operator" | "own" } {
+  if (connection.source) return { ...connection, source: connection.source };
+  const offered = providers?.operatorProviders.some((p) => p.kind === provider) ?? false;
+  return { ...connection, source: offered ? "operator" : "own" };
 }

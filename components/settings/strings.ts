@@ -87,7 +87,7 @@ export const settingsStrings = defineStrings({
     apiKeyHint: "Stored encrypted. It is never shown again, only its last 4 characters.",
     apiKeyOptionalHint:
       "Stored encrypted and never shown again. Leave empty if the endpoint needs no key, e.g. a model on your own network that the operator allows.",
-    apiKeySaved: "Saved key ending in …{last4}",
+    apiKeySaved: "Saved key ending in {last4}",
     replaceKey: "Replace key",
     removeKey: "Remove key",
     keepKey: "Keep the saved key",
@@ -196,7 +196,7 @@ export const settingsStrings = defineStrings({
     apiKeyHint: "يُخزَّن مشفّراً ولا يظهر مرة أخرى، إلا آخر 4 أحرف منه.",
     apiKeyOptionalHint:
       "يُخزَّن مشفّراً ولا يظهر مرة أخرى. اتركه فارغاً إن كانت نقطة الاتصال لا تحتاج إلى مفتاح، مثل نموذج على شبكتك يسمح به المشغّل.",
-    apiKeySaved: "مفتاح محفوظ ينتهي بـ …{last4}",
+    apiKeySaved: "مفتاح محفوظ ينتهي بـ {last4}",
     replaceKey: "استبدال المفتاح",
     removeKey: "إزالة المفتاح",
     keepKey: "الإبقاء على المفتاح المحفوظ",
@@ -305,7 +305,7 @@ export const settingsStrings = defineStrings({
     apiKeyHint: "Şifrelenmiş olarak saklanır. Bir daha gösterilmez, yalnızca son 4 karakteri.",
     apiKeyOptionalHint:
       "Şifrelenmiş olarak saklanır ve bir daha gösterilmez. Uç nokta anahtar istemiyorsa boş bırakın (örneğin işletmecinin izin verdiği, kendi ağınızdaki bir model).",
-    apiKeySaved: "Kayıtlı anahtar …{last4} ile bitiyor",
+    apiKeySaved: "Kayıtlı anahtar {last4} ile bitiyor",
     replaceKey: "Anahtarı değiştir",
     removeKey: "Anahtarı kaldır",
     keepKey: "Kayıtlı anahtarı koru",

@@ -1,0 +1,83 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { env } from "@/server/env";
+import { setTestEnv } from "@/server/test/env";
+
+const SAVED = {
+  SECRETS_KEY: process.env.SECRETS_KEY,
+  AI_PROVIDERS: process.env.AI_PROVIDERS,
+  OUTBOUND_ALLOWED_HOSTS: process.env.OUTBOUND_ALLOWED_HOSTS,
+};
+afterEach(() => setTestEnv(SAVED));
+
+/** What env() says about a bad setting: the variable named, its value never repeated. */
+function refusal(vars: Record<string, string>): string {
+  setTestEnv(vars);
+  try {
+    env();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
+const provider = {
+  id: "openai",
+  label: "OpenAI",
+  kind: "openai_compatible",
+  baseUrl: "https://api.openai.com/v1",
+};
+
+describe("env: outbound and AI provider settings", () => {
+  it("reads the operator's providers, allowed hosts and secrets key", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    setTestEnv({
+      SECRETS_KEY: key,
+      AI_PROVIDERS: JSON.stringify([{ ...provider, apiKey: "sk-op" }]),
+      OUTBOUND_ALLOWED_HOSTS: "localhost:11434, 10.0.0.5",
+    });
+    const config = env();
+    expect(config.SECRETS_KEY).toEqual(Buffer.alloc(32, 7));
+    expect(config.AI_PROVIDERS).toEqual([{ ...provider, apiKey: "sk-op" }]);
+    expect(config.OUTBOUND_ALLOWED_HOSTS).toEqual([
+      { hostname: "localhost", port: 11434 },
+      { hostname: "10.0.0.5", port: null },
+    ]);
+    setTestEnv({ SECRETS_KEY: undefined, AI_PROVIDERS: undefined, OUTBOUND_ALLOWED_HOSTS: undefined });
+    const unset = env();
+    expect(unset.SECRETS_KEY).toBeUndefined();
+    expect(unset).toMatchObject({ AI_PROVIDERS: [], OUTBOUND_ALLOWED_HOSTS: [] });
+  });
+
+  it("refuses a secrets key that is not 32 bytes of base64, without repeating it", () => {
+    const short = Buffer.alloc(16, 1).toString("base64");
+    const message = refusal({ SECRETS_KEY: short });
+    expect(message).toContain("SECRETS_KEY: must be 32 bytes");
+    expect(message).not.toContain(short);
+    expect(refusal({ SECRETS_KEY: "not base64 at all!" })).toContain("SECRETS_KEY");
+  });
+
+  it("refuses malformed providers without repeating their keys", () => {
+    expect(refusal({ AI_PROVIDERS: "{not json" })).toContain("AI_PROVIDERS: must be a JSON array");
+    const anthropicWithoutKey = refusal({
+      AI_PROVIDERS: JSON.stringify([{ ...provider, kind: "anthropic" }]),
+    });
+    expect(anthropicWithoutKey).toContain("needs its apiKey");
+    const twice = refusal({
+      AI_PROVIDERS: JSON.stringify([
+        { ...provider, apiKey: "sk-first-secret" },
+        { ...provider, apiKey: "sk-second-secret" },
+      ]),
+    });
+    expect(twice).toContain("two providers have the same id");
+    expect(twice).not.toContain("sk-");
+    expect(refusal({ AI_PROVIDERS: JSON.stringify([{ ...provider, baseUrl: "ftp://x" }]) })).toContain(
+      "http(s)",
+    );
+  });
+
+  it("refuses a malformed allowed host", () => {
+    expect(refusal({ OUTBOUND_ALLOWED_HOSTS: "ok.example, http://bad.example/" })).toContain(
+      'OUTBOUND_ALLOWED_HOSTS: "http://bad.example/" is not a host or host:port',
+    );
+  });
+});
