@@ -8,6 +8,10 @@ export type Db = PrismaClient & { readonly $pool: pg.Pool };
 
 export function createDb(connectionString: string): Db {
   const pool = new pg.Pool({ connectionString });
+  // An idle connection the server drops (failover, pooler restart, pg_terminate_backend) is
+  // reported here; without a listener node-postgres's error would end the process. The pool
+  // has already discarded it, and the next query opens a new one.
+  pool.on("error", (error) => console.error("database: an idle connection failed:", error.message));
   const client = new PrismaClient({
     // $disconnect ends the pool, as it did when the adapter made its own.
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),

@@ -1,19 +1,24 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 
 type Handler = (req: NextRequest) => Promise<Response>;
 
-async function toNextRequest(req: IncomingMessage, origin: string): Promise<NextRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+/** The request as Next hands it to a route handler: the body still streaming from the socket. */
+function toNextRequest(req: IncomingMessage, origin: string): NextRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-  return new NextRequest(new URL(req.url ?? "/", origin), { method: req.method, headers, body });
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new NextRequest(new URL(req.url ?? "/", origin), {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  });
 }
 
 /** A real HTTP server on 127.0.0.1 in front of route handlers, so tests call the API as clients do. */
@@ -29,7 +34,7 @@ export async function startTestServer(
         res.writeHead(404).end();
         return;
       }
-      const response = await entry[1](await toNextRequest(req, origin));
+      const response = await entry[1](toNextRequest(req, origin));
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
