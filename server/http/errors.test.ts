@@ -38,9 +38,9 @@ function send(apiKey: string, text: string) {
   });
 }
 
-function logged(spy: ReturnType<typeof vi.spyOn>): string {
+function logged(spy: { mock: { calls: unknown[][] } }): string {
   return spy.mock.calls
-    .map((call) => call.map((part) => (part instanceof Error ? `${part.message}` : String(part))).join(" "))
+    .map((call) => call.map((part) => (part instanceof Error ? part.message : String(part))).join(" "))
     .join("\n");
 }
 
