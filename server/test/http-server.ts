@@ -6,7 +6,7 @@ import { NextRequest } from "next/server";
 type Handler = (req: NextRequest) => Promise<Response>;
 
 /** The request as Next hands it to a route handler: the body still streaming from the socket. */
-function toNextRequest(req: IncomingMessage, origin: string): NextRequest {
+function toNextRequest(req: IncomingMessage, origin: string, signal: AbortSignal): NextRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
@@ -18,6 +18,7 @@ function toNextRequest(req: IncomingMessage, origin: string): NextRequest {
     headers,
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
+    signal,
   });
 }
 
@@ -34,15 +35,33 @@ export async function startTestServer(
         res.writeHead(404).end();
         return;
       }
-      const response = await entry[1](toNextRequest(req, origin));
+      // A client that goes away aborts the request, as under Next: a subscription's stream ends.
+      const gone = new AbortController();
+      res.on("close", () => gone.abort());
+      const response = await entry[1](toNextRequest(req, origin, gone.signal));
       res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      if (!response.body) {
+        res.end();
+        return;
+      }
+      // Streamed, so a server-sent event stream reaches the client as it is written.
+      Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>)
+        .on("error", () => res.destroy())
+        .pipe(res);
     } catch (error) {
-      res.writeHead(500).end(String(error));
+      if (!res.headersSent) res.writeHead(500).end(String(error));
+      else res.destroy();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  return { baseUrl: origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    baseUrl: origin,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
