@@ -1,5 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as healthCheck } from "@/app/api/health/route";
 import { createDb, type Db, db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { startAppServer } from "@/server/test/app-routes";
@@ -147,6 +148,11 @@ describe("a database connection that drops during a request", () => {
         expect(text).not.toMatch(INTERNALS);
         expect(text).toContain(response.headers.get("x-request-id"));
       }
+      // The health check says the database is unavailable, not what the driver said about it.
+      const health = await healthCheck();
+      expect(health.status).toBe(503);
+      expect(health.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(await health.text()).not.toMatch(INTERNALS);
     } finally {
       errors.mockRestore();
       globalThis.connectInboxDb = live;
