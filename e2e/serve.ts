@@ -13,6 +13,10 @@ async function main() {
   const env: Record<string, string | undefined> = {
     NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
     NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+    // Every spec seeds its data through the one e2e API key, two workers at once (a thread of
+    // 60 messages, a list of conversations): the default 600 a minute could refuse a journey.
+    // The limit itself is tested in server/limits/api-rate-limit.test.ts.
+    API_RATE_LIMIT_PER_MINUTE: "100000",
   };
   if (process.env.DATABASE_URL) {
     const fresh = await createFreshDatabase(process.env.DATABASE_URL, "connect_inbox_e2e");

@@ -39,7 +39,10 @@ export async function startTestServer(
       const gone = new AbortController();
       res.on("close", () => gone.abort());
       const response = await entry[1](toNextRequest(req, origin, gone.signal));
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      const headers = Object.fromEntries(response.headers);
+      // Answered before the body was read (a refusal): the socket cannot carry another request.
+      if (!req.complete) headers.connection = "close";
+      res.writeHead(response.status, headers);
       if (!response.body) {
         res.end();
         return;
