@@ -26,8 +26,8 @@ function apiLimiter(db: Db): RateLimiterPostgres {
  * Counts `calls` (the procedures of a tRPC batch, or one upload or download) against the API
  * key's minute. Sessions are not counted: a browser's inbox is not a client that floods.
  */
-export function consumeApiCalls(db: Db, apiKeyId: string, calls: number): Promise<LimitState> {
-  return consume(apiLimiter(db), apiKeyId, calls);
+export function consumeApiCalls(db: Db, keyHash: string, calls: number): Promise<LimitState> {
+  return consume(apiLimiter(db), keyHash, calls);
 }
 
 /**

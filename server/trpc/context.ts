@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { resolveApiKey } from "@/server/auth/api-key";
+import { hashApiKey, looksLikeApiKey, resolveApiKey } from "@/server/auth/api-key";
 import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
 import { type Db, db } from "@/server/db/client";
 import { env } from "@/server/env";
@@ -43,8 +43,8 @@ function cookieValue(header: string | null, name: string): string | null {
  * Counts the calls against the key's rate limit; the state goes to the request scope, from
  * which the route answers RateLimit headers (and Retry-After on a refusal).
  */
-async function limitApiKey(database: Db, apiKeyId: string, calls: number): Promise<void> {
-  const state = await consumeApiCalls(database, apiKeyId, calls);
+async function limitApiKey(database: Db, keyHash: string, calls: number): Promise<void> {
+  const state = await consumeApiCalls(database, keyHash, calls);
   const scope = currentRequestScope();
   if (scope) scope.rateLimit = state;
   if (!state.allowed) {
@@ -65,8 +65,13 @@ export async function createContext(req: NextRequest, calls = 1): Promise<Contex
   const authorization = req.headers.get("authorization");
   if (authorization) {
     const key = authorization.replace(/^Bearer\s+/i, "").trim();
-    const apiCaller = await resolveApiKey(database, key);
-    if (apiCaller) await limitApiKey(database, apiCaller.apiKeyId, calls);
+    // The limit is counted beside the key's lookup, not after it: one round trip less on
+    // every API call (npm run bench -- api). So it is keyed by the key's hash, and a made-up
+    // key of our shape is counted (and refused) like a real one.
+    const [apiCaller] = await Promise.all([
+      resolveApiKey(database, key),
+      looksLikeApiKey(key) ? limitApiKey(database, hashApiKey(key), calls) : null,
+    ]);
     const caller: Caller | null = apiCaller
       ? {
           workspaceId: apiCaller.workspaceId,
