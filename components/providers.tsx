@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { httpBatchLink, httpLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { type ReactNode, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { MAX_BATCH_CALLS } from "@/server/limits/caps";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
@@ -33,7 +34,8 @@ export function Providers({ children }: { children: ReactNode }) {
             false: splitLink({
               condition: (op) => op.context.skipBatch === true,
               true: httpLink({ url: "/api/trpc" }),
-              false: httpBatchLink({ url: "/api/trpc" }),
+              // The server refuses a larger batch (server/limits/caps.ts).
+              false: httpBatchLink({ url: "/api/trpc", maxItems: MAX_BATCH_CALLS }),
             }),
           }),
         }),

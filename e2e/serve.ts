@@ -41,6 +41,10 @@ async function main() {
     OUTBOUND_ALLOWED_HOSTS: "127.0.0.1",
     SECRETS_KEY: "ZTJlLXNlY3JldHMta2V5LWUyZS1zZWNyZXRzLWtleSE=",
     AI_PROVIDERS: JSON.stringify([E2E_OPERATOR_PROVIDER]),
+    // Every spec seeds its data through the one e2e API key, two workers at once (a thread of
+    // 60 messages, a list of conversations): the default 600 a minute could refuse a journey.
+    // The limit itself is tested in server/limits/api-rate-limit.test.ts.
+    API_RATE_LIMIT_PER_MINUTE: "100000",
   };
   if (process.env.DATABASE_URL) {
     const fresh = await createFreshDatabase(process.env.DATABASE_URL, "connect_inbox_e2e");

@@ -96,6 +96,23 @@ const EnvSchema = z.object({
       }
       return key;
     }),
+  // Calls (procedures, uploads, downloads) one API key may make per minute, over all instances.
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  // A JSON request body (tRPC POST) larger than this is refused with 413.
+  API_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  // All files of one upload request together; unset, the larger of 50 MB and ATTACHMENT_MAX_BYTES.
+  ATTACHMENT_MAX_REQUEST_BYTES: z.coerce.number().int().positive().optional(),
+  // Sign-in attempts that did not succeed, per account (email) and per client address, in the window.
+  SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  SIGN_IN_FAILURE_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Reverse proxies in front of the app that append to X-Forwarded-For. 0: the header is the
+  // client's own word, so no client address is known and sign-in is throttled per account only.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

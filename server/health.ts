@@ -1,9 +1,10 @@
 import { db } from "@/server/db/client";
+import { logUnexpected } from "@/server/http/unexpected-error";
 
 const TIMEOUT_MS = 2_000;
 
 /** Whether the database answers a query within a short time. */
-export async function checkDatabase(): Promise<{ ok: boolean; latencyMs?: number; error?: string }> {
+export async function checkDatabase(): Promise<{ ok: boolean; latencyMs?: number }> {
   const started = performance.now();
   try {
     await Promise.race([
@@ -12,6 +13,8 @@ export async function checkDatabase(): Promise<{ ok: boolean; latencyMs?: number
     ]);
     return { ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // The driver's words (host, port, SQLSTATE) go to the log, not to whoever asks.
+    logUnexpected("health check", error);
+    return { ok: false };
   }
 }

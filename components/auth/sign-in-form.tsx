@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import { type SignInResponse, signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
 import type { signInStrings } from "@/components/auth/strings";
 import { UiLocaleProvider } from "@/components/i18n/locale";
 import type { UiLocale } from "@/components/i18n/ui-locale";
+import { throttledMinutes } from "@/server/auth/sign-in-errors";
 
 type SignInStrings = (typeof signInStrings)["en"];
 
@@ -37,6 +38,15 @@ function SignInCard({ callbackUrl, t }: { callbackUrl: string; t: SignInStrings 
   );
 }
 
+/** What went wrong, in the person's language: a wrong password, a throttle to wait out, or the server. */
+function signInErrorText(result: SignInResponse | null | undefined, t: SignInStrings): string {
+  const minutes = throttledMinutes(result?.error);
+  if (minutes !== null) return t.throttled.replace("{minutes}", String(minutes));
+  // next-auth answers 401 for a wrong password; no JSON answer at all (503) leaves no result.
+  if (result?.status !== 401) return t.unavailable;
+  return t.failed;
+}
+
 function SignInForm({ callbackUrl, t }: { callbackUrl: string; t: SignInStrings }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -51,10 +61,10 @@ function SignInForm({ callbackUrl, t }: { callbackUrl: string; t: SignInStrings 
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
       redirect: false,
-    });
+    }).catch(() => null);
     if (!result || result.error) {
       setPending(false);
-      setError(t.failed);
+      setError(signInErrorText(result, t));
       return;
     }
     router.replace(callbackUrl);

@@ -9,6 +9,8 @@ export const signInStrings = defineStrings({
     signIn: "Sign in",
     signingIn: "Signing in…",
     failed: "That email and password do not match an account.",
+    throttled: "Too many sign-in attempts that did not succeed. Wait, then try again in {minutes} min.",
+    unavailable: "Signing in is not possible right now. Try again in a moment.",
   },
   ar: {
     title: "تسجيل الدخول إلى Connect Inbox",
@@ -18,6 +20,8 @@ export const signInStrings = defineStrings({
     signIn: "تسجيل الدخول",
     signingIn: "جارٍ تسجيل الدخول…",
     failed: "البريد الإلكتروني وكلمة المرور لا يطابقان أي حساب.",
+    throttled: "محاولات تسجيل دخول فاشلة كثيرة. انتظر ثم حاول مرة أخرى (الدقائق المتبقية: {minutes}).",
+    unavailable: "تسجيل الدخول غير ممكن الآن. حاول مرة أخرى بعد قليل.",
   },
   tr: {
     title: "Connect Inbox'a giriş yapın",
@@ -27,5 +31,7 @@ export const signInStrings = defineStrings({
     signIn: "Giriş yap",
     signingIn: "Giriş yapılıyor…",
     failed: "Bu e-posta ve parola hiçbir hesapla eşleşmiyor.",
+    throttled: "Çok fazla başarısız giriş denemesi. Bekleyin ve {minutes} dakika sonra yeniden deneyin.",
+    unavailable: "Şu anda giriş yapılamıyor. Biraz sonra yeniden deneyin.",
   },
 });

@@ -4,6 +4,7 @@ import { type AttachmentStorage, attachmentStorage } from "@/server/attachments/
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { findInputProblem } from "@/server/limits/input-check";
 import { notFound } from "@/server/trpc/errors";
 
 const downloadSelect = {
@@ -24,6 +25,9 @@ export async function getAttachmentForDownload(
   id: string,
   storage: AttachmentStorage = attachmentStorage(),
 ): Promise<{ attachment: DownloadableAttachment; body: Readable }> {
+  const problem = findInputProblem({ id });
+  if (problem)
+    throw new TRPCError({ code: "BAD_REQUEST", message: `${problem.path.join(".")}: ${problem.message}` });
   const attachment =
     id.length <= 100
       ? await db.attachment.findFirst({

@@ -6,6 +6,8 @@ import type { DownloadableAttachment } from "@/server/attachments/download";
 import { formatBytes, type UploadedFile } from "@/server/attachments/upload";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { unexpectedErrorResponse } from "@/server/http/route";
+import { cappedBody } from "@/server/limits/body";
 import { createContext } from "@/server/trpc/context";
 
 // Room for the multipart boundaries and part headers around the files themselves.
@@ -20,61 +22,46 @@ export async function requireCaller(req: NextRequest): Promise<{ db: Db; caller:
   return { db: ctx.db, caller: ctx.caller };
 }
 
-/** `{ error: { code, message } }` with the status tRPC gives the same code. */
+/**
+ * `{ error: { code, message } }` with the status tRPC gives the same code; anything unexpected
+ * is a generic 500 (503 when the database is unreachable) with a request id, the cause only logged.
+ */
 export function errorResponse(error: unknown): Response {
-  const known = error instanceof TRPCError && error.code !== "INTERNAL_SERVER_ERROR" ? error : null;
-  if (!known) console.error("attachments: request failed:", error);
-  const shown = known ?? new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Something went wrong." });
+  if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR") {
+    return unexpectedErrorResponse("attachments", error);
+  }
   const headers: Record<string, string> = { "cache-control": "no-store" };
-  if (shown.code === "UNAUTHORIZED") headers["www-authenticate"] = "Bearer";
+  if (error.code === "UNAUTHORIZED") headers["www-authenticate"] = "Bearer";
   return Response.json(
-    { error: { code: shown.code, message: shown.message } },
-    { status: getHTTPStatusCodeFromError(shown), headers },
+    { error: { code: error.code, message: error.message } },
+    { status: getHTTPStatusCodeFromError(error), headers },
   );
 }
 
 /**
- * The files of a multipart/form-data body's `file` field. A body longer than one upload may
- * be is refused from its Content-Length before anything is read, and cut off while reading
+ * The files of a multipart/form-data body's `file` field. A body longer than one upload request
+ * may be is refused from its Content-Length before anything is read, and cut off while reading
  * when it has none (chunked).
  */
-export async function readUploadedFiles(req: Request, maxBytes: number): Promise<UploadedFile[]> {
-  const limit = maxBytes + MULTIPART_ALLOWANCE;
+export async function readUploadedFiles(req: Request, maxRequestBytes: number): Promise<UploadedFile[]> {
   const tooLarge = () =>
     new TRPCError({
       code: "PAYLOAD_TOO_LARGE",
-      message: `The request is larger than one upload may be: at most ${formatBytes(maxBytes)} (${maxBytes} bytes) of files.`,
+      message: `The request is larger than one upload may be: at most ${formatBytes(maxRequestBytes)} (${maxRequestBytes} bytes) of files.`,
     });
-  const contentLength = req.headers.get("content-length");
-  if (contentLength !== null && Number(contentLength) > limit) throw tooLarge();
-
+  const { stream, exceeded } = cappedBody(req, maxRequestBytes + MULTIPART_ALLOWANCE, tooLarge);
   const contentType = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType) || !req.body) {
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || !stream) {
     throw new TRPCError({
       code: "BAD_REQUEST",
       message: 'Send the files as multipart/form-data in the field "file".',
     });
   }
-  let received = 0;
-  let exceeded = false;
-  const capped = req.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > limit) {
-          exceeded = true;
-          controller.error(tooLarge());
-          return;
-        }
-        controller.enqueue(chunk);
-      },
-    }),
-  );
   let form: FormData;
   try {
-    form = await new Response(capped, { headers: { "content-type": contentType } }).formData();
+    form = await new Response(stream, { headers: { "content-type": contentType } }).formData();
   } catch {
-    if (exceeded) throw tooLarge();
+    if (exceeded()) throw tooLarge();
     throw new TRPCError({ code: "BAD_REQUEST", message: "The body is not valid multipart/form-data." });
   }
 

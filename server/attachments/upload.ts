@@ -18,8 +18,10 @@ import { env } from "@/server/env";
 export type UploadedFile = { name: string; bytes: Uint8Array; declaredType: string | null };
 
 export type AttachmentPolicy = {
-  /** Per file, and for all files of one request together. */
+  /** Per file. */
   maxBytes: number;
+  /** All files of one upload request together. */
+  maxRequestBytes: number;
   maxFiles: number;
   /** MIME types or `type/*` wildcards. */
   allowedTypes: readonly string[];
@@ -29,10 +31,15 @@ export type AttachmentPolicy = {
 export const MAX_FILES_PER_UPLOAD = 20;
 const MAX_FILE_NAME_LENGTH = 200;
 
+// Two files at today's default per-file limit; never less than one file may be.
+const DEFAULT_MAX_REQUEST_BYTES = 50 * 1024 * 1024;
+
 export function attachmentPolicy(): AttachmentPolicy {
-  const { ATTACHMENT_MAX_BYTES, ATTACHMENT_ALLOWED_TYPES } = env();
+  const { ATTACHMENT_MAX_BYTES, ATTACHMENT_MAX_REQUEST_BYTES, ATTACHMENT_ALLOWED_TYPES } = env();
   return {
     maxBytes: ATTACHMENT_MAX_BYTES,
+    maxRequestBytes:
+      ATTACHMENT_MAX_REQUEST_BYTES ?? Math.max(DEFAULT_MAX_REQUEST_BYTES, ATTACHMENT_MAX_BYTES),
     maxFiles: MAX_FILES_PER_UPLOAD,
     allowedTypes: parseAllowedTypes(ATTACHMENT_ALLOWED_TYPES),
   };
@@ -157,10 +164,10 @@ export async function uploadAttachments(
   const prepared: PreparedFile[] = [];
   for (const file of files) prepared.push(await prepareFile(caller, file, policy));
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);
-  if (total > policy.maxBytes) {
+  if (total > policy.maxRequestBytes) {
     throw new TRPCError({
       code: "PAYLOAD_TOO_LARGE",
-      message: `file: the files are ${formatBytes(total)} together; one upload takes at most ${formatBytes(policy.maxBytes)} (${policy.maxBytes} bytes). Upload them in separate requests.`,
+      message: `file: the files are ${formatBytes(total)} together; one upload takes at most ${formatBytes(policy.maxRequestBytes)} (${policy.maxRequestBytes} bytes). Upload them in separate requests.`,
     });
   }
 

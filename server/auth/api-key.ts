@@ -24,9 +24,14 @@ export type ApiKeyCaller = {
   role: MemberRole;
 };
 
+/** Whether a bearer token has the shape of this app's keys (which says nothing of whether it is one). */
+export function looksLikeApiKey(key: string): boolean {
+  return key.startsWith(KEY_PREFIX);
+}
+
 /** The member a key acts as, or null for an unknown or revoked key. */
 export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller | null> {
-  if (!key.startsWith(KEY_PREFIX)) return null;
+  if (!looksLikeApiKey(key)) return null;
   // Every API call starts here, so one plain statement on pg (server/db/sql.ts).
   const [row] = await sql<{
     id: string;

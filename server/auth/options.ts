@@ -1,7 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
-import { verifyPassword } from "@/server/auth/password";
+import { hashPassword, verifyPassword } from "@/server/auth/password";
 import {
   activeSessionUserId,
   createSession,
@@ -9,12 +10,40 @@ import {
   SESSION_MAX_AGE_SECONDS,
   SessionEndedError,
 } from "@/server/auth/sessions";
-import { db } from "@/server/db/client";
+import { signInSucceeded } from "@/server/auth/sign-in-throttle";
+import { type Db, db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { clientAddress } from "@/server/http/client-address";
+import { currentRequestScope } from "@/server/http/request-scope";
 
 const SignInInput = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
 
+type SignedIn = { id: string; email: string; name: string; image: string | null };
+
 let options: NextAuthOptions | undefined;
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * The user whose password this is, or null. An unknown email is checked against a dummy hash
+ * of the same scrypt cost, so it takes the same work and time as a known one.
+ */
+export async function checkCredentials(
+  database: Db,
+  credentials: unknown,
+  address: string | null,
+): Promise<SignedIn | null> {
+  dummyHash ??= hashPassword(randomUUID());
+  const parsed = SignInInput.safeParse(credentials);
+  if (!parsed.success) return null;
+  const user = await database.user.findUnique({
+    where: { email: parsed.data.email },
+    select: { id: true, email: true, name: true, image: true, passwordHash: true },
+  });
+  const matches = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await dummyHash));
+  if (!user || !matches) return null;
+  await signInSucceeded(database, { email: parsed.data.email, address });
+  return { id: user.id, email: user.email, name: user.name, image: user.image };
+}
 
 /** Built on first use so that `next build` needs no secret and no database. */
 export function authOptions(): NextAuthOptions {
@@ -29,15 +58,17 @@ export function authOptions(): NextAuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        async authorize(credentials) {
-          const parsed = SignInInput.safeParse(credentials);
-          if (!parsed.success) return null;
-          const user = await db().user.findUnique({
-            where: { email: parsed.data.email },
-            select: { id: true, email: true, name: true, image: true, passwordHash: true },
-          });
-          if (!user || !(await verifyPassword(parsed.data.password, user.passwordHash))) return null;
-          return { id: user.id, email: user.email, name: user.name, image: user.image };
+        async authorize(credentials, req) {
+          try {
+            const headers = new Headers(req.headers as Record<string, string> | undefined);
+            return await checkCredentials(db(), credentials, clientAddress(headers, env().TRUST_PROXY_HOPS));
+          } catch (error) {
+            // next-auth would put this error's message in the URL it answers; the route
+            // (server/auth/http.ts) answers the failure itself, with the request id.
+            const scope = currentRequestScope();
+            if (scope) scope.failure = error;
+            throw new Error("ServerError");
+          }
         },
       }),
     ],

@@ -19,7 +19,9 @@ const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(.+)$/;
 
 function seekSql(cursor: string): Prisma.Sql {
   const match = CURSOR.exec(cursor);
-  if (!match?.[1] || !match[2] || Number.isNaN(Date.parse(match[1]))) {
+  // Round-tripped, not just parsed: Date.parse takes "2024-02-30" as March 1st, PostgreSQL refuses it.
+  const seekAt = match?.[1];
+  if (!seekAt || !match[2] || Number.isNaN(Date.parse(seekAt)) || new Date(seekAt).toISOString() !== seekAt) {
     throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: pass back a nextCursor as returned" });
   }
   // A timestamp literal ignores the "Z", which is what the UTC-stored column needs.

@@ -1,19 +1,25 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
 
 type Handler = (req: NextRequest) => Promise<Response>;
 
-async function toNextRequest(req: IncomingMessage, origin: string): Promise<NextRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+/** The request as Next hands it to a route handler: the body still streaming from the socket. */
+function toNextRequest(req: IncomingMessage, origin: string, signal: AbortSignal): NextRequest {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) for (const v of value) headers.append(name, v);
   }
-  const body = chunks.length > 0 ? Buffer.concat(chunks) : undefined;
-  return new NextRequest(new URL(req.url ?? "/", origin), { method: req.method, headers, body });
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  return new NextRequest(new URL(req.url ?? "/", origin), {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+    signal,
+  });
 }
 
 /** A real HTTP server on 127.0.0.1 in front of route handlers, so tests call the API as clients do. */
@@ -29,15 +35,36 @@ export async function startTestServer(
         res.writeHead(404).end();
         return;
       }
-      const response = await entry[1](await toNextRequest(req, origin));
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
+      // A client that goes away aborts the request, as under Next: a subscription's stream ends.
+      const gone = new AbortController();
+      res.on("close", () => gone.abort());
+      const response = await entry[1](toNextRequest(req, origin, gone.signal));
+      const headers = Object.fromEntries(response.headers);
+      // Answered before the body was read (a refusal): the socket cannot carry another request.
+      if (!req.complete) headers.connection = "close";
+      res.writeHead(response.status, headers);
+      if (!response.body) {
+        res.end();
+        return;
+      }
+      // Streamed, so a server-sent event stream reaches the client as it is written.
+      Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>)
+        .on("error", () => res.destroy())
+        .pipe(res);
     } catch (error) {
-      res.writeHead(500).end(String(error));
+      if (!res.headersSent) res.writeHead(500).end(String(error));
+      else res.destroy();
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
-  return { baseUrl: origin, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    baseUrl: origin,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }

@@ -1,5 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ZodError } from "zod";
+import { TRPC_ERROR_CODES_BY_KEY } from "@trpc/server/rpc";
+import { ZodError, ZodRealError } from "zod";
+import { currentRequestScope } from "@/server/http/request-scope";
+import { describeUnexpected } from "@/server/http/unexpected-error";
+import { findInputProblem } from "@/server/limits/input-check";
 import type { Context } from "@/server/trpc/context";
 
 function describeZodError(error: ZodError): { message: string; issues: { path: string; message: string }[] } {
@@ -12,20 +16,52 @@ function describeZodError(error: ZodError): { message: string; issues: { path: s
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
+    // Never a stack trace, whatever NODE_ENV says.
+    const { stack: _stack, ...data } = shape.data;
     if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
       const { message, issues } = describeZodError(error.cause);
-      return { ...shape, message, data: { ...shape.data, issues } };
+      return { ...shape, message, data: { ...data, issues } };
     }
-    return shape;
+    if (error.code === "INTERNAL_SERVER_ERROR") {
+      // Its message is the cause's own (tRPC copies it): Prisma's invocation text, SQL, driver errors.
+      const failure = describeUnexpected(error.cause ?? error);
+      return {
+        ...shape,
+        code: TRPC_ERROR_CODES_BY_KEY[failure.code],
+        message: failure.message,
+        data: {
+          ...data,
+          code: failure.code,
+          httpStatus: failure.httpStatus,
+          requestId: currentRequestScope()?.requestId,
+        },
+      };
+    }
+    return { ...shape, data };
   },
+});
+
+/** NUL, lone surrogates and deep nesting anywhere in the input: 400 naming the field, as zod does. */
+const inputChecked = t.middleware(async ({ getRawInput, next }) => {
+  const problem = findInputProblem(await getRawInput());
+  if (problem) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      // ZodRealError is what a failed parse throws (an Error, which tRPC keeps as the cause).
+      cause: new ZodRealError([
+        { code: "custom", path: problem.path, message: problem.message, input: undefined },
+      ]),
+    });
+  }
+  return next();
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = t.procedure.use(inputChecked);
 
 /** Session or API key; narrows the context so `ctx.caller` is never null downstream. */
-export const memberProcedure = t.procedure.use(({ ctx, next }) => {
+export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.caller) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in or send a valid API key." });
   }

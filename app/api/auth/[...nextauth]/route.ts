@@ -1,11 +1,6 @@
-import type { NextRequest } from "next/server";
-import NextAuth from "next-auth";
-import { authOptions } from "@/server/auth/options";
+import { handleAuthRequest } from "@/server/auth/http";
+import { scopedRoute } from "@/server/http/route";
 
-type RouteContext = { params: Promise<{ nextauth: string[] }> };
-
-async function handler(req: NextRequest, context: RouteContext) {
-  return NextAuth(req, { params: await context.params }, authOptions());
-}
+const handler = scopedRoute("auth", handleAuthRequest);
 
 export { handler as GET, handler as POST };

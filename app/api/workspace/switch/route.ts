@@ -1,3 +1,4 @@
+import { scopedRoute } from "@/server/http/route";
 import { handleWorkspaceSwitch } from "@/server/workspace/switch-http";
 
-export { handleWorkspaceSwitch as POST };
+export const POST = scopedRoute("workspace switch", handleWorkspaceSwitch);
