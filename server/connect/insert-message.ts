@@ -21,7 +21,6 @@ export type NewMessage = {
   channelId: string | null;
   idempotencyKey: string | null;
   idempotencyHash: string | null;
-  createdAt: Date;
   attachmentIds: string[];
   /** The AI run to queue; its channel null is the message's. */
   aiRun: { id: string; agentId: string; channelId: string | null; requestedByMemberId: string } | null;
@@ -30,7 +29,8 @@ export type NewMessage = {
 };
 
 /**
- * Everything a send writes, as one statement: the message, its uploads claimed (only those
+ * Everything a send writes, as one statement (its createdAt is the database's clock as the row is
+ * written, not Node's before the statement waited for a connection, so rows land in time order): the message, its uploads claimed (only those
  * still free), the AI run, the conversation's last message and status, and the message read
  * back as the API returns it. One statement is atomic on its own, so a send with nothing to
  * check first needs no transaction, and the conversation's row is locked only while it runs.
@@ -45,26 +45,26 @@ const INSERT_MESSAGE = `
       "idempotencyKey", "idempotencyHash", "createdAt")
     SELECT $3, $2, conv.id, $4::jsonb, $5::"SenderType", $6,
       CASE WHEN $5::"SenderType" = 'customer' THEN COALESCE($7, conv."customerId") END, $8, $9::text[], $10,
-      $11::jsonb, COALESCE($12, conv."channelId"), $13, $14, $15::timestamp(3)
+      $11::jsonb, COALESCE($12, conv."channelId"), $13, $14, (clock_timestamp() AT TIME ZONE 'UTC')::timestamp(3)
     FROM conv
     RETURNING *
   ), claimed AS (
     UPDATE "Attachment" f SET "messageId" = m.id FROM m
-    WHERE f.id = ANY($16::text[]) AND f."workspaceId" = m."workspaceId" AND f."messageId" IS NULL
+    WHERE f.id = ANY($15::text[]) AND f."workspaceId" = m."workspaceId" AND f."messageId" IS NULL
     RETURNING f.id, f."fileName", f."mimeType", f.size, f."createdAt"
   ), run AS (
     INSERT INTO "AiRun" (id, "workspaceId", "agentId", "conversationId", "triggerMessageId", "channelId",
       "requestedByMemberId", "createdAt", "updatedAt")
-    SELECT $17, m."workspaceId", $18, m."conversationId", m.id, COALESCE($19, m."channelId"), $20,
+    SELECT $16, m."workspaceId", $17, m."conversationId", m.id, COALESCE($18, m."channelId"), $19,
       m."createdAt", m."createdAt"
-    FROM m WHERE $18::text IS NOT NULL
+    FROM m WHERE $17::text IS NOT NULL
   ), activity AS (
     UPDATE "Conversation" SET ${activityAssignments({
-      createdAt: "$15",
-      internal: "$21",
+      createdAt: 'm."createdAt"',
+      internal: "$20",
       content: "$4",
-      reopen: "$22",
-      now: "$23",
+      reopen: "$21",
+      now: "$22",
     })}
     FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
   )
@@ -94,7 +94,6 @@ export async function insertMessage(
     message.channelId,
     message.idempotencyKey,
     message.idempotencyHash,
-    utc(message.createdAt),
     message.attachmentIds,
     aiRun?.id ?? null,
     aiRun?.agentId ?? null,

@@ -99,7 +99,6 @@ async function storeMessage(
     templateContext: input.templateContext,
     idempotencyKey: idempotency?.key ?? null,
     idempotencyHash: idempotency?.hash ?? null,
-    createdAt: new Date(),
   };
   const internal = base.flags.includes(INTERNAL_FLAG);
   const write = async (

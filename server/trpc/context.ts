@@ -4,7 +4,6 @@ import { hashApiKey, looksLikeApiKey, resolveApiKey } from "@/server/auth/api-ke
 import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
 import { sessionFromRequest } from "@/server/auth/request-session";
 import { type Db, db } from "@/server/db/client";
-import { env } from "@/server/env";
 import { currentRequestScope } from "@/server/http/request-scope";
 import { refuseCrossOrigin } from "@/server/http/same-origin";
 import { consumeApiCalls } from "@/server/limits/api-rate-limit";
@@ -85,10 +84,10 @@ export async function createContext(req: NextRequest, calls = 1): Promise<Contex
       : null;
     return createContextInner({ db: database, caller, idempotencyKey });
   }
-  // A cookie travels with requests that other pages start; a Bearer key never does.
-  refuseCrossOrigin(req);
   const session = await sessionFromRequest(database, req);
   if (!session) return createContextInner({ db: database, idempotencyKey });
+  // A cookie travels with requests that other pages start; a Bearer key never does.
+  refuseCrossOrigin(req);
   const preferredWorkspace = cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE);
   const caller = await resolveSessionCaller(database, session.userId, preferredWorkspace);
   return createContextInner({ db: database, caller, ...session, idempotencyKey });
