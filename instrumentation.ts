@@ -5,5 +5,7 @@ export async function register() {
     endLiveStreamsOnShutdown();
     const { startAiInApp } = await import("@/server/ai/app-worker");
     startAiInApp();
+    const { sweepOrphanBytesHourly } = await import("@/server/attachments/orphan-sweeper");
+    sweepOrphanBytesHourly();
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rename, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -16,6 +16,11 @@ export interface AttachmentStorage {
   get(key: string): Promise<Readable | null>;
   /** Deleting a key that holds nothing is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Every key written before `before`, for the sweep of bytes whose row never came (a crash
+   * between writing the bytes and the row). Also drops the store's own leftovers that old.
+   */
+  keysWrittenBefore(before: Date): AsyncIterable<string>;
 }
 
 const KEY_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
@@ -75,6 +80,24 @@ export class LocalDiskStorage implements AttachmentStorage {
       await unlink(this.pathOf(key));
     } catch (error) {
       if (!isMissingFile(error)) throw error;
+    }
+  }
+
+  async *keysWrittenBefore(before: Date): AsyncIterable<string> {
+    let entries: string[];
+    try {
+      entries = await readdir(this.root, { recursive: true });
+    } catch (error) {
+      if (isMissingFile(error)) return;
+      throw error;
+    }
+    for (const entry of entries) {
+      const file = path.join(this.root, entry);
+      const info = await stat(file).catch(() => null);
+      if (!info?.isFile() || info.mtime >= before) continue;
+      // A write that a crash cut short: never renamed into place, never read.
+      if (file.endsWith(".partial")) await unlink(file).catch(() => undefined);
+      else yield entry.split(path.sep).join("/");
     }
   }
 }

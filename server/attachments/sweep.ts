@@ -35,3 +35,40 @@ export async function removeUnsentUploads(
   }
   return removed;
 }
+
+/** Bytes younger than this may still be waiting for their row (an upload in progress). */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes stored bytes that no attachment row names: an upload writes its bytes, then its row, so
+ * a crash in between leaves bytes nobody can reach. Only bytes older than the grace period, so an
+ * upload in progress on any instance keeps its own. Returns how many it deleted.
+ */
+export async function removeOrphanBytes(
+  db: Db,
+  storage: AttachmentStorage,
+  options: { now?: Date; graceMs?: number } = {},
+): Promise<number> {
+  const before = new Date((options.now ?? new Date()).getTime() - (options.graceMs ?? ORPHAN_GRACE_MS));
+  let removed = 0;
+  let batch: string[] = [];
+  const flush = async () => {
+    const rows = await db.attachment.findMany({
+      where: { storageKey: { in: batch } },
+      select: { storageKey: true },
+    });
+    const kept = new Set(rows.map((row) => row.storageKey));
+    for (const key of batch) {
+      if (kept.has(key)) continue;
+      await storage.delete(key);
+      removed += 1;
+    }
+    batch = [];
+  };
+  for await (const key of storage.keysWrittenBefore(before)) {
+    batch.push(key);
+    if (batch.length >= 500) await flush();
+  }
+  if (batch.length > 0) await flush();
+  return removed;
+}

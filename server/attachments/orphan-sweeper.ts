@@ -1,0 +1,17 @@
+import { attachmentStorage } from "@/server/attachments/storage";
+import { removeOrphanBytes } from "@/server/attachments/sweep";
+import { db } from "@/server/db/client";
+
+const EVERY_MS = 60 * 60 * 1000;
+
+/** In each app process: once shortly after start, then hourly. Any instance may do it; it is idempotent. */
+export function sweepOrphanBytesHourly(): void {
+  const sweep = () =>
+    removeOrphanBytes(db(), attachmentStorage())
+      .then((removed) => {
+        if (removed > 0) console.log(`attachments: removed ${removed} stored files that had no row`);
+      })
+      .catch((error: unknown) => console.error("attachments: orphan sweep failed", error));
+  setTimeout(sweep, 60_000).unref();
+  setInterval(sweep, EVERY_MS).unref();
+}
