@@ -1,28 +1,14 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { crc32, deflateSync } from "node:zlib";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/customers/[id]/avatar/route";
 import { db } from "@/server/db/client";
 import { allowTestServers } from "@/server/test/env";
 import { createTestConversation, createTestWorkspace, type TestWorkspace } from "@/server/test/fixtures";
+import { pngBytes } from "@/server/test/png";
 
-function pngChunk(type: string, body: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length);
-  const typed = Buffer.concat([Buffer.from(type, "ascii"), body]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-const PNG = Buffer.concat([
-  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-  pngChunk("IHDR", Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])),
-  pngChunk("IDAT", deflateSync(Buffer.from([0, 0x7f, 0x7f, 0x7f, 0xff]))),
-  pngChunk("IEND", Buffer.alloc(0)),
-]);
+const PNG = pngBytes(1, 1);
 
 // The customers' image host: a third party, as far as the app knows.
 let host: { url: string; requests: string[]; close: () => Promise<void> };
