@@ -7,7 +7,9 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { errorCode, trpcError } from "@/server/test/errors";
 import { createTestWorkspace, signInCookie, type TestMember } from "@/server/test/fixtures";
+import { startTestServer } from "@/server/test/http-server";
 import { createContext } from "@/server/trpc/context";
+import { handleTrpcRequest } from "@/server/trpc/http";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/router";
 
@@ -184,5 +186,23 @@ describe("removing a member", () => {
     // An agent may leave on their own.
     expect(await errorCode(agent.api.v1.workspace.removeMember({ memberId: agent.memberId }))).toBe("OK");
     expect(await errorCode(other.owner.api.v1.workspace.me())).toBe("OK");
+  });
+});
+
+describe("signing out everywhere over HTTP, as the browser calls it", () => {
+  it("works as a mutation with no input and no body", async () => {
+    const ws = await createTestWorkspace();
+    const { cookie } = await signIn(ws.owner);
+    const server = await startTestServer({ "/api/trpc": handleTrpcRequest });
+    try {
+      const response = await fetch(`${server.baseUrl}/api/trpc/v1.account.signOutEverywhere`, {
+        method: "POST",
+        headers: { cookie, origin: server.baseUrl, "content-type": "application/json" },
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      expect(await response.json()).toMatchObject({ result: { data: { endedSessions: 1 } } });
+    } finally {
+      await server.close();
+    }
   });
 });

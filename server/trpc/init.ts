@@ -43,7 +43,15 @@ const t = initTRPC.context<Context>().create({
 
 /** NUL, lone surrogates and deep nesting anywhere in the input: 400 naming the field, as zod does. */
 const inputChecked = t.middleware(async ({ getRawInput, next }) => {
-  const problem = findInputProblem(await getRawInput());
+  let input: unknown;
+  try {
+    input = await getRawInput();
+  } catch {
+    // No body (a mutation without input) or one that is not JSON: a procedure that takes input
+    // reads it again and tRPC answers its own 400; one that takes none never needed it.
+    return next();
+  }
+  const problem = findInputProblem(input);
   if (problem) {
     throw new TRPCError({
       code: "BAD_REQUEST",
