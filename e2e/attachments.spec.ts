@@ -1,37 +1,13 @@
 import { writeFile } from "node:fs/promises";
-import { crc32, deflateSync } from "node:zlib";
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { pngBytes } from "@/server/test/png";
 
 const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 // A cold page on a busy 2-core machine can take well over expect's default 7 s to show its first rows.
 const FIRST_PAINT = { timeout: 60_000 };
 test.describe.configure({ timeout: 150_000 });
-
-function pngChunk(type: string, body: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length);
-  const typed = Buffer.concat([Buffer.from(type, "ascii"), body]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A real width×height PNG in one colour, so the browser can decode the preview. */
-function pngBytes(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x5a)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 async function openFreshConversation(page: Page) {
   const suffix = `${test.info().workerIndex}-${Date.now()}`;

@@ -1,44 +1,20 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { crc32, deflateSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { pngBytes } from "@/server/test/png";
 
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 const FIRST_PAINT = { timeout: 60_000 };
 test.describe.configure({ timeout: 120_000 });
-
-function pngChunk(type: string, body: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(body.length);
-  const typed = Buffer.concat([Buffer.from(type, "ascii"), body]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A 4×4 PNG of one colour. */
-function png(): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(4, 0);
-  header.writeUInt32BE(4, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(16, 0x99)]);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk("IHDR", header),
-    pngChunk("IDAT", deflateSync(Buffer.concat([row, row, row, row]))),
-    pngChunk("IEND", Buffer.alloc(0)),
-  ]);
-}
 
 // A third party's image host, as far as the app knows (the e2e server allows 127.0.0.1).
 let imageHost: { server: Server; url: string; requests: number };
 test.beforeAll(async () => {
   const server = createServer((_req, res) => {
     imageHost.requests++;
-    res.writeHead(200, { "content-type": "image/png" }).end(png());
+    res.writeHead(200, { "content-type": "image/png" }).end(pngBytes(4, 4));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   imageHost = { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests: 0 };
