@@ -8,7 +8,13 @@ import { keyboardStrings } from "@/components/keyboard/strings";
 import { liveStrings } from "@/components/live/strings";
 import { messageStrings } from "@/components/messages/strings";
 import { accountStrings } from "@/components/settings/account-strings";
+import { auditStrings } from "@/components/settings/audit/strings";
+import { channelsStrings } from "@/components/settings/channels/strings";
+import { labelsStrings } from "@/components/settings/labels/strings";
+import { membersStrings } from "@/components/settings/members/strings";
 import { settingsStrings } from "@/components/settings/strings";
+import { templatesStrings } from "@/components/settings/templates/strings";
+import { workspaceSettingsStrings } from "@/components/settings/workspace/strings";
 
 const features = {
   ai: aiStrings,
@@ -19,6 +25,12 @@ const features = {
   messages: messageStrings,
   settings: settingsStrings,
   account: accountStrings,
+  members: membersStrings,
+  channels: channelsStrings,
+  templates: templatesStrings,
+  labels: labelsStrings,
+  workspaceSettings: workspaceSettingsStrings,
+  audit: auditStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -33,5 +45,11 @@ export function uiStrings(locale: UiLocale): UiStrings {
     messages: messageStrings[locale],
     settings: settingsStrings[locale],
     account: accountStrings[locale],
+    members: membersStrings[locale],
+    channels: channelsStrings[locale],
+    templates: templatesStrings[locale],
+    labels: labelsStrings[locale],
+    workspaceSettings: workspaceSettingsStrings[locale],
+    audit: auditStrings[locale],
   };
 }

@@ -8,10 +8,8 @@ import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
-import { AccountSection } from "@/components/settings/account-section";
-import { AgentsSection } from "@/components/settings/agents-section";
-import { ApiKeysSection } from "@/components/settings/api-keys-section";
-import type { SettingsSection } from "@/components/settings/sections";
+import { SectionContent } from "@/components/settings/section-content";
+import { AGENT_SECTIONS, type SettingsSection } from "@/components/settings/sections";
 
 export function SettingsShell({
   section,
@@ -41,17 +39,31 @@ function Shell({ section }: { section: SettingsSection }) {
   const t = useStrings("settings");
   const shell = useStrings("shell");
   const account = useStrings("account");
+  const members = useStrings("members");
+  const channels = useStrings("channels");
+  const templates = useStrings("templates");
+  const labels = useStrings("labels");
+  const workspace = useStrings("workspaceSettings");
+  const audit = useStrings("audit");
   const me = trpc.v1.workspace.me.useQuery();
   useShortcut("inbox.open", () => {
     window.location.assign("/inbox");
     return true;
   });
-  const sections = [
-    { id: "api-keys", label: t.apiKeys },
+  const all: { id: SettingsSection; label: string }[] = [
+    { id: "workspace", label: workspace.title },
+    { id: "members", label: members.title },
+    { id: "channels", label: channels.title },
+    { id: "templates", label: templates.title },
+    { id: "labels", label: labels.title },
     { id: "ai-agents", label: t.aiAgents },
+    { id: "api-keys", label: t.apiKeys },
+    { id: "audit-log", label: audit.title },
     { id: "account", label: account.account },
-  ] as const;
-  const current = sections.find((s) => s.id === section);
+  ];
+  // Agents see their own sections only (the server refuses the rest to them regardless).
+  const sections = me.data?.role === "agent" ? all.filter((s) => AGENT_SECTIONS.includes(s.id)) : all;
+  const current = all.find((s) => s.id === section);
   return (
     <div className="grid min-h-dvh grid-rows-[auto_1fr]">
       <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
@@ -83,7 +95,7 @@ function Shell({ section }: { section: SettingsSection }) {
       <div className="grid min-h-0 grid-cols-1 md:grid-cols-[14rem_1fr]">
         <nav aria-label={t.sections} className="border-b border-slate-200 p-4 md:border-e md:border-b-0">
           <p className="mb-3 px-2 text-sm font-semibold text-slate-500">{t.title}</p>
-          <ul className="flex gap-1 md:flex-col">
+          <ul className="flex flex-wrap gap-1 md:flex-col">
             {sections.map((s) => (
               <li key={s.id}>
                 <Link
@@ -104,13 +116,7 @@ function Shell({ section }: { section: SettingsSection }) {
         <main className="min-w-0 p-6">
           <div className="max-w-4xl">
             <h1 className="mb-2 text-xl font-semibold">{current?.label}</h1>
-            {section === "api-keys" ? (
-              <ApiKeysSection />
-            ) : section === "account" ? (
-              <AccountSection />
-            ) : (
-              <AgentsSection />
-            )}
+            <SectionContent section={section} />
           </div>
         </main>
       </div>

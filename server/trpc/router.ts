@@ -2,10 +2,16 @@ import { router } from "@/server/trpc/init";
 import { accountRouter } from "@/server/trpc/routers/account";
 import { aiRouter } from "@/server/trpc/routers/ai";
 import { apiKeysRouter } from "@/server/trpc/routers/api-keys";
+import { auditRouter } from "@/server/trpc/routers/audit";
+import { channelsRouter } from "@/server/trpc/routers/channels";
 import { connectRouter } from "@/server/trpc/routers/connect";
 import { conversationsRouter } from "@/server/trpc/routers/conversations";
+import { invitationsRouter } from "@/server/trpc/routers/invitations";
+import { labelsRouter } from "@/server/trpc/routers/labels";
 import { liveRouter } from "@/server/trpc/routers/live";
+import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
+import { templatesRouter } from "@/server/trpc/routers/templates";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
 export const appRouter = router({
@@ -18,6 +24,12 @@ export const appRouter = router({
     live: liveRouter,
     messages: messagesRouter,
     ai: aiRouter,
+    members: membersRouter,
+    invitations: invitationsRouter,
+    channels: channelsRouter,
+    templates: templatesRouter,
+    labels: labelsRouter,
+    audit: auditRouter,
   }),
 });
 
