@@ -10,6 +10,7 @@ import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { SectionContent } from "@/components/settings/section-content";
 import { AGENT_SECTIONS, type SettingsSection } from "@/components/settings/sections";
+import { ToastProvider } from "@/components/ui/toast";
 
 export function SettingsShell({
   section,
@@ -28,11 +29,18 @@ export function SettingsShell({
   return (
     <UiLanguageProvider wanted={wanted} initial={{ locale, strings }}>
       <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
-        <Shell section={section} />
+        <SettingsToasts>
+          <Shell section={section} />
+        </SettingsToasts>
         <KeyboardLayer />
       </KeyboardProvider>
     </UiLanguageProvider>
   );
+}
+
+function SettingsToasts({ children }: { children: React.ReactNode }) {
+  const t = useStrings("settings");
+  return <ToastProvider closeLabel={t.close}>{children}</ToastProvider>;
 }
 
 function Shell({ section }: { section: SettingsSection }) {

@@ -10,6 +10,7 @@ export const settingsStrings = defineStrings({
     loading: "Loading…",
     loadFailed: "Could not load this. Reload the page to try again.",
     cancel: "Cancel",
+    close: "Close",
     save: "Save",
     saving: "Saving…",
     // API keys
@@ -122,6 +123,7 @@ export const settingsStrings = defineStrings({
     loading: "جارٍ التحميل…",
     loadFailed: "تعذّر التحميل. أعد تحميل الصفحة للمحاولة مجدداً.",
     cancel: "إلغاء",
+    close: "إغلاق",
     save: "حفظ",
     saving: "جارٍ الحفظ…",
     apiKeysIntro:
@@ -230,6 +232,7 @@ export const settingsStrings = defineStrings({
     loading: "Yükleniyor…",
     loadFailed: "Yüklenemedi. Yeniden denemek için sayfayı yenileyin.",
     cancel: "Vazgeç",
+    close: "Kapat",
     save: "Kaydet",
     saving: "Kaydediliyor…",
     apiKeysIntro:

@@ -1,0 +1,166 @@
+"use client";
+import { type ComponentPropsWithRef, type ReactNode, useId } from "react";
+
+type FieldProps = {
+  label: ReactNode;
+  /** Shown under the control and read with it. */
+  hint?: ReactNode;
+  /** The server's or the form's message for this field: marks the control invalid and is read with it. */
+  error?: ReactNode;
+  /** Hide the label visually (it stays the control's accessible name). */
+  labelHidden?: boolean;
+  className?: string;
+};
+
+const CONTROL =
+  "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-red-600";
+
+/** Label, control, hint and error wired together (ids, aria-describedby, aria-invalid). */
+function useFieldIds(hint: ReactNode, error: ReactNode) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
+  return { id, hintId, errorId, describedBy };
+}
+
+function FieldFrame({
+  id,
+  hintId,
+  errorId,
+  label,
+  hint,
+  error,
+  labelHidden,
+  className = "",
+  children,
+}: FieldProps & { id: string; hintId: string; errorId: string; children: ReactNode }) {
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className={labelHidden ? "sr-only" : "text-sm font-medium"}>
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  labelHidden,
+  className,
+  ...input
+}: FieldProps & Omit<ComponentPropsWithRef<"input">, "className">) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
+      <input
+        id={ids.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        className={CONTROL}
+        {...input}
+      />
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  labelHidden,
+  className,
+  ...textarea
+}: FieldProps & Omit<ComponentPropsWithRef<"textarea">, "className">) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
+      <textarea
+        id={ids.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        className={`${CONTROL} min-h-24`}
+        {...textarea}
+      />
+    </FieldFrame>
+  );
+}
+
+/** A native select: the platform's own accessible listbox, right-to-left aware. */
+export function SelectField({
+  label,
+  hint,
+  error,
+  labelHidden,
+  className,
+  options,
+  ...select
+}: FieldProps &
+  Omit<ComponentPropsWithRef<"select">, "className" | "children"> & {
+    options: readonly { value: string; label: string; lang?: string }[];
+  }) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
+      <select
+        id={ids.id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={ids.describedBy}
+        className={CONTROL}
+        {...select}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value} lang={option.lang}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+export function CheckboxField({
+  label,
+  hint,
+  className = "",
+  ...input
+}: { label: ReactNode; hint?: ReactNode; className?: string } & Omit<
+  ComponentPropsWithRef<"input">,
+  "className" | "type"
+>) {
+  const id = useId();
+  return (
+    <div className={`flex items-start gap-2 ${className}`}>
+      <input
+        id={id}
+        type="checkbox"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-1"
+        {...input}
+      />
+      <div>
+        <label htmlFor={id} className="text-sm font-medium">
+          {label}
+        </label>
+        {hint ? (
+          <p id={`${id}-hint`} className="text-xs text-slate-600">
+            {hint}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
