@@ -77,7 +77,8 @@ export async function loadTemplate(
   if (!input.templateId) return { templateId: null, content };
   const [template] = await sql<{ id: string; content: unknown }>(
     tx,
-    `SELECT id, content FROM "Template" WHERE id = $1 AND "workspaceId" = $2`,
+    // A deleted template is refused exactly like an unknown one.
+    `SELECT id, content FROM "Template" WHERE id = $1 AND "workspaceId" = $2 AND "deletedAt" IS NULL`,
     [input.templateId, workspaceId],
   );
   if (!template) throw notFound("templateId", "template");
@@ -118,7 +119,12 @@ export async function resolveAi(
   const agentId = await idInWorkspace(tx, "AiAgent", input.ai.agentId, workspaceId);
   if (!agentId) throw notFound("ai.agentId", "AI agent");
   const aiChannelId = input.ai.channelId
-    ? await findNamedChannel(tx, workspaceId, { channelId: input.ai.channelId }, "ai.")
+    ? await findNamedChannel(
+        tx,
+        workspaceId,
+        { channelId: input.ai.channelId },
+        { path: "ai.", archived: "accept" },
+      )
     : channelId;
   return { agentId, channelId: aiChannelId };
 }

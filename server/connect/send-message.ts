@@ -144,7 +144,9 @@ async function storeMessage(
     const attachmentIds = [...new Set(input.attachmentIds ?? [])];
     requireContent(content, attachmentIds);
     if (input.parentId) await checkParent(tx, workspaceId, conversation.id, input.parentId);
-    const channelId = (await findNamedChannel(tx, workspaceId, input)) ?? conversation.channelId;
+    // The conversation exists, so its channel may be archived: archiving refuses only new conversations.
+    const channelId =
+      (await findNamedChannel(tx, workspaceId, input, { archived: "accept" })) ?? conversation.channelId;
     const sender = await resolveSender(tx, caller, input);
     const ai = await resolveAi(tx, workspaceId, input, channelId);
     await checkAttachments(tx, workspaceId, attachmentIds);

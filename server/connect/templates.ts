@@ -1,34 +1,24 @@
 import { TRPCError } from "@trpc/server";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 import type { MessageContent } from "@/server/connect/schemas";
-
-const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_.-]+)\s*\}\}/gu;
-
-function lookup(context: unknown, path: string): unknown {
-  let value: unknown = context;
-  for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, key)) {
-      return undefined;
-    }
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
+import { renderTemplateParts, variablePaths } from "@/server/templates/variables";
 
 /**
- * Fills `{{path.to.value}}` from the context. Logic-less: no helpers, no code, no HTML;
- * a placeholder with no text value is an error naming it, never a blank in a sent message.
+ * Fills `{{path.to.value}}` from the context, or `{{path | "fallback"}}` with its fallback when the
+ * context has no text value for it (server/templates/variables.ts). A variable with neither is an
+ * error naming it, never a blank in a sent message.
  */
 export function renderTemplateText(text: string, context: unknown): string {
-  return text.replace(PLACEHOLDER, (_, path: string) => {
-    const value = lookup(context, path);
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
-      return String(value);
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `templateContext.${path}: the template needs a text value for {{${path}}}`,
-    });
-  });
+  return renderTemplateParts(text, context)
+    .map((part) => {
+      if (part.kind === "text") return part.text;
+      if (part.text !== null) return part.text;
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: `templateContext.${part.path}: the template needs a text value for {{${part.path}}}`,
+      });
+    })
+    .join("");
 }
 
 /** The template's text per locale, filled in, under the explicit content (which wins per locale). */
@@ -44,7 +34,7 @@ export function mergeTemplate(template: unknown, context: unknown, explicit: Mes
 }
 
 export function templatePlaceholders(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] ?? "").filter(Boolean);
+  return variablePaths(text);
 }
 
 export type { Locale };

@@ -8,7 +8,7 @@ import type { TemplateOutput } from "@/server/workspace/schemas";
 const templateSelect = { id: true, name: true, content: true } satisfies Prisma.TemplateSelect;
 
 /** Only text per known locale is a template's content; anything else stored is not sendable. */
-function textPerLocale(content: Prisma.JsonValue): TemplateOutput["content"] {
+export function textPerLocale(content: Prisma.JsonValue): TemplateOutput["content"] {
   const texts: TemplateOutput["content"] = {};
   if (content === null || typeof content !== "object" || Array.isArray(content)) return texts;
   for (const locale of LOCALES) {
@@ -18,9 +18,10 @@ function textPerLocale(content: Prisma.JsonValue): TemplateOutput["content"] {
   return texts;
 }
 
+/** The templates agents insert with `/` (the same ones the API's `templateId` accepts): deleted ones are gone. */
 export async function listTemplates(db: Db, caller: Caller): Promise<TemplateOutput[]> {
   const rows = await db.template.findMany({
-    where: { workspaceId: caller.workspaceId },
+    where: { workspaceId: caller.workspaceId, deletedAt: null },
     select: templateSelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
