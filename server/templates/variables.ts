@@ -22,7 +22,7 @@ export type RenderedPart =
       text: string | null;
     };
 
-function unescape(fallback: string): string {
+function unquoted(fallback: string): string {
   return fallback.replace(/\\(.)/g, "$1");
 }
 
@@ -36,7 +36,7 @@ export function parseTemplate(text: string): TemplatePart[] {
     parts.push({
       kind: "variable",
       path: match[1] ?? "",
-      fallback: fallback === undefined ? null : unescape(fallback),
+      fallback: fallback === undefined ? null : unquoted(fallback),
       source: match[0],
     });
     last = start + match[0].length;
