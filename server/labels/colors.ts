@@ -4,15 +4,15 @@
 
 export const LABEL_COLORS = {
   gray: { background: "#f1f5f9", text: "#1e293b" },
-  red: { background: "#fee2e2", text: "#991b1b" },
-  orange: { background: "#ffedd5", text: "#9a3412" },
-  amber: { background: "#fef3c7", text: "#92400e" },
-  green: { background: "#dcfce7", text: "#166534" },
-  teal: { background: "#ccfbf1", text: "#115e59" },
+  red: { background: "#fee2e2", text: "#7f1d1d" },
+  orange: { background: "#ffedd5", text: "#7c2d12" },
+  amber: { background: "#fef3c7", text: "#78350f" },
+  green: { background: "#dcfce7", text: "#14532d" },
+  teal: { background: "#ccfbf1", text: "#134e4a" },
   blue: { background: "#dbeafe", text: "#1e40af" },
   indigo: { background: "#e0e7ff", text: "#3730a3" },
   purple: { background: "#f3e8ff", text: "#6b21a8" },
-  pink: { background: "#fce7f3", text: "#9d174d" },
+  pink: { background: "#fce7f3", text: "#831843" },
 } as const satisfies Record<string, { background: string; text: string }>;
 
 export type LabelColor = keyof typeof LABEL_COLORS;
