@@ -202,6 +202,8 @@ test("a template typed as / fills every locale and leaves unknown variables mark
   await english.press("Enter");
   await expect(english).toHaveValue(/\{\{order\.id\}\}/);
   await page.getByRole("button", { name: "Send", exact: true }).click();
-  await expect(composer(page).getByRole("alert")).toHaveText("Fill in {{order.id}} before sending.");
+  await expect(composer(page).getByRole("alert")).toHaveText(
+    "Fill in {{order.id}} (tab: English, Arabic, Turkish) before sending.",
+  );
   expect((await storedMessages(conversationId)).filter((m) => m.sender.type === "member")).toHaveLength(0);
 });

@@ -18,7 +18,7 @@ import { useLanguageNames } from "@/components/messages/locale-choice";
 import { LocaleTabs } from "@/components/messages/locale-tabs";
 import { ReplyBanner } from "@/components/messages/reply-banner";
 import { isReusedKey, serverMessage } from "@/components/messages/send-error";
-import { placeholdersIn } from "@/components/messages/template-variables";
+import { unfilledVariables } from "@/components/messages/template-variables";
 import { focusComposer, useComposerShortcuts } from "@/components/messages/use-composer-shortcuts";
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
@@ -62,7 +62,8 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
     Locale,
     boolean
   >;
-  const unfilled = [...new Set(LOCALES.flatMap((l) => placeholdersIn(draft.text[l])))];
+  const unfilledIn = unfilledVariables(draft.text);
+  const unfilled = unfilledIn.map((u) => u.placeholder);
 
   async function submit() {
     if (sending) return;
@@ -70,7 +71,19 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
     if (empty) return setProblem({ text: t.emptyDraft, retry: false });
     if (uploads.uploading) return setProblem({ text: t.uploadsPending, retry: false });
     if (unfilled.length > 0)
-      return setProblem({ text: format(t.unfilled, { placeholders: unfilled.join(", ") }), retry: false });
+      return setProblem({
+        text: format(t.unfilled, {
+          placeholders: unfilledIn
+            .map((u) =>
+              format(t.unfilledIn, {
+                placeholder: u.placeholder,
+                tabs: u.locales.map(languageName).join(", "),
+              }),
+            )
+            .join("; "),
+        }),
+        retry: false,
+      });
     setSending(true);
     setProblem(null);
     const typing = document.activeElement === textareaRef.current;

@@ -46,6 +46,7 @@ export const messageStrings = defineStrings({
     emptyDraft: "Write a message in at least one language, or attach a file.",
     uploadsPending: "Wait until the files have uploaded.",
     unfilled: "Fill in {placeholders} before sending.",
+    unfilledIn: "{placeholder} (tab: {tabs})",
     fillIn: "Fill in:",
     sendFailed: "Not sent: {error}",
     sentEarlierVersion:
@@ -112,6 +113,7 @@ export const messageStrings = defineStrings({
     emptyDraft: "اكتب الرسالة بلغة واحدة على الأقل، أو أرفق ملفًا.",
     uploadsPending: "انتظر حتى يكتمل رفع الملفات.",
     unfilled: "املأ {placeholders} قبل الإرسال.",
+    unfilledIn: "{placeholder} (التبويب: {tabs})",
     fillIn: "املأ:",
     sendFailed: "لم تُرسَل: {error}",
     sentEarlierVersion: "أُرسلت نسخة سابقة من هذه الرسالة بالفعل. أرسل مرة أخرى لإرسال هذه أيضًا.",
@@ -177,6 +179,7 @@ export const messageStrings = defineStrings({
     emptyDraft: "Mesajı en az bir dilde yazın ya da bir dosya ekleyin.",
     uploadsPending: "Dosyaların yüklenmesini bekleyin.",
     unfilled: "Göndermeden önce {placeholders} alanlarını doldurun.",
+    unfilledIn: "{placeholder} (sekme: {tabs})",
     fillIn: "Doldurun:",
     sendFailed: "Gönderilemedi: {error}",
     sentEarlierVersion:

@@ -1,39 +1,33 @@
-// The same `{{path.to.value}}` syntax server/connect/templates.ts renders.
-const PLACEHOLDER = /\{\{\s*([\p{L}\p{N}_.-]+)\s*\}\}/gu;
+// The composer's view of a template's variables, on the one parser the API's send uses
+// (server/templates/variables.ts), so an inserted template reads as the API would send it.
+import type { Locale } from "@/server/connect/locales";
+import { LOCALES } from "@/server/connect/locales";
+import { fillTemplate, parseTemplate } from "@/server/templates/variables";
 
-function lookup(context: unknown, path: string): unknown {
-  let value: unknown = context;
-  for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
-/** Fills every placeholder the context has a text value for; the others stay as `{{path}}` for the agent. */
+/** Fills every variable the context has a value or the template a fallback for; the others stay as written. */
 export function fillPlaceholders(text: string, context: unknown): string {
-  return text.replace(PLACEHOLDER, (match, path: string) => {
-    const value = lookup(context, path);
-    if (typeof value === "number" || typeof value === "boolean") return String(value);
-    if (typeof value === "string" && value.trim() !== "") return value;
-    return match;
-  });
+  return fillTemplate(text, context);
 }
 
 export function placeholdersIn(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[0]))];
+  return [...new Set(parseTemplate(text).flatMap((part) => (part.kind === "variable" ? [part.source] : [])))];
+}
+
+/** Each variable still in the draft, with the reply languages (tabs) it is in. */
+export function unfilledVariables(
+  texts: Record<Locale, string>,
+): { placeholder: string; locales: Locale[] }[] {
+  const found = new Map<string, Locale[]>();
+  for (const locale of LOCALES) {
+    for (const placeholder of placeholdersIn(texts[locale]))
+      found.set(placeholder, [...(found.get(placeholder) ?? []), locale]);
+  }
+  return [...found].map(([placeholder, locales]) => ({ placeholder, locales }));
 }
 
 /** The text cut into plain runs and placeholders, to highlight the placeholders. */
 export function splitPlaceholders(text: string): { text: string; placeholder: boolean }[] {
-  const parts: { text: string; placeholder: boolean }[] = [];
-  let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const start = match.index ?? 0;
-    if (start > last) parts.push({ text: text.slice(last, start), placeholder: false });
-    parts.push({ text: match[0], placeholder: true });
-    last = start + match[0].length;
-  }
-  if (last < text.length) parts.push({ text: text.slice(last), placeholder: false });
-  return parts;
+  return parseTemplate(text).map((part) =>
+    part.kind === "text" ? { text: part.text, placeholder: false } : { text: part.source, placeholder: true },
+  );
 }

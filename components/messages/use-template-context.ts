@@ -2,9 +2,15 @@
 import { useMemo } from "react";
 import { trpc } from "@/client/trpc";
 
-/** What a template's `{{…}}` can name: the customer, the conversation, the workspace and the agent writing. */
-export function useTemplateContext(conversationId: string) {
-  const conversation = trpc.v1.conversations.get.useQuery({ id: conversationId });
+/**
+ * What a template's `{{…}}` can name: the customer, the conversation, the workspace and the agent
+ * writing. The composer fills inserted templates from it; the template editor previews with it.
+ */
+export function useTemplateContext(conversationId: string | null) {
+  const conversation = trpc.v1.conversations.get.useQuery(
+    { id: conversationId ?? "" },
+    { enabled: conversationId !== null },
+  );
   const me = trpc.v1.workspace.me.useQuery();
   return useMemo(() => {
     const c = conversation.data;
