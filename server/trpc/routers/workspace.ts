@@ -43,6 +43,7 @@ export const MeOutput = z.object({
     image: z.string().nullable(),
     locale: z.string().nullable(),
     shortcutsEnabled: z.boolean(),
+    enterSends: z.boolean(),
   }),
   workspaces: z.array(WorkspaceSummary),
 });
