@@ -9,6 +9,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { trpc } from "@/client/trpc";
 import { ComposerAiTools } from "@/components/ai/composer-ai-tools";
 import { format, useStrings } from "@/components/i18n/locale";
 import { ComposerToolbar } from "@/components/messages/composer-toolbar";
@@ -54,6 +55,8 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   const [problem, setProblem] = useState<Problem | null>(null);
   const [shortcut, setShortcut] = useState("Ctrl+Enter");
   const fileInput = useRef<HTMLInputElement>(null);
+  // The member's choice (Settings → Your account): Enter sends, or Enter is a new line.
+  const enterSends = trpc.v1.workspace.me.useQuery().data?.user.enterSends ?? false;
   useEffect(() => {
     if (/Mac|iPhone|iPad/.test(navigator.platform)) setShortcut("⌘+Enter");
   }, []);
@@ -120,7 +123,9 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (picker.onKeyDown(event)) return;
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
+    const plainEnter = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.ctrlKey || event.metaKey || (enterSends && plainEnter)) {
       event.preventDefault();
       void submit();
     }
@@ -249,7 +254,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         draft={draft}
         update={update}
         sending={sending}
-        shortcut={shortcut}
+        shortcut={enterSends ? "Enter" : shortcut}
         unfilled={unfilled}
         fileInput={fileInput}
         onFiles={uploads.add}

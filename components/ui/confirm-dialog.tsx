@@ -29,7 +29,8 @@ export function ConfirmDialog({
   cancelLabel: string;
   pending: boolean;
   error: string | null;
-  onConfirm: () => void;
+  /** Gets what was typed, when `typeToConfirm` asks for it (the server checks it again). */
+  onConfirm: (typed: string) => void;
   onClose: () => void;
   typeToConfirm?: { label: string; text: string };
   tone?: "danger" | "primary";
@@ -58,7 +59,7 @@ export function ConfirmDialog({
         <Button ref={cancel} onClick={onClose}>
           {cancelLabel}
         </Button>
-        <Button variant={tone} disabled={pending || !armed} onClick={onConfirm}>
+        <Button variant={tone} disabled={pending || !armed} onClick={() => onConfirm(typed)}>
           {pending ? pendingLabel : confirmLabel}
         </Button>
       </div>

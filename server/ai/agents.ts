@@ -8,6 +8,7 @@ import {
   type CreateAgentInput,
   type UpdateAgentInput,
 } from "@/server/ai/schemas";
+import { recordAudit } from "@/server/audit/record";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
@@ -142,6 +143,11 @@ export async function createAgent(
         },
         select: agentConfigSelect,
       });
+      await recordAudit(tx, caller, {
+        action: "ai_agent.created",
+        target: { type: "ai_agent", id: row.id, label: row.name },
+        data: { provider: row.provider, mode: row.mode },
+      });
       return toAgentConfig(row);
     });
   } catch (error) {
@@ -197,6 +203,12 @@ export async function updateAgent(
         },
         select: agentConfigSelect,
       });
+      await recordAudit(tx, caller, {
+        action: "ai_agent.updated",
+        target: { type: "ai_agent", id: row.id, label: row.name },
+        // Which settings changed, never their values: the key above all.
+        data: { changed: Object.keys(input).filter((field) => field !== "id") },
+      });
       return toAgentConfig(row);
     });
   } catch (error) {
@@ -211,7 +223,10 @@ export async function updateAgent(
 export async function deleteAgent(db: Db, caller: Caller, { id }: AgentIdInput): Promise<{ id: string }> {
   const { workspaceId } = caller;
   return db.$transaction(async (tx) => {
-    const agent = await tx.aiAgent.findFirst({ where: { id, workspaceId }, select: { id: true } });
+    const agent = await tx.aiAgent.findFirst({
+      where: { id, workspaceId },
+      select: { id: true, name: true },
+    });
     if (!agent) throw notFound("id", "AI agent");
     const posted = await tx.message.count({ where: { workspaceId, senderAgentId: agent.id } });
     if (posted > 0) {
@@ -222,6 +237,10 @@ export async function deleteAgent(db: Db, caller: Caller, { id }: AgentIdInput):
     }
     await tx.aiRun.deleteMany({ where: { workspaceId, agentId: agent.id } });
     await tx.aiAgent.delete({ where: { id: agent.id } });
+    await recordAudit(tx, caller, {
+      action: "ai_agent.deleted",
+      target: { type: "ai_agent", id: agent.id, label: agent.name },
+    });
     return { id: agent.id };
   });
 }

@@ -1,5 +1,6 @@
 import type { CreateApiKeyInput, CreatedApiKeyOutput } from "@/server/api-keys/schemas";
 import { apiKeySelect, toApiKeyOutput } from "@/server/api-keys/select";
+import { recordAudit } from "@/server/audit/record";
 import { generateApiKey } from "@/server/auth/api-key";
 import type { Db } from "@/server/db/client";
 
@@ -10,9 +11,17 @@ export async function createApiKey(
   { name }: CreateApiKeyInput,
 ): Promise<CreatedApiKeyOutput> {
   const { key, prefix, hash } = generateApiKey();
-  const row = await db.apiKey.create({
-    data: { workspaceId: member.workspaceId, memberId: member.memberId, name, prefix, hash },
-    select: apiKeySelect,
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.apiKey.create({
+      data: { workspaceId: member.workspaceId, memberId: member.memberId, name, prefix, hash },
+      select: apiKeySelect,
+    });
+    await recordAudit(tx, member, {
+      action: "api_key.created",
+      target: { type: "api_key", id: created.id, label: created.name },
+      data: { prefix },
+    });
+    return created;
   });
   return { ...toApiKeyOutput(row), key };
 }

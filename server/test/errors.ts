@@ -20,3 +20,15 @@ export async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
   }
   throw new Error("expected the call to fail");
 }
+
+/**
+ * The input field a refused call names: the first zod issue's path, or the "field: …" prefix of
+ * the message (what the API answers and the settings pages show beside the field).
+ */
+export async function refusedField(call: Promise<unknown>): Promise<string> {
+  const error = await trpcError(call);
+  const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | undefined;
+  const issue = cause?.issues?.[0];
+  if (issue) return issue.path.map(String).join(".");
+  return /^([\w.]+): /.exec(error.message)?.[1] ?? `(none: ${error.message})`;
+}

@@ -90,3 +90,11 @@ export const sessionProcedure = memberProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, userId: ctx.userId, sessionId: ctx.sessionId } });
 });
+
+/** The workspace's owner, signed in (never through a key): for what cannot be undone. */
+export const ownerSessionProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (ctx.caller.role !== "owner") {
+    throw new TRPCError({ code: "FORBIDDEN", message: "Only a workspace owner may do this." });
+  }
+  return next();
+});

@@ -18,6 +18,7 @@ export async function getMe(db: Db, caller: Caller) {
           image: true,
           locale: true,
           shortcutsEnabled: true,
+          enterSends: true,
           memberships: {
             where: { removedAt: null },
             select: { workspace: { select: { id: true, name: true, slug: true } } },

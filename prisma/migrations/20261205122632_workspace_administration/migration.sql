@@ -5,7 +5,7 @@ DROP INDEX "Template_workspaceId_name_key";
 ALTER TABLE "Workspace" ADD COLUMN     "defaultLocale" TEXT NOT NULL DEFAULT 'en';
 
 -- AlterTable
-ALTER TABLE "User" ADD COLUMN     "enterSends" BOOLEAN NOT NULL DEFAULT true;
+ALTER TABLE "User" ADD COLUMN     "enterSends" BOOLEAN NOT NULL DEFAULT false;
 
 -- AlterTable
 ALTER TABLE "Member" ADD COLUMN     "lastActiveAt" TIMESTAMP(3);

@@ -1,8 +1,16 @@
 import { z } from "zod";
+import { attachmentStorage } from "@/server/attachments/storage";
 import { RemoveMemberInput, removeMember } from "@/server/members/remove";
-import { memberProcedure, router, sessionProcedure } from "@/server/trpc/init";
+import {
+  adminProcedure,
+  memberProcedure,
+  ownerSessionProcedure,
+  router,
+  sessionProcedure,
+} from "@/server/trpc/init";
 import { listAgents } from "@/server/workspace/agents";
 import { listChannels } from "@/server/workspace/channels";
+import { DeleteWorkspaceInput, deleteWorkspace } from "@/server/workspace/delete";
 import { getMe } from "@/server/workspace/me";
 import { listMembers } from "@/server/workspace/members";
 import { PreferencesOutput, UpdatePreferencesInput, updatePreferences } from "@/server/workspace/preferences";
@@ -15,6 +23,12 @@ import {
   TemplateOutput,
   WorkspaceSummary,
 } from "@/server/workspace/schemas";
+import {
+  getWorkspaceSettings,
+  UpdateWorkspaceInput,
+  updateWorkspace,
+  WorkspaceSettingsOutput,
+} from "@/server/workspace/settings";
 import { findSwitchableWorkspace } from "@/server/workspace/switch";
 import { listTemplates } from "@/server/workspace/templates";
 
@@ -29,6 +43,7 @@ export const MeOutput = z.object({
     image: z.string().nullable(),
     locale: z.string().nullable(),
     shortcutsEnabled: z.boolean(),
+    enterSends: z.boolean(),
   }),
   workspaces: z.array(WorkspaceSummary),
 });
@@ -52,6 +67,18 @@ export const workspaceRouter = router({
     .input(UpdatePreferencesInput)
     .output(PreferencesOutput)
     .mutation(({ ctx, input }) => updatePreferences(ctx.db, ctx.userId, input)),
+  settings: adminProcedure
+    .output(WorkspaceSettingsOutput)
+    .query(({ ctx }) => getWorkspaceSettings(ctx.db, ctx.caller)),
+  update: adminProcedure
+    .input(UpdateWorkspaceInput)
+    .output(WorkspaceSettingsOutput)
+    .mutation(({ ctx, input }) => updateWorkspace(ctx.db, ctx.caller, input)),
+  /** The owner deletes the workspace and all its data, after typing its name. */
+  delete: ownerSessionProcedure
+    .input(DeleteWorkspaceInput)
+    .output(z.object({ deletedAttachments: z.number().int() }))
+    .mutation(({ ctx, input }) => deleteWorkspace(ctx.db, attachmentStorage(), ctx.caller, input)),
   /** Checks membership; the browser then sets the workspace cookie (POST /api/workspace/switch does both). */
   switch: sessionProcedure
     .input(SwitchWorkspaceInput)
