@@ -18,7 +18,15 @@ export const LABEL_COLORS = {
 export type LabelColor = keyof typeof LABEL_COLORS;
 export const LABEL_COLOR_NAMES = Object.keys(LABEL_COLORS) as [LabelColor, ...LabelColor[]];
 
-/** A stored colour the palette no longer has shows as gray. */
+export function isLabelColor(name: string): name is LabelColor {
+  return Object.hasOwn(LABEL_COLORS, name);
+}
+
+/** The palette's name for a stored colour; one the palette no longer has shows as gray. */
+export function paletteName(name: string): LabelColor {
+  return isLabelColor(name) ? name : "gray";
+}
+
 export function labelColor(name: string): (typeof LABEL_COLORS)[LabelColor] {
-  return Object.hasOwn(LABEL_COLORS, name) ? LABEL_COLORS[name as LabelColor] : LABEL_COLORS.gray;
+  return LABEL_COLORS[paletteName(name)];
 }
