@@ -132,9 +132,7 @@ function LabelsTable({ labels }: { labels: LabelOutput[] }) {
               <RowHeader>
                 <LabelChip name={label.name} color={label.color} />
               </RowHeader>
-              <Cell>
-                {t[labelColor(label.color) === labelColor("gray") ? "gray" : (label.color as LabelColor)]}
-              </Cell>
+              <Cell>{t[paletteName(label.color)]}</Cell>
               <Cell className="text-end">
                 <Menu
                   label={format(t.actionsFor, { name: label.name })}
