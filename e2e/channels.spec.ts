@@ -26,7 +26,7 @@ test("a channel added in settings takes new conversations through the API until 
   const identifier = `help-${token}@shop.example`;
   await openSettings(page, "channels");
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel("Kind").selectOption("email");
+  await page.getByLabel("Kind", { exact: true }).selectOption("email");
   await page.getByLabel("Identifier").fill(identifier);
   await page.getByRole("button", { name: "Add channel" }).click();
   await expect(page.getByText(`Channel “${name}” added.`)).toBeVisible();
@@ -103,7 +103,7 @@ for (const locale of ["ar", "tr"] as const) {
       await tabTo(page, page.getByLabel(t.name, { exact: true }));
       await page.keyboard.type(name);
       await page.keyboard.press("Tab");
-      await expect(page.getByLabel(t.kind)).toBeFocused();
+      await expect(page.getByLabel(t.kind, { exact: true })).toBeFocused();
       await page.keyboard.press("Tab");
       await page.keyboard.type(`kb-${token}.example`);
       await page.keyboard.press("Enter");

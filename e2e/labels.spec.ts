@@ -9,7 +9,7 @@ test("a label is created, renamed, recoloured and deleted", async ({ page }, inf
   const name = `Refund ${token}`;
   await openSettings(page, "labels");
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByRole("radio", { name: "Amber" }).check();
+  await page.getByRole("radio", { name: "Amber", exact: true }).check();
   await page.getByRole("button", { name: "Add label" }).click();
   await expect(page.getByText(`Label “${name}” added.`)).toBeVisible();
   const row = page.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
@@ -24,7 +24,7 @@ test("a label is created, renamed, recoloured and deleted", async ({ page }, inf
   await page.getByRole("menuitem", { name: "Rename or recolour" }).click();
   const dialog = page.getByRole("dialog", { name: `Edit “${name}”` });
   await dialog.getByLabel("Name").fill(`VIP ${token}`);
-  await dialog.getByRole("radio", { name: "Purple" }).check();
+  await dialog.getByRole("radio", { name: "Purple", exact: true }).check();
   await page.screenshot({ path: test.info().outputPath("labels-edit-en.png") });
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
@@ -59,9 +59,9 @@ for (const locale of ["ar", "tr"] as const) {
       await page.keyboard.type(name);
       await page.keyboard.press("Tab");
       // The colours are one radio group: Tab enters it on the chosen colour, arrows choose.
-      await expect(page.getByRole("radio", { name: t.blue })).toBeFocused();
+      await expect(page.getByRole("radio", { name: t.blue, exact: true })).toBeFocused();
       await page.keyboard.press("ArrowDown");
-      await expect(page.getByRole("radio", { name: t.indigo })).toBeChecked();
+      await expect(page.getByRole("radio", { name: t.indigo, exact: true })).toBeChecked();
       await page.keyboard.press("Tab");
       await page.keyboard.press("Enter");
       const row = page.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
@@ -75,9 +75,9 @@ for (const locale of ["ar", "tr"] as const) {
       const dialog = page.getByRole("dialog");
       await expect(dialog.getByLabel(t.name)).toBeFocused();
       await page.keyboard.press("Tab");
-      await expect(dialog.getByRole("radio", { name: t.indigo })).toBeFocused();
+      await expect(dialog.getByRole("radio", { name: t.indigo, exact: true })).toBeFocused();
       await page.keyboard.press("ArrowUp");
-      await expect(dialog.getByRole("radio", { name: t.blue })).toBeChecked();
+      await expect(dialog.getByRole("radio", { name: t.blue, exact: true })).toBeChecked();
       await page.screenshot({ path: test.info().outputPath(`labels-edit-${locale}.png`) });
       await tabTo(page, dialog.getByRole("button", { name: t.save }));
       await page.keyboard.press("Enter");

@@ -39,7 +39,7 @@ test("a template with an Arabic body, previewed against a conversation, inserted
 
   // The preview, against this test's conversation found by its customer's name.
   await editor.getByLabel("Find a conversation by customer or subject").fill(token);
-  await expect(editor.getByLabel("Conversation")).toHaveValue(conversation.id);
+  await expect(editor.getByLabel("Conversation", { exact: true })).toHaveValue(conversation.id);
   const english = editor.locator('[data-preview-locale="en"]');
   await expect(english.locator("p[lang=en]")).toHaveText(
     `Hi ${customerName}, order {{order.id}} (no value) is on its way.`,

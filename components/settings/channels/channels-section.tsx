@@ -14,6 +14,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import { Notice } from "@/components/ui/notice";
+import { rowMenuButton, useReturnFocus } from "@/components/ui/return-focus";
 import { Cell, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { CHANNEL_KINDS, type ChannelKind, type ChannelSettingsOutput } from "@/server/channels/schemas";
@@ -140,6 +141,8 @@ function ChannelsTable({ channels }: { channels: ChannelSettingsOutput[] }) {
   const utils = trpc.useUtils();
   const [editing, setEditing] = useState<ChannelSettingsOutput | null>(null);
   const [archiving, setArchiving] = useState<ChannelSettingsOutput | null>(null);
+  const returnFocus = useReturnFocus();
+  const backToRow = (id: string) => returnFocus(() => rowMenuButton("channel-id", id));
   const changed = (channel: ChannelSettingsOutput) => {
     utils.v1.channels.list.setData(undefined, (list) =>
       list?.map((c) => (c.id === channel.id ? channel : c)),
@@ -150,6 +153,7 @@ function ChannelsTable({ channels }: { channels: ChannelSettingsOutput[] }) {
     onSuccess: (channel) => {
       changed(channel);
       setArchiving(null);
+      backToRow(channel.id);
       toast(format(t.archived, { name: channel.name }));
     },
   });
@@ -213,9 +217,13 @@ function ChannelsTable({ channels }: { channels: ChannelSettingsOutput[] }) {
           onSaved={(channel) => {
             changed(channel);
             setEditing(null);
+            backToRow(channel.id);
             toast(format(t.saved, { name: channel.name }));
           }}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            backToRow(editing.id);
+          }}
         />
       ) : null}
       {archiving ? (
@@ -230,6 +238,7 @@ function ChannelsTable({ channels }: { channels: ChannelSettingsOutput[] }) {
           onConfirm={() => archive.mutate({ id: archiving.id })}
           onClose={() => {
             setArchiving(null);
+            backToRow(archiving.id);
             archive.reset();
           }}
         />

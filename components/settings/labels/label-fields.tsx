@@ -40,7 +40,7 @@ export function ColorPicker({ value, onChange }: { value: string; onChange: (col
           return (
             <label
               key={color}
-              className="flex cursor-pointer items-center gap-1.5 rounded-full px-2.5 py-1 text-sm ring-offset-1 has-[:checked]:ring-2 has-[:checked]:ring-slate-900 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-700"
+              className="relative flex cursor-pointer items-center gap-1.5 rounded-full px-2.5 py-1 text-sm ring-offset-1 has-[:checked]:ring-2 has-[:checked]:ring-slate-900 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-700"
               style={{ background, color: text }}
             >
               <input
@@ -49,7 +49,7 @@ export function ColorPicker({ value, onChange }: { value: string; onChange: (col
                 value={color}
                 checked={value === color}
                 onChange={() => onChange(color)}
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer opacity-0"
               />
               {t[color]}
             </label>

@@ -15,6 +15,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { Menu } from "@/components/ui/menu";
 import { Notice } from "@/components/ui/notice";
+import { rowMenuButton, useReturnFocus } from "@/components/ui/return-focus";
 import { Cell, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { type LabelColor, paletteName } from "@/server/labels/colors";
@@ -30,7 +31,7 @@ export function LabelsSection() {
       <p className="max-w-prose text-sm text-slate-600">{t.intro}</p>
       <AddLabel />
       <section aria-labelledby={listId}>
-        <h2 id={listId} className="mb-3 text-lg font-semibold">
+        <h2 id={listId} tabIndex={-1} data-list-heading className="mb-3 text-lg font-semibold">
           {t.listHeading}
         </h2>
         {labels.isPending ? (
@@ -109,11 +110,15 @@ function LabelsTable({ labels }: { labels: LabelOutput[] }) {
   const utils = trpc.useUtils();
   const [editing, setEditing] = useState<LabelOutput | null>(null);
   const [deleting, setDeleting] = useState<LabelOutput | null>(null);
+  const returnFocus = useReturnFocus();
+  const backToRow = (id: string) => returnFocus(() => rowMenuButton("label-id", id));
   const remove = trpc.v1.labels.delete.useMutation({
     onSuccess: (_, { id }) => {
       utils.v1.labels.list.setData(undefined, (list) => list?.filter((l) => l.id !== id));
       toast(format(t.deleted, { name: deleting?.name ?? "" }));
       setDeleting(null);
+      // Its row is gone: the list's heading takes focus.
+      returnFocus(() => document.querySelector<HTMLElement>("[data-list-heading]"));
     },
   });
   return (
@@ -155,9 +160,13 @@ function LabelsTable({ labels }: { labels: LabelOutput[] }) {
               list?.map((l) => (l.id === label.id ? label : l)).sort((a, b) => a.name.localeCompare(b.name)),
             );
             setEditing(null);
+            backToRow(label.id);
             toast(format(t.saved, { name: label.name }));
           }}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            backToRow(editing.id);
+          }}
         />
       ) : null}
       {deleting ? (
@@ -172,6 +181,7 @@ function LabelsTable({ labels }: { labels: LabelOutput[] }) {
           onConfirm={() => remove.mutate({ id: deleting.id })}
           onClose={() => {
             setDeleting(null);
+            backToRow(deleting.id);
             remove.reset();
           }}
         />

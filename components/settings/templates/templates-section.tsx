@@ -1,5 +1,5 @@
 "use client";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { format, useStrings } from "@/components/i18n/locale";
 import { TemplateEditor } from "@/components/settings/templates/template-editor";
@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Menu } from "@/components/ui/menu";
 import { Notice } from "@/components/ui/notice";
+import { rowMenuButton, useReturnFocus } from "@/components/ui/return-focus";
 import { Cell, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import { LOCALES } from "@/server/connect/locales";
@@ -21,6 +22,11 @@ export function TemplatesSection() {
   const listId = useId();
   const [editing, setEditing] = useState<TemplateSettingsOutput | "new" | null>(null);
   const [deleting, setDeleting] = useState<TemplateSettingsOutput | null>(null);
+  const returnFocus = useReturnFocus();
+  const newButton = useRef<HTMLButtonElement>(null);
+  /** Back to the row's menu button, or to New template for a new one. */
+  const backFrom = (id: string | null) =>
+    returnFocus(() => (id ? rowMenuButton("template-id", id) : newButton.current));
   const languageNames = { en: t.english, ar: t.arabic, tr: t.turkish };
   const remove = trpc.v1.templates.delete.useMutation({
     onSuccess: (_, { id }) => {
@@ -28,17 +34,18 @@ export function TemplatesSection() {
       void utils.v1.workspace.templates.invalidate();
       toast(format(t.deleted, { name: deleting?.name ?? "" }));
       setDeleting(null);
+      returnFocus(() => document.querySelector<HTMLElement>("[data-list-heading]"));
     },
   });
 
   return (
     <div className="space-y-8">
       <p className="max-w-prose text-sm text-slate-600">{t.intro}</p>
-      <Button variant="primary" onClick={() => setEditing("new")}>
+      <Button ref={newButton} variant="primary" onClick={() => setEditing("new")}>
         {t.newTemplate}
       </Button>
       <section aria-labelledby={listId}>
-        <h2 id={listId} className="mb-3 text-lg font-semibold">
+        <h2 id={listId} tabIndex={-1} data-list-heading className="mb-3 text-lg font-semibold">
           {t.listHeading}
         </h2>
         {templates.isPending ? (
@@ -98,9 +105,13 @@ export function TemplatesSection() {
             void utils.v1.templates.list.invalidate();
             void utils.v1.workspace.templates.invalidate();
             setEditing(null);
+            backFrom(saved.id);
             toast(format(created ? t.created : t.saved, { name: saved.name }));
           }}
-          onClose={() => setEditing(null)}
+          onClose={() => {
+            setEditing(null);
+            backFrom(editing === "new" ? null : editing.id);
+          }}
         />
       ) : null}
       {deleting ? (
@@ -115,6 +126,7 @@ export function TemplatesSection() {
           onConfirm={() => remove.mutate({ id: deleting.id })}
           onClose={() => {
             setDeleting(null);
+            backFrom(deleting.id);
             remove.reset();
           }}
         />
