@@ -16,6 +16,9 @@ import { Notice } from "@/components/ui/notice";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 import type { TemplateSettingsOutput } from "@/server/templates/schemas";
 
+/** What the composer and this editor's preview fill in (components/messages/use-template-context.ts). */
+const VARIABLES = ["customer.name", "customer.email", "conversation.subject", "workspace.name", "agent.name"];
+
 /** Creates a template (no `template`) or edits one: its name, a body per locale, a live preview. */
 export function TemplateEditor({
   template,
@@ -73,8 +76,18 @@ export function TemplateEditor({
         />
         <fieldset className="space-y-3">
           <legend className="text-sm font-medium">{t.bodies}</legend>
-          <p className="text-xs text-slate-600" dir="auto">
-            {t.bodiesHint}
+          <p className="text-xs text-slate-600">
+            {t.bodiesHint}{" "}
+            {VARIABLES.map((variable) => (
+              <code key={variable} dir="ltr" className="me-1 inline-block rounded bg-slate-100 px-1">
+                {`{{${variable}}}`}
+              </code>
+            ))}
+            <br />
+            {t.fallbackHint}{" "}
+            <code dir="ltr" className="inline-block rounded bg-slate-100 px-1">
+              {t.fallbackExample}
+            </code>
           </p>
           {errors.content ? <Notice tone="error">{errors.content}</Notice> : null}
           {LOCALES.map((locale) => (
