@@ -29,7 +29,7 @@ test("a channel added in settings takes new conversations through the API until 
   await page.getByLabel("Kind", { exact: true }).selectOption("email");
   await page.getByLabel("Identifier").fill(identifier);
   await page.getByRole("button", { name: "Add channel" }).click();
-  await expect(page.getByText(`Channel “${name}” added.`)).toBeVisible();
+  await expect(page.getByText(`Channel “${name}” added.`, { exact: true })).toBeVisible();
   const row = page.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row).toContainText("Email");
   await expect(row).toContainText(identifier);

@@ -11,7 +11,7 @@ test("a label is created, renamed, recoloured and deleted", async ({ page }, inf
   await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByRole("radio", { name: "Amber", exact: true }).check();
   await page.getByRole("button", { name: "Add label" }).click();
-  await expect(page.getByText(`Label “${name}” added.`)).toBeVisible();
+  await expect(page.getByText(`Label “${name}” added.`, { exact: true })).toBeVisible();
   const row = page.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
   await expect(row).toContainText("Amber");
 

@@ -60,7 +60,7 @@ test("a template with an Arabic body, previewed against a conversation, inserted
   await editor.getByLabel("Text in Turkish").fill("");
   await editor.getByRole("button", { name: "Save template" }).click();
   await expect(editor).toBeHidden();
-  await expect(page.getByText(`Template “${templateName}” created.`)).toBeVisible();
+  await expect(page.getByText(`Template “${templateName}” created.`, { exact: true })).toBeVisible();
   const row = page.locator("tr", { has: page.getByRole("rowheader", { name: templateName, exact: true }) });
   await expect(row).toContainText("English, Arabic");
   await expect(row).toContainText("customer.name, order.id");
