@@ -10,7 +10,10 @@ export const NewPassword = z
   .string()
   .min(10, "use at least 10 characters")
   .max(200, "use at most 200 characters")
-  .refine((password) => !isCommonPassword(password), "this is one of the most common passwords: choose another");
+  .refine(
+    (password) => !isCommonPassword(password),
+    "this is one of the most common passwords: choose another",
+  );
 
 export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(200),

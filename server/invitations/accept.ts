@@ -1,15 +1,15 @@
+import { TRPCError } from "@trpc/server";
 import { recordAudit } from "@/server/audit/record";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { invitationNotValid, takeInvitation } from "@/server/invitations/lookup";
 import type {
   AcceptAsNewAccountInput,
   InvitationTokenInput,
   JoinedWorkspaceOutput,
 } from "@/server/invitations/schemas";
-import { invitationNotValid, takeInvitation } from "@/server/invitations/lookup";
 import { hashInvitationToken } from "@/server/invitations/token";
 import { createUser, emailTakenOr } from "@/server/signup/accounts";
-import { TRPCError } from "@trpc/server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -20,7 +20,13 @@ type Tx = Prisma.TransactionClient;
 async function join(
   tx: Tx,
   userId: string,
-  invitation: { id: string; email: string; role: "owner" | "admin" | "agent"; workspaceId: string; invitedByMemberId: string },
+  invitation: {
+    id: string;
+    email: string;
+    role: "owner" | "admin" | "agent";
+    workspaceId: string;
+    invitedByMemberId: string;
+  },
 ): Promise<JoinedWorkspaceOutput> {
   const { workspaceId } = invitation;
   const existing = await tx.member.findUnique({

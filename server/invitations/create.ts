@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { recordAudit } from "@/server/audit/record";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
+import { logUnexpected } from "@/server/http/unexpected-error";
 import type {
   CreatedInvitationOutput,
   CreateInvitationInput,
@@ -11,7 +12,6 @@ import { invitationSelect, toInvitationOutput } from "@/server/invitations/selec
 import { INVITATION_LIFETIME_MS, invitationLink, newInvitationToken } from "@/server/invitations/token";
 import { invitationMail, type MailLocale } from "@/server/mail/invitation-mail";
 import { mailConfigured, sendMail } from "@/server/mail/transport";
-import { logUnexpected } from "@/server/http/unexpected-error";
 
 /**
  * Invites an address to the caller's workspace with a role (owners and admins; only an owner
@@ -52,6 +52,7 @@ export async function createInvitation(
         role: input.role,
         tokenHash: hash,
         invitedByMemberId: caller.memberId,
+        createdAt: now,
         expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
       },
       select: {

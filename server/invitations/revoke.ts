@@ -19,7 +19,10 @@ export async function revokeInvitation(
     });
     if (!row) throw notFound("id", "invitation");
     if (row.role === "owner" && caller.role !== "owner") {
-      throw new TRPCError({ code: "FORBIDDEN", message: "id: only an owner may revoke an owner's invitation" });
+      throw new TRPCError({
+        code: "FORBIDDEN",
+        message: "id: only an owner may revoke an owner's invitation",
+      });
     }
     // Conditional, so a revocation racing the invitee's acceptance cannot undo it.
     const { count } = await tx.invitation.updateMany({
@@ -27,7 +30,10 @@ export async function revokeInvitation(
       data: { revokedAt: new Date() },
     });
     if (count === 0) throw notFound("id", "invitation");
-    const revoked = await tx.invitation.findUniqueOrThrow({ where: { id: row.id }, select: invitationSelect });
+    const revoked = await tx.invitation.findUniqueOrThrow({
+      where: { id: row.id },
+      select: invitationSelect,
+    });
     await recordAudit(tx, caller, {
       action: "invitation.revoked",
       target: { type: "invitation", id: revoked.id, label: revoked.email },

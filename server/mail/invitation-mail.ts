@@ -57,19 +57,31 @@ export function invitationMail(input: {
   const date = new Intl.DateTimeFormat(input.locale, { dateStyle: "long", timeZone: "UTC" }).format(
     input.expiresAt,
   );
-  const values = { inviter: input.inviterName, workspace: input.workspaceName, role: t.roles[input.role], date };
+  const values = {
+    inviter: input.inviterName,
+    workspace: input.workspaceName,
+    role: t.roles[input.role],
+    date,
+  };
   const html = (text: string) =>
     fill(
       text,
-      Object.fromEntries(Object.entries(values).map(([key, value]) => [key, `<strong>${escapeHtml(value)}</strong>`])),
+      Object.fromEntries(
+        Object.entries(values).map(([key, value]) => [key, `<strong>${escapeHtml(value)}</strong>`]),
+      ),
     );
   const dir = input.locale === "ar" ? "rtl" : "ltr";
   return {
     to: input.to,
     subject: fill(t.subject, values),
-    text: [fill(t.body, values), "", `${t.action}: ${input.link}`, "", fill(t.expires, values), t.ignore].join(
-      "\n",
-    ),
+    text: [
+      fill(t.body, values),
+      "",
+      `${t.action}: ${input.link}`,
+      "",
+      fill(t.expires, values),
+      t.ignore,
+    ].join("\n"),
     html: `<!doctype html>
 <html lang="${input.locale}" dir="${dir}">
 <body style="font-family: sans-serif; line-height: 1.5; color: #0f172a;">

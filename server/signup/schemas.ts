@@ -8,11 +8,7 @@ export const SignUpInput = z.object({
   name: PersonName,
   email: EmailAddress,
   password: NewPassword,
-  workspaceName: z
-    .string()
-    .trim()
-    .min(1, "give the workspace a name")
-    .max(100, "use at most 100 characters"),
+  workspaceName: z.string().trim().min(1, "give the workspace a name").max(100, "use at most 100 characters"),
 });
 export type SignUpInput = z.infer<typeof SignUpInput>;
 

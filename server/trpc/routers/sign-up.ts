@@ -5,7 +5,8 @@ import { createAccountWithWorkspace } from "@/server/signup/sign-up";
 import { admitSignUp } from "@/server/signup/throttle";
 import { publicProcedure, router } from "@/server/trpc/init";
 
-export const SIGN_UP_CLOSED = "Sign-up is by invitation only on this server. Ask a workspace owner to invite you.";
+export const SIGN_UP_CLOSED =
+  "Sign-up is by invitation only on this server. Ask a workspace owner to invite you.";
 
 /** `v1.signUp`: a new person creates their account and workspace; the browser then signs in. */
 export const signUpRouter = router({
