@@ -1,7 +1,8 @@
 "use client";
 import { type ReactNode, useRef } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import { FormRow } from "@/components/settings/form-row";
+import { Button, buttonClass } from "@/components/ui/button";
+import { FieldRow } from "@/components/ui/field";
 import type { AiProvidersOutput } from "@/server/ai/schemas";
 
 /** The stored key: kept as it is, replaced by what is typed (for a new agent, the first), or removed. */
@@ -89,7 +90,7 @@ export function AgentConnectionFields({
       </fieldset>
 
       {connection.source === "operator" ? (
-        <FormRow
+        <FieldRow
           label={t.operatorProvider}
           htmlFor={control("operatorProviderId").id}
           hint={offered.length === 0 && providers ? t.noOperatorProviders : t.operatorProviderHint}
@@ -109,10 +110,10 @@ export function AgentConnectionFields({
               </option>
             ))}
           </select>
-        </FormRow>
+        </FieldRow>
       ) : (
         <>
-          <FormRow
+          <FieldRow
             label={t.baseUrl}
             htmlFor={control("baseUrl").id}
             hint={kind === "anthropic" ? t.baseUrlAnthropicHint : t.baseUrlHint}
@@ -128,7 +129,7 @@ export function AgentConnectionFields({
               spellCheck={false}
               className={inputClass}
             />
-          </FormRow>
+          </FieldRow>
           <KeyField
             connection={connection}
             savedKeyLast4={savedKeyLast4}
@@ -173,7 +174,6 @@ function KeyField({
   const t = useStrings("settings");
   const { id } = control("apiKey");
   const [before = "", after = ""] = t.apiKeySaved.split("{last4}");
-  const buttonClass = "rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50";
   if (savedKeyLast4 && connection.key.kind !== "replace") {
     // No input to label: the saved key is described, and each action is a button of the group.
     return (
@@ -196,7 +196,7 @@ function KeyField({
             <button
               id={`${id}-keep`}
               type="button"
-              className={buttonClass}
+              className={buttonClass({ size: "sm" })}
               onClick={() => onEdit({ kind: "keep" })}
             >
               {t.keepKey}
@@ -206,12 +206,16 @@ function KeyField({
               <button
                 id={`${id}-replace`}
                 type="button"
-                className={buttonClass}
+                className={buttonClass({ size: "sm" })}
                 onClick={() => onEdit({ kind: "replace", value: "" })}
               >
                 {t.replaceKey}
               </button>
-              <button type="button" className={buttonClass} onClick={() => onEdit({ kind: "remove" })}>
+              <button
+                type="button"
+                className={buttonClass({ size: "sm" })}
+                onClick={() => onEdit({ kind: "remove" })}
+              >
                 {t.removeKey}
               </button>
             </>
@@ -222,7 +226,7 @@ function KeyField({
     );
   }
   return (
-    <FormRow
+    <FieldRow
       label={t.apiKey}
       htmlFor={id}
       hint={keysOff ? t.workspaceKeysDisabled : hint}
@@ -241,14 +245,10 @@ function KeyField({
         className={`${inputClass} font-mono`}
       />
       {savedKeyLast4 ? (
-        <button
-          type="button"
-          className="self-start rounded-md border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50"
-          onClick={() => onEdit({ kind: "keep" })}
-        >
+        <Button variant="secondary" size="sm" className="self-start" onClick={() => onEdit({ kind: "keep" })}>
           {t.keepKey}
-        </button>
+        </Button>
       ) : null}
-    </FormRow>
+    </FieldRow>
   );
 }

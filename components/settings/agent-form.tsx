@@ -2,11 +2,12 @@
 import { useId, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
-import { Dialog } from "@/components/keyboard/dialog";
 import { AgentConnectionFields, type Connection } from "@/components/settings/agent-connection-fields";
 import { BlockedNotice } from "@/components/settings/blocked-notice";
-import { FormRow } from "@/components/settings/form-row";
 import { NO_ERRORS, type ServerErrors, serverErrors } from "@/components/settings/server-errors";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { CONTROL_CLASS, FieldRow } from "@/components/ui/field";
 import type { AgentConfigOutput, AiProvidersOutput } from "@/server/ai/schemas";
 
 type Provider = AgentConfigOutput["provider"];
@@ -133,20 +134,18 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
       </p>
     );
   };
-  const inputClass =
-    "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm aria-invalid:border-red-600";
+  const inputClass = `w-full ${CONTROL_CLASS}`;
 
   return (
     <Dialog title={agent ? t.editAgentTitle : t.createAgentTitle} onClose={onClose} initialFocus={nameInput}>
       <form
         noValidate
-        className="space-y-4 p-5"
+        className="mt-4 space-y-4"
         onSubmit={(event) => {
           event.preventDefault();
           submit();
         }}
       >
-        <h2 className="text-lg font-semibold">{agent ? t.editAgentTitle : t.createAgentTitle}</h2>
         {agent?.blockedReason ? <BlockedNotice reason={agent.blockedReason} /> : null}
         {errors.form ? (
           <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800">
@@ -154,7 +153,7 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
           </p>
         ) : null}
 
-        <FormRow label={t.agentName} htmlFor={id("name")} error={fieldError("name")}>
+        <FieldRow label={t.agentName} htmlFor={id("name")} error={fieldError("name")}>
           <input
             ref={nameInput}
             {...control("name")}
@@ -163,9 +162,9 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
             maxLength={100}
             className={inputClass}
           />
-        </FormRow>
+        </FieldRow>
 
-        <FormRow label={t.provider} htmlFor={id("provider")} error={fieldError("provider")}>
+        <FieldRow label={t.provider} htmlFor={id("provider")} error={fieldError("provider")}>
           <select
             {...control("provider")}
             value={provider}
@@ -176,10 +175,10 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
             <option value="openai_compatible">{t.providerOpenai}</option>
             <option value="anthropic">{t.providerAnthropic}</option>
           </select>
-        </FormRow>
+        </FieldRow>
 
         {provider === "builtin" ? null : (
-          <FormRow
+          <FieldRow
             label={t.model}
             htmlFor={id("model")}
             hint={t.modelHint}
@@ -194,7 +193,7 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
               spellCheck={false}
               className={inputClass}
             />
-          </FormRow>
+          </FieldRow>
         )}
 
         {provider === "builtin" ? null : (
@@ -211,7 +210,7 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
           />
         )}
 
-        <FormRow
+        <FieldRow
           label={t.instructions}
           htmlFor={id("instructions")}
           hint={t.instructionsHint}
@@ -225,7 +224,7 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
             rows={4}
             className={inputClass}
           />
-        </FormRow>
+        </FieldRow>
 
         <fieldset className="space-y-1">
           <legend className="text-sm font-medium">{t.mode}</legend>
@@ -280,20 +279,12 @@ export function AgentForm({ agent, onClose }: { agent: AgentConfigOutput | null;
         </div>
 
         <div className="flex justify-end gap-2 pt-2">
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50"
-          >
+          <Button onClick={onClose} variant="secondary">
             {t.cancel}
-          </button>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-          >
+          </Button>
+          <Button type="submit" disabled={pending} variant="primary">
             {pending ? t.saving : agent ? t.save : t.createAgent}
-          </button>
+          </Button>
         </div>
       </form>
     </Dialog>

@@ -2,7 +2,8 @@
 import { lazy, Suspense, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { format, useStrings } from "@/components/i18n/locale";
-import { ConfirmDialog } from "@/components/settings/confirm-dialog";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { AGENT_BLOCKED_KEY_ENV_RETIRED } from "@/server/ai/blocked-reasons";
 import type { AgentConfigOutput } from "@/server/ai/schemas";
 import type { AgentOutput } from "@/server/workspace/schemas";
@@ -61,14 +62,9 @@ function EditableAgents() {
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <p className="max-w-prose text-sm text-slate-600">{t.agentsIntro}</p>
-        <button
-          ref={newAgent}
-          type="button"
-          onClick={() => setEditing("new")}
-          className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
-        >
+        <Button ref={newAgent} onClick={() => setEditing("new")} variant="primary">
           {t.newAgent}
-        </button>
+        </Button>
       </div>
       <AgentsTable
         query={agents}
@@ -77,22 +73,22 @@ function EditableAgents() {
           if (!config) return null;
           return (
             <span className="flex justify-end gap-2">
-              <button
-                type="button"
+              <Button
                 onClick={() => setEditing(config)}
                 aria-label={format(t.editAgentNamed, { name: agent.name })}
-                className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
+                variant="secondary"
+                size="sm"
               >
                 {t.edit}
-              </button>
-              <button
-                type="button"
+              </Button>
+              <Button
                 onClick={() => setDeleting(config)}
                 aria-label={format(t.deleteAgentNamed, { name: agent.name })}
-                className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50"
+                variant="danger-outline"
+                size="sm"
               >
                 {t.delete}
-              </button>
+              </Button>
             </span>
           );
         }}
@@ -107,6 +103,7 @@ function EditableAgents() {
           title={t.deleteTitle}
           body={format(t.deleteBody, { name: deleting.name })}
           confirmLabel={t.deleteConfirm}
+          cancelLabel={t.cancel}
           pendingLabel={t.deleting}
           pending={remove.isPending}
           error={remove.error?.message ?? null}

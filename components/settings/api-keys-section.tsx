@@ -3,9 +3,12 @@ import { useId, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
-import { ConfirmDialog } from "@/components/settings/confirm-dialog";
 import { NewKeyNotice } from "@/components/settings/new-key-notice";
 import { NO_ERRORS, type ServerErrors, serverErrors } from "@/components/settings/server-errors";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { TextField } from "@/components/ui/field";
+import { Cell, RowHeader, Table, TableHead, TableRow } from "@/components/ui/table";
 import type { ApiKeyOutput, CreatedApiKeyOutput } from "@/server/api-keys/schemas";
 
 /** The member's own API keys: create one (shown once), see when each was used, revoke. */
@@ -19,7 +22,7 @@ export function ApiKeysSection() {
   const [revoking, setRevoking] = useState<ApiKeyOutput | null>(null);
   const nameInput = useRef<HTMLInputElement>(null);
   const keysHeading = useRef<HTMLHeadingElement>(null);
-  const ids = { name: useId(), hint: useId(), error: useId(), keys: useId() };
+  const ids = { keys: useId() };
 
   const create = trpc.v1.apiKeys.create.useMutation({
     onSuccess: (key) => {
@@ -65,37 +68,31 @@ export function ApiKeysSection() {
           create.mutate({ name });
         }}
       >
-        <div className="flex min-w-64 flex-col gap-1">
-          <label htmlFor={ids.name} className="text-sm font-medium">
-            {t.keyName}
-          </label>
-          <input
-            ref={nameInput}
-            id={ids.name}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            required
-            maxLength={100}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${ids.hint} ${ids.error}` : ids.hint}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-          />
-          <p id={ids.hint} className="text-xs text-slate-500">
-            {t.keyNameHint}
-          </p>
-        </div>
-        <button
+        <TextField
+          ref={nameInput}
+          className="min-w-64"
+          label={t.keyName}
+          hint={t.keyNameHint}
+          error={
+            nameError ? (
+              <>
+                {t.fieldError} <span lang="en">{nameError}</span>
+              </>
+            ) : null
+          }
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          required
+          maxLength={100}
+        />
+        <Button
           type="submit"
           disabled={create.isPending}
-          className="mb-5 rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+          variant="primary"
+          className={nameError ? "mb-12" : "mb-5"}
         >
           {create.isPending ? t.creating : t.createKey}
-        </button>
-        {nameError ? (
-          <p id={ids.error} className="basis-full text-sm text-red-700">
-            {t.fieldError} <span lang="en">{nameError}</span>
-          </p>
-        ) : null}
+        </Button>
         {errors.form ? (
           <p role="alert" className="basis-full text-sm text-red-700">
             {t.formError} <span lang="en">{errors.form}</span>
@@ -125,6 +122,7 @@ export function ApiKeysSection() {
           title={t.revokeTitle}
           body={format(t.revokeBody, { name: revoking.name })}
           confirmLabel={t.revokeConfirm}
+          cancelLabel={t.cancel}
           pendingLabel={t.revoking}
           pending={revoke.isPending}
           error={revoke.error?.message ?? null}
@@ -144,60 +142,52 @@ function KeysTable({ keys, onRevoke }: { keys: ApiKeyOutput[]; onRevoke: (key: A
   const formatters = useFormatters();
   const date = (iso: string) => <time dateTime={iso}>{formatters.dateTime(iso)}</time>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="border-b border-slate-200 text-slate-600">
-          <tr>
-            {[t.columnName, t.columnPrefix, t.columnCreated, t.columnLastUsed, t.columnStatus].map(
-              (label) => (
-                <th key={label} scope="col" className="px-2 py-2 text-start font-medium">
-                  {label}
-                </th>
-              ),
-            )}
-            <th scope="col" className="px-2 py-2 text-start font-medium">
-              <span className="sr-only">{t.columnActions}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {keys.map((key) => (
-            <tr key={key.id} data-api-key-id={key.id} className="border-b border-slate-100">
-              <th scope="row" className="px-2 py-2 text-start font-medium">
-                {key.name}
-              </th>
-              <td className="px-2 py-2">
-                <code dir="ltr" className="rounded bg-slate-100 px-1 font-mono text-xs">
-                  {key.prefix}…
-                </code>
-              </td>
-              <td className="px-2 py-2">{date(key.createdAt)}</td>
-              <td className="px-2 py-2">{key.lastUsedAt ? date(key.lastUsedAt) : t.never}</td>
-              <td className="px-2 py-2">
-                {key.revokedAt ? (
-                  <span className="text-slate-500">
-                    {format(t.revokedOn, { date: formatters.dateTime(key.revokedAt) })}
-                  </span>
-                ) : (
-                  <span className="rounded-full bg-green-50 px-2 py-0.5 text-green-800">{t.active}</span>
-                )}
-              </td>
-              <td className="px-2 py-2 text-end">
-                {key.revokedAt ? null : (
-                  <button
-                    type="button"
-                    onClick={() => onRevoke(key)}
-                    aria-label={format(t.revokeKeyNamed, { name: key.name })}
-                    className="rounded-md border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50"
-                  >
-                    {t.revoke}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table>
+      <TableHead
+        columns={[
+          { label: t.columnName },
+          { label: t.columnPrefix },
+          { label: t.columnCreated },
+          { label: t.columnLastUsed },
+          { label: t.columnStatus },
+          { label: t.columnActions, srOnly: true },
+        ]}
+      />
+      <tbody>
+        {keys.map((key) => (
+          <TableRow key={key.id} data-api-key-id={key.id}>
+            <RowHeader>{key.name}</RowHeader>
+            <Cell>
+              <code dir="ltr" className="rounded bg-slate-100 px-1 font-mono text-xs">
+                {key.prefix}…
+              </code>
+            </Cell>
+            <Cell>{date(key.createdAt)}</Cell>
+            <Cell>{key.lastUsedAt ? date(key.lastUsedAt) : t.never}</Cell>
+            <Cell>
+              {key.revokedAt ? (
+                <span className="text-slate-500">
+                  {format(t.revokedOn, { date: formatters.dateTime(key.revokedAt) })}
+                </span>
+              ) : (
+                <span className="rounded-full bg-green-50 px-2 py-0.5 text-green-800">{t.active}</span>
+              )}
+            </Cell>
+            <Cell className="text-end">
+              {key.revokedAt ? null : (
+                <Button
+                  onClick={() => onRevoke(key)}
+                  aria-label={format(t.revokeKeyNamed, { name: key.name })}
+                  variant="danger-outline"
+                  size="sm"
+                >
+                  {t.revoke}
+                </Button>
+              )}
+            </Cell>
+          </TableRow>
+        ))}
+      </tbody>
+    </Table>
   );
 }

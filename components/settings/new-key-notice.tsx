@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
+import { Button } from "@/components/ui/button";
 import type { CreatedApiKeyOutput } from "@/server/api-keys/schemas";
 
 /**
@@ -47,8 +48,7 @@ export function NewKeyNotice({ created, onDone }: { created: CreatedApiKeyOutput
           onFocus={(event) => event.target.select()}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-mono text-sm"
         />
-        <button
-          type="button"
+        <Button
           onClick={() => {
             const failed = () => {
               setCopy("failed");
@@ -58,21 +58,17 @@ export function NewKeyNotice({ created, onDone }: { created: CreatedApiKeyOutput
             if (!navigator.clipboard) return failed();
             navigator.clipboard.writeText(created.key).then(() => setCopy("copied"), failed);
           }}
-          className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800"
+          variant="primary"
         >
           {t.copy}
-        </button>
+        </Button>
       </div>
       <p role="status" className="mt-1 min-h-5 text-sm text-slate-700">
         {copy === "copied" ? t.copied : copy === "failed" ? t.copyFailed : ""}
       </p>
-      <button
-        type="button"
-        onClick={onDone}
-        className="mt-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50"
-      >
+      <Button onClick={onDone} variant="secondary" className="mt-2">
         {t.doneWithKey}
-      </button>
+      </Button>
     </section>
   );
 }

@@ -10,6 +10,7 @@ import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { SectionContent } from "@/components/settings/section-content";
 import { AGENT_SECTIONS, type SettingsSection } from "@/components/settings/sections";
+import { Button } from "@/components/ui/button";
 import { ToastProvider } from "@/components/ui/toast";
 
 export function SettingsShell({
@@ -91,13 +92,9 @@ function Shell({ section }: { section: SettingsSection }) {
         <div className="flex items-center gap-3 text-sm">
           <PreferencesMenu />
           <span className="font-medium">{me.data?.user.name}</span>
-          <button
-            type="button"
-            onClick={() => void signOut("/sign-in")}
-            className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50"
-          >
+          <Button onClick={() => void signOut("/sign-in")} variant="secondary" size="sm">
             {shell.signOut}
-          </button>
+          </Button>
         </div>
       </header>
       <div className="grid min-h-0 grid-cols-1 md:grid-cols-[14rem_1fr]">

@@ -12,7 +12,8 @@ type FieldProps = {
   className?: string;
 };
 
-const CONTROL =
+/** The look of a text control, for a control the fields here cannot wrap (e.g. with a button beside it). */
+export const CONTROL_CLASS =
   "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm aria-[invalid=true]:border-red-600";
 
 /** Label, control, hint and error wired together (ids, aria-describedby, aria-invalid). */
@@ -70,7 +71,7 @@ export function TextField({
         id={ids.id}
         aria-invalid={error ? true : undefined}
         aria-describedby={ids.describedBy}
-        className={CONTROL}
+        className={CONTROL_CLASS}
         {...input}
       />
     </FieldFrame>
@@ -92,7 +93,7 @@ export function TextAreaField({
         id={ids.id}
         aria-invalid={error ? true : undefined}
         aria-describedby={ids.describedBy}
-        className={`${CONTROL} min-h-24`}
+        className={`${CONTROL_CLASS} min-h-24`}
         {...textarea}
       />
     </FieldFrame>
@@ -119,7 +120,7 @@ export function SelectField({
         id={ids.id}
         aria-invalid={error ? true : undefined}
         aria-describedby={ids.describedBy}
-        className={CONTROL}
+        className={CONTROL_CLASS}
         {...select}
       >
         {options.map((option) => (
@@ -161,6 +162,41 @@ export function CheckboxField({
           </p>
         ) : null}
       </div>
+    </div>
+  );
+}
+
+/**
+ * A labelled row around a control the fields above do not cover (a select with groups, an input
+ * with a button): the caller gives the control its `id` (= `htmlFor`) and aria-describedby.
+ */
+export function FieldRow({
+  label,
+  htmlFor,
+  hint,
+  hintId,
+  error,
+  children,
+}: {
+  label: ReactNode;
+  htmlFor: string;
+  hint?: ReactNode;
+  hintId?: string;
+  error?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {error}
     </div>
   );
 }
