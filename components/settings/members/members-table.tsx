@@ -38,6 +38,11 @@ export function MembersTable({ me }: { me: { memberId: string; role: Role } | un
       requestAnimationFrame(() => heading.current?.focus());
     },
   });
+  // The menu item that opened a dialog is gone when it closes: focus goes back to the row's menu button.
+  const focusRow = (memberId: string) =>
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLElement>(`[data-member-id="${memberId}"] button[aria-haspopup]`)?.focus(),
+    );
   const mayManage = (member: WorkspaceMemberOutput) => me?.role === "owner" || member.role !== "owner";
   const removingSelf = removing?.memberId === me?.memberId;
   return (
@@ -113,7 +118,14 @@ export function MembersTable({ me }: { me: { memberId: string; role: Role } | un
         </Table>
       )}
       {changing ? (
-        <RoleDialog member={changing} callerRole={me?.role} onClose={() => setChanging(null)} />
+        <RoleDialog
+          member={changing}
+          callerRole={me?.role}
+          onClose={() => {
+            setChanging(null);
+            focusRow(changing.memberId);
+          }}
+        />
       ) : null}
       {removing ? (
         <ConfirmDialog
@@ -134,6 +146,7 @@ export function MembersTable({ me }: { me: { memberId: string; role: Role } | un
           onClose={() => {
             setRemoving(null);
             remove.reset();
+            focusRow(removing.memberId);
           }}
         />
       ) : null}
