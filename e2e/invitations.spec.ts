@@ -85,7 +85,7 @@ test("a new team: sign up, invite a colleague who joins in another browser, chan
   await dialog.getByRole("button", { name: "Save role" }).click();
   await expect(dialog).toBeHidden();
   await expect(row.locator("[data-role]")).toHaveText("Admin");
-  await expect(page.getByText("Cem Colleague is now Admin.")).toBeVisible();
+  await expect(page.getByText("Cem Colleague is now Admin.", { exact: true })).toBeVisible();
 
   // …then removes them; their next page is the sign-in.
   await page.getByRole("button", { name: "Actions for Cem Colleague" }).click();

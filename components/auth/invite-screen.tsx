@@ -79,7 +79,7 @@ function Invitation({
       </p>
       <p className="mt-2 text-sm text-slate-700">
         {t.invitedAddress}{" "}
-        <bdi dir="ltr" className="font-medium">
+        <bdi dir="ltr" className="inline-block font-medium break-all">
           {preview.email}
         </bdi>
       </p>
