@@ -34,7 +34,12 @@ test("a new team: sign up, invite a colleague who joins in another browser, chan
   await page.screenshot({ path: info.outputPath("1-new-inbox.png") });
 
   // Settings → Members → invite.
-  await page.goto("/settings/members");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page
+    .getByRole("navigation", { name: "Settings sections" })
+    .getByRole("link", { name: "Members" })
+    .click();
+  await expect(page).toHaveURL(/\/settings\/members$/);
   await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible(FIRST_PAINT);
   await expect(page.locator(`[data-member-id]`)).toHaveCount(1);
   await page.getByLabel("Email address").fill(inviteeEmail);

@@ -75,7 +75,9 @@ export function MembersTable({ me }: { me: { memberId: string; role: Role } | un
                     {member.name} {self ? <span className="font-normal text-slate-600">{t.you}</span> : null}
                   </RowHeader>
                   <Cell>
-                    <bdi dir="ltr" className="inline-block break-all">{member.email}</bdi>
+                    <bdi dir="ltr" className="inline-block break-all">
+                      {member.email}
+                    </bdi>
                   </Cell>
                   <Cell>
                     <span data-role={member.role}>{roleLabel(member.role, t)}</span>

@@ -53,7 +53,9 @@ export function PendingInvitations() {
             {invitations.data.map((invitation) => (
               <TableRow key={invitation.id} data-invitation-id={invitation.id}>
                 <RowHeader>
-                  <bdi dir="ltr" className="inline-block break-all">{invitation.email}</bdi>
+                  <bdi dir="ltr" className="inline-block break-all">
+                    {invitation.email}
+                  </bdi>
                 </RowHeader>
                 <Cell>{roleLabel(invitation.role, t)}</Cell>
                 <Cell>{invitation.invitedBy}</Cell>
