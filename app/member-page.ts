@@ -15,6 +15,10 @@ import { getPreferences } from "@/server/workspace/preferences";
 export async function memberPage(path: string) {
   const session = await getServerSession(authOptions());
   if (!session) redirect(`/sign-in?callbackUrl=${encodeURIComponent(path)}`);
+  // Signed in but in no workspace (removed from the last one, or it was deleted): start one.
+  if ((await db().member.count({ where: { userId: session.user.id, removedAt: null } })) === 0) {
+    redirect("/welcome");
+  }
   const browserLanguages = acceptedLanguages((await headers()).get("accept-language"));
   const preferences = await getPreferences(db(), session.user.id);
   const locale = pickUiLocale(preferences?.locale, browserLanguages);

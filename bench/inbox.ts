@@ -20,7 +20,8 @@ import { serveInbox, waitForHealth } from "@/scripts/inbox-server";
 const ITERATIONS = Number(process.env.BENCH_INBOX_ITERATIONS ?? 10);
 const SCROLL_PAGES = 10;
 const TARGETS = {
-  firstLoadGzipKb: 190,
+  // The budget (no longer the first round's 190 kB target): what the inbox may load before it works.
+  firstLoadGzipKb: 200,
   demoClickMs: 300,
   bigClickMs: 1_000,
   maxArticles: 100,

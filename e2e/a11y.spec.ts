@@ -1,19 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { seriousViolations } from "@/e2e/ui";
 
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 // axe takes tens of seconds a page on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-/** Serious and critical violations only, each with the nodes that fail, so a failure says where. */
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-}
 
 async function demoConversationId(): Promise<string> {
   const { items } = await plato.v1.conversations.list.query({ search: "Bulk order history", limit: 5 });

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { TRPCClientError } from "@trpc/client";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, E2E_BLOCKED_AGENT, E2E_OPERATOR_PROVIDER, e2eCredentials } from "@/e2e/config";
+import { tabTo } from "@/e2e/ui";
 
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 test.describe.configure({ timeout: 120_000 });
@@ -20,15 +21,6 @@ async function errorCode(call: Promise<unknown>): Promise<string | null> {
     if (error instanceof TRPCClientError) return String(error.data?.code);
     throw error;
   }
-}
-
-/** Tab (only) until `target` has focus; fails when it never does. */
-async function tabTo(page: Page, target: ReturnType<Page["locator"]>) {
-  for (let i = 0; i < 25; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
 }
 
 async function openSettings(page: Page, section: "api-keys" | "ai-agents") {

@@ -1,7 +1,7 @@
 "use client";
 import { lazy, type RefObject, Suspense, useId, useRef, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import { Dialog } from "@/components/keyboard/dialog";
+import { Dialog } from "@/components/ui/dialog";
 
 export type PaletteCommand = { id: string; label: string; keys?: string[][]; run: (() => void) | null };
 
@@ -26,7 +26,7 @@ export function CommandPalette({ extra, onClose }: { extra: PaletteCommand[]; on
   const steering = useRef<PaletteSteering>({ onKeyDown: null, enterPending: false });
   const listId = useId();
   return (
-    <Dialog title={t.paletteTitle} onClose={onClose} initialFocus={input}>
+    <Dialog title={t.paletteTitle} titleHidden onClose={onClose} initialFocus={input}>
       <div className="border-b border-slate-200 p-3">
         <input
           ref={input}

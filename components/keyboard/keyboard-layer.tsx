@@ -3,8 +3,8 @@ import { lazy, Suspense, useMemo, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
 import { CommandPalette, type PaletteCommand } from "@/components/keyboard/command-palette";
-import { Dialog } from "@/components/keyboard/dialog";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { Dialog } from "@/components/ui/dialog";
 
 // Loaded when first opened; the dialog around it opens at once and takes Escape meanwhile.
 const HelpOverlay = lazy(() =>
@@ -44,7 +44,7 @@ export function KeyboardLayer() {
   );
   if (open === "help")
     return (
-      <Dialog title={t.helpTitle} onClose={() => setOpen(null)}>
+      <Dialog title={t.helpTitle} titleHidden onClose={() => setOpen(null)}>
         <Suspense fallback={null}>
           <HelpOverlay onClose={() => setOpen(null)} />
         </Suspense>

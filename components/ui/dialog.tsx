@@ -1,13 +1,18 @@
 "use client";
-import * as RadixDialog from "@radix-ui/react-dialog";
-import type { ReactNode, RefObject } from "react";
+import { type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useRef } from "react";
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * A modal dialog on Radix's: focus moves in and stays in, Escape and a press outside close it,
- * the page behind is inert to screen readers, and focus returns to what opened it.
+ * A modal dialog on the platform's own `<dialog>` (showModal): the page behind is inert to mouse,
+ * keyboard and screen readers, and the dialog sits in the top layer, with no library code, so the
+ * inbox can open one on a keystroke without loading anything. On top: focus moves in (to
+ * `initialFocus`, else the first control), Tab wraps inside, Escape closes and stops there (the
+ * page's own Escape does not act too), a press on the backdrop closes, and focus returns to what
+ * had it.
  */
 export function Dialog({
-  open = true,
   onClose,
   title,
   titleHidden = false,
@@ -16,10 +21,9 @@ export function Dialog({
   size = "md",
   children,
 }: {
-  open?: boolean;
   onClose: () => void;
-  title: ReactNode;
-  /** Keep the title for screen readers only (the content shows its own). */
+  title: string;
+  /** Name the dialog without showing a heading (the content shows its own, or needs none). */
   titleHidden?: boolean;
   description?: ReactNode;
   /** What gets focus on open (e.g. Cancel, so Enter alone never destroys); else the first control. */
@@ -27,35 +31,77 @@ export function Dialog({
   size?: "md" | "lg";
   children: ReactNode;
 }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const ids = { title: useId(), description: useId() };
+  useLayoutEffect(() => {
+    const element = dialog.current;
+    if (!element) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!element.open) element.showModal();
+    return () => {
+      element.close();
+      previous?.focus();
+    };
+  }, []);
+  useEffect(() => {
+    (
+      initialFocus?.current ??
+      dialog.current?.querySelector<HTMLElement>(FOCUSABLE) ??
+      dialog.current
+    )?.focus();
+  }, [initialFocus]);
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLDialogElement>) {
+    if (event.key === "Escape") {
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+      return;
+    }
+    if (event.key !== "Tab" || !dialog.current) return;
+    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
+    const first = items[0];
+    const last = items.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   return (
-    <RadixDialog.Root open={open} onOpenChange={(next) => (next ? undefined : onClose())}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-50 bg-slate-900/30" />
-        <RadixDialog.Content
-          // Without a description, say so (Radix otherwise points aria-describedby at nothing).
-          {...(description ? {} : { "aria-describedby": undefined })}
-          onOpenAutoFocus={(event) => {
-            if (!initialFocus?.current) return;
-            event.preventDefault();
-            initialFocus.current.focus();
-          }}
-          className={`fixed start-1/2 top-[12vh] z-50 max-h-[76vh] w-[calc(100%-2rem)] -translate-x-1/2 overflow-auto rounded-xl bg-white shadow-2xl ring-1 ring-slate-200 rtl:translate-x-1/2 ${
-            size === "lg" ? "max-w-3xl" : "max-w-xl"
-          }`}
-        >
-          <div className="p-5">
-            <RadixDialog.Title className={titleHidden ? "sr-only" : "text-lg font-semibold"}>
-              {title}
-            </RadixDialog.Title>
-            {description ? (
-              <RadixDialog.Description className="mt-2 text-sm text-slate-700">
-                {description}
-              </RadixDialog.Description>
-            ) : null}
-            {children}
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleHidden ? undefined : ids.title}
+      aria-label={titleHidden ? title : undefined}
+      aria-describedby={description ? ids.description : undefined}
+      onKeyDown={onKeyDown}
+      // The native Escape (cancel) is handled above; a form's method="dialog" is never used.
+      onCancel={(event) => event.preventDefault()}
+      onClick={(event) => {
+        // Only a press on the backdrop lands on the <dialog> itself: the content fills it.
+        if (event.target === dialog.current) onClose();
+      }}
+      className={`mx-auto mt-[12vh] max-h-[76vh] w-[calc(100%-2rem)] overflow-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-200 backdrop:bg-slate-900/30 ${
+        size === "lg" ? "max-w-3xl" : "max-w-xl"
+      }`}
+    >
+      <div className={titleHidden ? "" : "p-5"}>
+        {titleHidden ? null : (
+          <h2 id={ids.title} className="text-lg font-semibold">
+            {title}
+          </h2>
+        )}
+        {description ? (
+          <div id={ids.description} className="mt-2 text-sm text-slate-700">
+            {description}
           </div>
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+        ) : null}
+        {children}
+      </div>
+    </dialog>
   );
 }

@@ -98,3 +98,11 @@ export const ownerSessionProcedure = sessionProcedure.use(({ ctx, next }) => {
   }
   return next();
 });
+
+/** A signed-in person, whether or not they belong to a workspace yet (e.g. to create one). */
+export const userProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.userId || !ctx.sessionId) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+  }
+  return next({ ctx: { ...ctx, userId: ctx.userId, sessionId: ctx.sessionId } });
+});

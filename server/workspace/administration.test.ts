@@ -3,8 +3,18 @@ import { describe, expect, it } from "vitest";
 import { attachmentStorage } from "@/server/attachments/storage";
 import { resolveSessionCaller } from "@/server/auth/caller";
 import { db } from "@/server/db/client";
-import { refusedField } from "@/server/test/errors";
-import { createTestConversation, createTestWorkspace, sessionCaller } from "@/server/test/fixtures";
+import { errorCode, refusedField } from "@/server/test/errors";
+import {
+  anonymousCaller,
+  createTestConversation,
+  createTestWorkspace,
+  sessionCaller,
+} from "@/server/test/fixtures";
+import { createContextInner } from "@/server/trpc/context";
+import { createCallerFactory } from "@/server/trpc/init";
+import { appRouter } from "@/server/trpc/router";
+
+const createCaller = createCallerFactory(appRouter);
 
 async function readAll(stream: NodeJS.ReadableStream | null): Promise<string | null> {
   if (!stream) return null;
@@ -194,5 +204,28 @@ describe("deleting a workspace", () => {
     // The people stay: they may belong to other workspaces; they can no longer act in this one.
     expect(await db().user.count({ where: { id: agentMember.userId } })).toBe(1);
     expect(await resolveSessionCaller(db(), agentMember.userId, ws.workspaceId)).toBeNull();
+  });
+});
+
+describe("a signed-in person in no workspace", () => {
+  it("starts a workspace of their own and owns it; signed out, nobody can", async () => {
+    const ws = await createTestWorkspace();
+    const leaver = await ws.addMember("agent");
+    await sessionCaller(leaver).v1.workspace.removeMember({ memberId: leaver.memberId });
+    expect(await resolveSessionCaller(db(), leaver.userId, null)).toBeNull();
+    const asUser = createCaller(
+      createContextInner({ db: db(), userId: leaver.userId, sessionId: `test-session-${leaver.userId}` }),
+    );
+    expect(await refusedField(asUser.v1.account.createWorkspace({ name: "  " }))).toBe("name");
+    const created = await asUser.v1.account.createWorkspace({ name: "Öztürk Destek" });
+    expect(created.name).toBe("Öztürk Destek");
+    expect(created.slug).toMatch(/^ozturk-destek-[0-9a-f]{6}$/);
+    expect(await resolveSessionCaller(db(), leaver.userId, null)).toMatchObject({
+      workspaceId: created.id,
+      role: "owner",
+    });
+    expect(await errorCode(anonymousCaller().v1.account.createWorkspace({ name: "Mine" }))).toBe(
+      "UNAUTHORIZED",
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { ChangePasswordInput, changePassword } from "@/server/account/password";
 import { revokeUserSessions } from "@/server/auth/sessions";
-import { router, sessionProcedure } from "@/server/trpc/init";
+import { router, sessionProcedure, userProcedure } from "@/server/trpc/init";
+import { CreateWorkspaceInput, createWorkspace } from "@/server/workspace/create";
+import { WorkspaceSummary } from "@/server/workspace/schemas";
 
 const EndedSessions = z.object({ endedSessions: z.number().int() });
 
@@ -15,4 +17,9 @@ export const accountRouter = router({
   signOutEverywhere: sessionProcedure
     .output(EndedSessions)
     .mutation(async ({ ctx }) => ({ endedSessions: await revokeUserSessions(ctx.db, ctx.userId) })),
+  /** A workspace of the caller's own, e.g. when they belong to none (any more). */
+  createWorkspace: userProcedure
+    .input(CreateWorkspaceInput)
+    .output(WorkspaceSummary)
+    .mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.userId, input)),
 });
