@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { mutate, PEOPLE_PASSWORD, signedUpOwner, signInAs, tabTo, uniqueEmail } from "@/e2e/people";
+import { mutate, PEOPLE_PASSWORD, signedUpOwner, signInAs, uniqueEmail } from "@/e2e/people";
+import { seriousViolations, tabTo } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 const FIRST_PAINT = { timeout: 30_000 };
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-}
 
 /** An invitation made by the signed-in page, as the members page makes it. */
 async function invite(page: Page, email: string, role: "agent" | "admin"): Promise<string> {

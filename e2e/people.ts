@@ -40,12 +40,3 @@ export async function signInAs(page: Page, email: string, callbackUrl?: string):
   await page.locator('button[type="submit"]').click();
   await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 20_000 });
 }
-
-/** Tab (only) until `target` has focus; fails when it never does. */
-export async function tabTo(page: Page, target: ReturnType<Page["locator"]>, max = 30) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  await expect(target).toBeFocused();
-}

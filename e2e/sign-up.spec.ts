@@ -1,17 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
-import { PEOPLE_PASSWORD, signedUpOwner, tabTo, uniqueEmail } from "@/e2e/people";
+import { expect, test } from "@playwright/test";
+import { PEOPLE_PASSWORD, signedUpOwner, uniqueEmail } from "@/e2e/people";
+import { seriousViolations, tabTo } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 const FIRST_PAINT = { timeout: 30_000 };
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
-}
 
 test("a taken address is refused beside the email field, whatever its case", async ({
   page,

@@ -1,7 +1,5 @@
-import { randomBytes } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { hashPassword } from "@/server/auth/password";
-import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 
 type Tx = Prisma.TransactionClient;
@@ -34,26 +32,4 @@ export async function createUser(
     data: { name: input.name, email: input.email, passwordHash: await hashPassword(input.password) },
     select: { id: true },
   });
-}
-
-/** A slug from the workspace's name: latin letters and digits, else "workspace". */
-export function slugBase(name: string): string {
-  const ascii = name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ı/g, "i")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 40)
-    .replace(/-+$/, "");
-  return ascii || "workspace";
-}
-
-/** A slug nobody has: the name's, else the name's with a random suffix. */
-export async function freeSlug(db: Db | Tx, name: string): Promise<string> {
-  const base = slugBase(name);
-  const taken = await db.workspace.findUnique({ where: { slug: base }, select: { id: true } });
-  if (!taken) return base;
-  return `${base}-${randomBytes(3).toString("hex")}`;
 }

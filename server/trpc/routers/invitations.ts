@@ -1,4 +1,3 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { acceptAsNewAccount, acceptInvitation } from "@/server/invitations/accept";
 import { createInvitation } from "@/server/invitations/create";
@@ -15,18 +14,7 @@ import {
   InvitationTokenInput,
   JoinedWorkspaceOutput,
 } from "@/server/invitations/schemas";
-import { adminProcedure, publicProcedure, router } from "@/server/trpc/init";
-
-/**
- * A signed-in person, member of any workspace or of none yet (someone removed from their only
- * one may still join another): accepting an invitation needs the person, not a membership.
- */
-const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.userId || !ctx.sessionId) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
-  }
-  return next({ ctx: { ...ctx, userId: ctx.userId } });
-});
+import { adminProcedure, publicProcedure, router, userProcedure } from "@/server/trpc/init";
 
 /** `v1.invitations`: owners and admins invite by email; the invitee looks at the link and joins. */
 export const invitationsRouter = router({
@@ -50,7 +38,8 @@ export const invitationsRouter = router({
       if (!preview) throw invitationNotValid();
       return preview;
     }),
-  accept: signedInProcedure
+  /** A signed-in person, in a workspace or in none yet (removed from their last one). */
+  accept: userProcedure
     .input(InvitationTokenInput)
     .output(JoinedWorkspaceOutput)
     .mutation(({ ctx, input }) => acceptInvitation(ctx.db, ctx.userId, input)),
