@@ -266,7 +266,12 @@ describe("accepting", () => {
       email: leaver.email,
       role: "admin",
     });
-    await signedInPerson(leaver).v1.invitations.accept({ token: tokenOf(invite.link) });
+    // Removed from their only workspace, they are signed in to none: accepting needs only the person.
+    const inNoWorkspace = createCaller(
+      createContextInner({ db: db(), userId: leaver.userId, sessionId: `test-session-${leaver.userId}` }),
+    );
+    expect(await errorCode(inNoWorkspace.v1.workspace.me())).toBe("UNAUTHORIZED");
+    await inNoWorkspace.v1.invitations.accept({ token: tokenOf(invite.link) });
     const row = await db().member.findUniqueOrThrow({
       where: { id: leaver.memberId },
       select: { removedAt: true, role: true },
