@@ -1,5 +1,5 @@
 "use client";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
@@ -35,12 +35,25 @@ export function MembersTable({ me }: { me: { memberId: string; role: Role } | un
       void utils.v1.workspace.members.invalidate();
       setRemoving(null);
       toast(format(t.removed, { name }));
-      requestAnimationFrame(() => heading.current?.focus());
+      focusAfterClose(() => heading.current?.focus());
     },
   });
-  // The menu item that opened a dialog is gone when it closes: focus goes back to the row's menu button.
+  // A dialog gives focus back to what had it when it opened: here a menu item, gone by then. Once
+  // the dialog has unmounted (an effect, not a frame, so it cannot run before), focus goes where
+  // a keyboard user continues: the row's menu button, or the list's heading when the row is gone.
+  const refocus = useRef<(() => void) | null>(null);
+  const [refocusTick, setRefocusTick] = useState(0);
+  useEffect(() => {
+    if (refocusTick === 0) return;
+    refocus.current?.();
+    refocus.current = null;
+  }, [refocusTick]);
+  const focusAfterClose = (target: () => void) => {
+    refocus.current = target;
+    setRefocusTick((tick) => tick + 1);
+  };
   const focusRow = (memberId: string) =>
-    requestAnimationFrame(() =>
+    focusAfterClose(() =>
       document.querySelector<HTMLElement>(`[data-member-id="${memberId}"] button[aria-haspopup]`)?.focus(),
     );
   const mayManage = (member: WorkspaceMemberOutput) => me?.role === "owner" || member.role !== "owner";
