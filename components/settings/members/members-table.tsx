@@ -12,6 +12,15 @@ import { Cell, RowHeader, Table, TableHead, TableRow } from "@/components/ui/tab
 import { useToast } from "@/components/ui/toast";
 import type { WorkspaceMemberOutput } from "@/server/members/schemas";
 
+/**
+ * Runs `open` once the row menu has closed and Radix has given focus back to its button (in a
+ * timeout of its own after the menu unmounts): a dialog opened sooner has its first focus taken
+ * away, and would return focus on close to a menu item that no longer exists.
+ */
+function afterMenuCloses(open: () => void) {
+  setTimeout(() => setTimeout(open, 0), 0);
+}
+
 /** The workspace's people with role, last activity and joined date; a menu per row to change a role or remove. */
 export function MembersTable({ me }: { me: { memberId: string; role: Role } | undefined }) {
   const t = useStrings("members");
@@ -115,13 +124,13 @@ export function MembersTable({ me }: { me: { memberId: string; role: Role } | un
                         {
                           label: t.changeRole,
                           disabled: !mayManage(member),
-                          onSelect: () => setChanging(member),
+                          onSelect: () => afterMenuCloses(() => setChanging(member)),
                         },
                         {
                           label: self ? t.leave : t.remove,
                           tone: "danger",
                           disabled: !self && !mayManage(member),
-                          onSelect: () => setRemoving(member),
+                          onSelect: () => afterMenuCloses(() => setRemoving(member)),
                         },
                       ]}
                     />
