@@ -14,8 +14,9 @@ export async function signInFresh(
 ): Promise<void> {
   const { callbackUrl, email = e2eCredentials.email } = options;
   await page.goto(callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(e2eCredentials.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  // By the fields' names, not their labels: the page is in the browser's language.
+  await page.locator('input[name="email"]').fill(email);
+  await page.locator('input[name="password"]').fill(e2eCredentials.password);
+  await page.locator('button[type="submit"]').click();
   await expect(page).not.toHaveURL(/\/sign-in/);
 }

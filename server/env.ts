@@ -113,6 +113,21 @@ const EnvSchema = z.object({
   // Reverse proxies in front of the app that append to X-Forwarded-For. 0: the header is the
   // client's own word, so no client address is known and sign-in is throttled per account only.
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Anyone may create an account and a workspace at /sign-up; "false" leaves only invitations
+  // and `npm run account:create`.
+  OPEN_SIGNUP: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("true")
+    .transform((value) => value === "true"),
+  // Where invitation mail goes out, e.g. smtp://user:pass@smtp.example.com:587 (smtps:// for TLS
+  // from the start). Unset, no mail is sent: the inviter copies the link.
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((url) => /^smtps?:\/\//i.test(url), "must be an smtp:// or smtps:// URL")
+    .optional(),
+  // The sender of that mail, e.g. "Connect Inbox <inbox@example.com>".
+  MAIL_FROM: z.string().trim().min(3).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -1,7 +1,8 @@
 import { headers } from "next/headers";
 import { SignInScreen } from "@/components/auth/sign-in-form";
-import { signInStrings } from "@/components/auth/strings";
+import { signInStrings, signUpStrings } from "@/components/auth/strings";
 import { acceptedLanguages, pickUiLocale } from "@/components/i18n/ui-locale";
+import { env } from "@/server/env";
 import { sameOriginPath } from "@/server/http/callback-url";
 
 export const metadata = { title: "Sign in · Connect Inbox" };
@@ -14,5 +15,8 @@ export default async function SignInPage({
   const { callbackUrl } = await searchParams;
   const next = sameOriginPath(callbackUrl);
   const locale = pickUiLocale(null, acceptedLanguages((await headers()).get("accept-language")));
-  return <SignInScreen callbackUrl={next} locale={locale} t={signInStrings[locale]} />;
+  const signUp = env().OPEN_SIGNUP
+    ? { question: signUpStrings[locale].noAccount, link: signUpStrings[locale].createAccountLink }
+    : null;
+  return <SignInScreen callbackUrl={next} locale={locale} t={signInStrings[locale]} signUp={signUp} />;
 }

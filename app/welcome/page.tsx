@@ -6,6 +6,7 @@ import { welcomeStrings } from "@/components/welcome/strings";
 import { WelcomeScreen } from "@/components/welcome/welcome-screen";
 import { authOptions } from "@/server/auth/options";
 import { db } from "@/server/db/client";
+import { env } from "@/server/env";
 import { getPreferences } from "@/server/workspace/preferences";
 
 export const metadata = { title: "Welcome · Connect Inbox" };
@@ -20,5 +21,5 @@ export default async function WelcomePage() {
     preferences?.locale,
     acceptedLanguages((await headers()).get("accept-language")),
   );
-  return <WelcomeScreen locale={locale} t={welcomeStrings[locale]} canCreate />;
+  return <WelcomeScreen locale={locale} t={welcomeStrings[locale]} canCreate={env().OPEN_SIGNUP} />;
 }

@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type SignInResponse, signIn } from "next-auth/react";
 import { type FormEvent, useState } from "react";
@@ -8,31 +9,51 @@ import type { UiLocale } from "@/components/i18n/ui-locale";
 import { throttledMinutes } from "@/server/auth/sign-in-errors";
 
 type SignInStrings = (typeof signInStrings)["en"];
+/** The way to /sign-up, when the operator allows open sign-up. */
+type SignUpLink = { question: string; link: string } | null;
 
 /** The sign-in card in the browser's language (there is no member preference yet), strings from the server. */
 export function SignInScreen({
   callbackUrl,
   locale,
   t,
+  signUp = null,
 }: {
   callbackUrl: string;
   locale: UiLocale;
   t: SignInStrings;
+  signUp?: SignUpLink;
 }) {
   return (
     <UiLocaleProvider locale={locale}>
-      <SignInCard callbackUrl={callbackUrl} t={t} />
+      <SignInCard callbackUrl={callbackUrl} t={t} signUp={signUp} />
     </UiLocaleProvider>
   );
 }
 
-function SignInCard({ callbackUrl, t }: { callbackUrl: string; t: SignInStrings }) {
+function SignInCard({
+  callbackUrl,
+  t,
+  signUp,
+}: {
+  callbackUrl: string;
+  t: SignInStrings;
+  signUp: SignUpLink;
+}) {
   return (
     <main className="flex min-h-dvh items-center justify-center bg-slate-50 p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-1 text-xl font-semibold">{t.title}</h1>
         <p className="mb-6 text-sm text-slate-600">{t.intro}</p>
         <SignInForm callbackUrl={callbackUrl} t={t} />
+        {signUp ? (
+          <p className="mt-6 text-center text-sm text-slate-600">
+            {signUp.question}{" "}
+            <Link href="/sign-up" className="font-medium text-blue-700 underline">
+              {signUp.link}
+            </Link>
+          </p>
+        ) : null}
       </div>
     </main>
   );

@@ -56,6 +56,30 @@ function FieldFrame({
   );
 }
 
+/** What a control needs to be read with its label, hint and error. */
+type ControlProps = { id: string; "aria-invalid": true | undefined; "aria-describedby": string | undefined };
+
+/** The label, hint and error around one control, which `children` renders with the props given. */
+function Field({
+  label,
+  hint,
+  error,
+  labelHidden,
+  className,
+  children,
+}: FieldProps & { children: (control: ControlProps) => ReactNode }) {
+  const ids = useFieldIds(hint, error);
+  return (
+    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
+      {children({
+        id: ids.id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": ids.describedBy,
+      })}
+    </FieldFrame>
+  );
+}
+
 export function TextField({
   label,
   hint,
@@ -64,17 +88,10 @@ export function TextField({
   className,
   ...input
 }: FieldProps & Omit<ComponentPropsWithRef<"input">, "className">) {
-  const ids = useFieldIds(hint, error);
   return (
-    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
-      <input
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={CONTROL_CLASS}
-        {...input}
-      />
-    </FieldFrame>
+    <Field {...{ label, hint, error, labelHidden, className }}>
+      {(control) => <input {...control} className={CONTROL_CLASS} {...input} />}
+    </Field>
   );
 }
 
@@ -86,17 +103,10 @@ export function TextAreaField({
   className,
   ...textarea
 }: FieldProps & Omit<ComponentPropsWithRef<"textarea">, "className">) {
-  const ids = useFieldIds(hint, error);
   return (
-    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
-      <textarea
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={`${CONTROL_CLASS} min-h-24`}
-        {...textarea}
-      />
-    </FieldFrame>
+    <Field {...{ label, hint, error, labelHidden, className }}>
+      {(control) => <textarea {...control} className={`${CONTROL_CLASS} min-h-24`} {...textarea} />}
+    </Field>
   );
 }
 
@@ -113,23 +123,18 @@ export function SelectField({
   Omit<ComponentPropsWithRef<"select">, "className" | "children"> & {
     options: readonly { value: string; label: string; lang?: string }[];
   }) {
-  const ids = useFieldIds(hint, error);
   return (
-    <FieldFrame {...ids} {...{ label, hint, error, labelHidden, className }}>
-      <select
-        id={ids.id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={ids.describedBy}
-        className={CONTROL_CLASS}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value} lang={option.lang}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
+    <Field {...{ label, hint, error, labelHidden, className }}>
+      {(control) => (
+        <select {...control} className={CONTROL_CLASS} {...select}>
+          {options.map((option) => (
+            <option key={option.value} value={option.value} lang={option.lang}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 

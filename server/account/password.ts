@@ -1,13 +1,19 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { isCommonPassword } from "@/server/auth/common-passwords";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { revokeUserSessions } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
 
+/** A password someone chooses: sign-up, accepting an invitation, and a change of password. */
 export const NewPassword = z
   .string()
   .min(10, "use at least 10 characters")
-  .max(200, "use at most 200 characters");
+  .max(200, "use at most 200 characters")
+  .refine(
+    (password) => !isCommonPassword(password),
+    "this is one of the most common passwords: choose another",
+  );
 
 export const ChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(200),

@@ -1,9 +1,9 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { AUDIT_ACTIONS } from "@/server/audit/actions";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
+import { decodeSeekCursor, encodeSeekCursor } from "@/server/db/keyset";
 
 const TARGET_TYPES = [
   "workspace",
@@ -50,16 +50,10 @@ const auditSelect = {
   data: true,
 } satisfies Prisma.AuditEntrySelect;
 
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(.+)$/;
-
 function seek(cursor: string): Prisma.AuditEntryWhereInput {
-  const match = CURSOR.exec(cursor);
-  const at = match?.[1];
-  if (!at || !match[2] || Number.isNaN(Date.parse(at)) || new Date(at).toISOString() !== at) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: pass back a nextCursor as returned" });
-  }
+  const { at, id } = decodeSeekCursor(cursor);
   const createdAt = new Date(at);
-  return { createdAt: { lte: createdAt }, OR: [{ createdAt: { lt: createdAt } }, { id: { lt: match[2] } }] };
+  return { createdAt: { lte: createdAt }, OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] };
 }
 
 /** The workspace's audit log, newest first, a keyset page at a time (owners and admins). */
@@ -79,6 +73,6 @@ export async function listAudit(db: Db, caller: Caller, params: ListAuditInput):
   const last = shown.at(-1);
   return {
     items: shown.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-    nextCursor: rows.length > limit && last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+    nextCursor: rows.length > limit && last ? encodeSeekCursor(last.createdAt.toISOString(), last.id) : null,
   };
 }

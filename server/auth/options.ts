@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { EmailAddress } from "@/server/auth/email";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import {
   activeSessionUserId,
@@ -16,7 +17,7 @@ import { env } from "@/server/env";
 import { clientAddress } from "@/server/http/client-address";
 import { currentRequestScope } from "@/server/http/request-scope";
 
-const SignInInput = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1) });
+const SignInInput = z.object({ email: EmailAddress, password: z.string().min(1) });
 
 type SignedIn = { id: string; email: string; name: string; image: string | null };
 

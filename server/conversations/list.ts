@@ -1,31 +1,20 @@
-import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import { conversationWhereSql } from "@/server/conversations/filters";
 import { ListConversationsInput, type ListConversationsOutput } from "@/server/conversations/schemas";
 import { listItemSelect, toListItem } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
+import { decodeSeekCursor, encodeSeekCursor } from "@/server/db/keyset";
 
 /**
  * The cursor is the (lastMessageAt, id) the page ended at, not just the id: a conversation
  * that gets a new message moves to the top, and seeking from its new time would repeat
  * every row in between.
  */
-function encodeCursor(lastMessageAt: string, id: string): string {
-  return `${lastMessageAt}_${id}`;
-}
-
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_(.+)$/;
-
 function seekSql(cursor: string): Prisma.Sql {
-  const match = CURSOR.exec(cursor);
-  // Round-tripped, not just parsed: Date.parse takes "2024-02-30" as March 1st, PostgreSQL refuses it.
-  const seekAt = match?.[1];
-  if (!seekAt || !match[2] || Number.isNaN(Date.parse(seekAt)) || new Date(seekAt).toISOString() !== seekAt) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "cursor: pass back a nextCursor as returned" });
-  }
+  const seek = decodeSeekCursor(cursor);
   // A timestamp literal ignores the "Z", which is what the UTC-stored column needs.
-  return Prisma.sql`AND (c."lastMessageAt", c."id") < (${match[1]}::timestamp(3), ${match[2]}::text)`;
+  return Prisma.sql`AND (c."lastMessageAt", c."id") < (${seek.at}::timestamp(3), ${seek.id}::text)`;
 }
 
 /**
@@ -56,6 +45,6 @@ export async function listConversations(
       const row = byId.get(r.id);
       return row ? [toListItem(row)] : [];
     }),
-    nextCursor: page.length > limit && last ? encodeCursor(last.seekAt, last.id) : null,
+    nextCursor: page.length > limit && last ? encodeSeekCursor(last.seekAt, last.id) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { recordAudit } from "@/server/audit/record";
 import type { Caller } from "@/server/auth/caller";
 import { revokeUserSessions } from "@/server/auth/sessions";
 import type { Db } from "@/server/db/client";
@@ -24,7 +25,7 @@ export async function removeMember(db: Db, caller: Caller, input: RemoveMemberIn
   const removed = await db.$transaction(async (tx) => {
     const member = await tx.member.findFirst({
       where: { id: input.memberId, workspaceId, removedAt: null },
-      select: { id: true, userId: true, role: true },
+      select: { id: true, userId: true, role: true, user: { select: { name: true, email: true } } },
     });
     if (!member) throw notFound("memberId", "member");
     if (member.role === "owner") {
@@ -56,6 +57,11 @@ export async function removeMember(db: Db, caller: Caller, input: RemoveMemberIn
     await tx.conversation.updateMany({
       where: { workspaceId, id: { in: unassigned.map((c) => c.id) } },
       data: { assigneeId: null },
+    });
+    await recordAudit(tx, caller, {
+      action: self ? "member.left" : "member.removed",
+      target: { type: "member", id: member.id, label: `${member.user.name} <${member.user.email}>` },
+      data: { role: member.role, unassignedConversations: unassigned.length },
     });
     return { userId: member.userId, unassigned };
   });

@@ -4,6 +4,8 @@ import { hashApiKey, looksLikeApiKey, resolveApiKey } from "@/server/auth/api-ke
 import { type Caller, resolveSessionCaller } from "@/server/auth/caller";
 import { sessionFromRequest } from "@/server/auth/request-session";
 import { type Db, db } from "@/server/db/client";
+import { env } from "@/server/env";
+import { clientAddress } from "@/server/http/client-address";
 import { currentRequestScope } from "@/server/http/request-scope";
 import { refuseCrossOrigin } from "@/server/http/same-origin";
 import { consumeApiCalls } from "@/server/limits/api-rate-limit";
@@ -19,11 +21,20 @@ export type Context = {
   sessionId: string | null;
   /** The `Idempotency-Key` header, so that a retried send stores one message. */
   idempotencyKey: string | null;
+  /** The client's address as the operator's proxies vouch for it (sign-up's throttle), or null. */
+  clientAddress: string | null;
 };
 
 /** The context without HTTP, for tests and scripts. */
 export function createContextInner(params: Partial<Omit<Context, "db">> & { db: Db }): Context {
-  return { caller: null, userId: null, sessionId: null, idempotencyKey: null, ...params };
+  return {
+    caller: null,
+    userId: null,
+    sessionId: null,
+    idempotencyKey: null,
+    clientAddress: null,
+    ...params,
+  };
 }
 
 function cookieValue(header: string | null, name: string): string | null {
@@ -84,11 +95,12 @@ export async function createContext(req: NextRequest, calls = 1): Promise<Contex
       : null;
     return createContextInner({ db: database, caller, idempotencyKey });
   }
+  const address = clientAddress(req.headers, env().TRUST_PROXY_HOPS);
   const session = await sessionFromRequest(database, req);
-  if (!session) return createContextInner({ db: database, idempotencyKey });
+  if (!session) return createContextInner({ db: database, idempotencyKey, clientAddress: address });
   // A cookie travels with requests that other pages start; a Bearer key never does.
   refuseCrossOrigin(req);
   const preferredWorkspace = cookieValue(req.headers.get("cookie"), WORKSPACE_COOKIE);
   const caller = await resolveSessionCaller(database, session.userId, preferredWorkspace);
-  return createContextInner({ db: database, caller, ...session, idempotencyKey });
+  return createContextInner({ db: database, caller, ...session, idempotencyKey, clientAddress: address });
 }

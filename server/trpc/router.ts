@@ -11,6 +11,7 @@ import { labelsRouter } from "@/server/trpc/routers/labels";
 import { liveRouter } from "@/server/trpc/routers/live";
 import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
+import { signUpRouter } from "@/server/trpc/routers/sign-up";
 import { templatesRouter } from "@/server/trpc/routers/templates";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
@@ -30,6 +31,7 @@ export const appRouter = router({
     templates: templatesRouter,
     labels: labelsRouter,
     audit: auditRouter,
+    signUp: signUpRouter,
   }),
 });
 

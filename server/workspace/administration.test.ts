@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { attachmentStorage } from "@/server/attachments/storage";
 import { resolveSessionCaller } from "@/server/auth/caller";
 import { db } from "@/server/db/client";
+import { setTestEnv } from "@/server/test/env";
 import { errorCode, refusedField } from "@/server/test/errors";
 import {
   anonymousCaller,
@@ -227,5 +228,11 @@ describe("a signed-in person in no workspace", () => {
     expect(await errorCode(anonymousCaller().v1.account.createWorkspace({ name: "Mine" }))).toBe(
       "UNAUTHORIZED",
     );
+    setTestEnv({ OPEN_SIGNUP: "false" });
+    try {
+      expect(await errorCode(asUser.v1.account.createWorkspace({ name: "Another" }))).toBe("FORBIDDEN");
+    } finally {
+      setTestEnv({ OPEN_SIGNUP: undefined });
+    }
   });
 });

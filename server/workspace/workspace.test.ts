@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { trpcError } from "@/server/test/errors";
+import { refusedField, trpcError } from "@/server/test/errors";
 import { createTestWorkspace, sessionCaller, signInCookie, type TestMember } from "@/server/test/fixtures";
 import { startTestServer } from "@/server/test/http-server";
 import { createContext, WORKSPACE_COOKIE } from "@/server/trpc/context";
@@ -180,16 +180,32 @@ describe("preferences", () => {
   it("a member sets their interface language and turns shortcuts off, and it shows in me", async () => {
     const ws = await createTestWorkspace();
     const api = sessionCaller(ws.owner);
-    expect(await api.v1.workspace.updatePreferences({ locale: "ar", shortcutsEnabled: false })).toEqual({
-      locale: "ar",
-      shortcutsEnabled: false,
-    });
+    expect(await api.v1.workspace.updatePreferences({ locale: "ar", shortcutsEnabled: false })).toMatchObject(
+      {
+        locale: "ar",
+        shortcutsEnabled: false,
+      },
+    );
     const me = await api.v1.workspace.me();
     expect(me.user).toMatchObject({ locale: "ar", shortcutsEnabled: false });
-    expect(await api.v1.workspace.updatePreferences({ locale: null })).toEqual({
+    expect(await api.v1.workspace.updatePreferences({ locale: null })).toMatchObject({
       locale: null,
       shortcutsEnabled: false,
     });
+  });
+
+  it("a member renames themselves and chooses that Enter sends; a blank name is refused naming the field", async () => {
+    const ws = await createTestWorkspace();
+    const api = sessionCaller(ws.owner);
+    expect((await api.v1.workspace.me()).user.enterSends).toBe(false);
+    expect(
+      await api.v1.workspace.updatePreferences({ name: "  Ada Yılmaz ", enterSends: true }),
+    ).toMatchObject({
+      name: "Ada Yılmaz",
+      enterSends: true,
+    });
+    expect((await api.v1.workspace.me()).user).toMatchObject({ name: "Ada Yılmaz", enterSends: true });
+    expect(await refusedField(api.v1.workspace.updatePreferences({ name: "   " }))).toBe("name");
   });
 
   it("an API key cannot change a person's preferences", async () => {

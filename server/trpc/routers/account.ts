@@ -1,6 +1,8 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { ChangePasswordInput, changePassword } from "@/server/account/password";
 import { revokeUserSessions } from "@/server/auth/sessions";
+import { env } from "@/server/env";
 import { router, sessionProcedure, userProcedure } from "@/server/trpc/init";
 import { CreateWorkspaceInput, createWorkspace } from "@/server/workspace/create";
 import { WorkspaceSummary } from "@/server/workspace/schemas";
@@ -21,5 +23,14 @@ export const accountRouter = router({
   createWorkspace: userProcedure
     .input(CreateWorkspaceInput)
     .output(WorkspaceSummary)
-    .mutation(({ ctx, input }) => createWorkspace(ctx.db, ctx.userId, input)),
+    .mutation(({ ctx, input }) => {
+      // With open sign-up off the operator decides who has a workspace (invitations, the CLI).
+      if (!env().OPEN_SIGNUP) {
+        throw new TRPCError({
+          code: "FORBIDDEN",
+          message: "Only invitations add workspaces on this server.",
+        });
+      }
+      return createWorkspace(ctx.db, ctx.userId, input);
+    }),
 });
