@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
-import { badFields } from "@/server/test/bad-field";
-import { errorCode, trpcError } from "@/server/test/errors";
+import { badFields, errorCode, trpcError } from "@/server/test/errors";
 import { createTestConversation, createTestWorkspace, sessionCaller } from "@/server/test/fixtures";
 
 async function auditActions(workspaceId: string) {

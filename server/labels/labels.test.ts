@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { LABEL_COLOR_NAMES, LABEL_COLORS } from "@/server/labels/colors";
-import { badFields } from "@/server/test/bad-field";
-import { errorCode, trpcError } from "@/server/test/errors";
+import { badFields, errorCode, trpcError } from "@/server/test/errors";
 import { createTestWorkspace, sessionCaller } from "@/server/test/fixtures";
 
 /** WCAG relative luminance contrast of two #rrggbb colours. */

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
 
 /** The tRPC error code a call fails with, "OK" when it succeeds. */
 export async function errorCode(call: Promise<unknown>): Promise<string> {
@@ -22,13 +23,23 @@ export async function trpcError(call: Promise<unknown>): Promise<TRPCError> {
 }
 
 /**
- * The input field a refused call names: the first zod issue's path, or the "field: …" prefix of
- * the message (what the API answers and the settings pages show beside the field).
+ * The fields a refused call names: the paths of the schema's issues (as the HTTP answer lists
+ * them), or the field a domain check's message starts with ("identifier: …").
  */
-export async function refusedField(call: Promise<unknown>): Promise<string> {
+export async function badFields(call: Promise<unknown>): Promise<{ code: string; fields: string[] }> {
   const error = await trpcError(call);
-  const cause = error.cause as { issues?: { path: PropertyKey[] }[] } | undefined;
-  const issue = cause?.issues?.[0];
-  if (issue) return issue.path.map(String).join(".");
-  return /^([\w.]+): /.exec(error.message)?.[1] ?? `(none: ${error.message})`;
+  if (error.cause instanceof ZodError) {
+    return {
+      code: error.code,
+      fields: [...new Set(error.cause.issues.map((issue) => issue.path.join(".")))],
+    };
+  }
+  const named = /^([\w.[\]]+): /.exec(error.message);
+  return { code: error.code, fields: named?.[1] ? [named[1]] : [] };
+}
+
+/** The first field a refused call names (what the settings pages show the error beside). */
+export async function refusedField(call: Promise<unknown>): Promise<string> {
+  const { fields } = await badFields(call);
+  return fields[0] ?? "(none)";
 }
