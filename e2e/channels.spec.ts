@@ -3,7 +3,8 @@ import { TRPCClientError } from "@trpc/client";
 import { createPlatoClient } from "@/client/plato";
 import { channelsStrings } from "@/components/settings/channels/strings";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
-import { openSettings, seriousViolations, tabTo, uniqueToken } from "@/e2e/settings-keys";
+import { openSettings, uniqueToken } from "@/e2e/settings-keys";
+import { seriousViolations, tabTo } from "@/e2e/ui";
 
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 test.describe.configure({ timeout: 180_000 });

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { labelsStrings } from "@/components/settings/labels/strings";
-import { openSettings, seriousViolations, tabTo, uniqueToken } from "@/e2e/settings-keys";
+import { openSettings, uniqueToken } from "@/e2e/settings-keys";
+import { seriousViolations, tabTo } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 180_000 });
 

@@ -10,9 +10,10 @@ export async function seriousViolations(page: Page) {
 }
 
 /** Tab (only) until `target` has focus; fails when it never does. */
-export async function tabTo(page: Page, target: Locator, maxPresses = 25) {
+export async function tabTo(page: Page, target: Locator, maxPresses = 40) {
   for (let i = 0; i < maxPresses; i++) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
+    // A target not on the page yet (a dialog opening) is simply not focused yet.
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
     await page.keyboard.press("Tab");
   }
   await expect(target).toBeFocused();
