@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { signedUpOwner, signInAs } from "@/e2e/people";
 import { signInFresh } from "@/e2e/sign-in";
 import { seriousViolations, tabTo } from "@/e2e/ui";
 
@@ -39,7 +40,7 @@ async function saveProfileWithKeyboard(page: Page, name: string, enter: "sends" 
   await expect(choice).toBeChecked();
   await tabTo(page, page.getByRole("button", { name: "Profili kaydet" }), 10);
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Profil kaydedildi.")).toBeVisible();
+  await expect(page.getByText("Profil kaydedildi.", { exact: true })).toBeVisible();
 }
 
 test.describe("in Turkish", () => {
@@ -117,3 +118,51 @@ for (const locale of ["en", "ar"] as const) {
     });
   });
 }
+
+test.describe("in Arabic, a new owner", () => {
+  test.use({ locale: "ar", storageState: { cookies: [], origins: [] } });
+
+  test("renames the workspace and deletes it with the keyboard alone; with no workspace left, signing in leads to starting one", async ({
+    page,
+    request,
+  }, info) => {
+    const owner = await signedUpOwner(request, info.workerIndex, `مساحة ${Date.now().toString(36)}`);
+    await signInAs(page, owner.email, "/settings/workspace");
+    const nameField = page.getByRole("textbox", { name: "اسم مساحة العمل" });
+    await expect(nameField).toHaveValue(owner.workspace.name, FIRST_PAINT);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    const renamed = `${owner.workspace.name} الجديدة`;
+    await tabTo(page, nameField, 40);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" الجديدة");
+    await tabTo(page, page.getByRole("button", { name: "حفظ", exact: true }), 5);
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("تم حفظ مساحة العمل.", { exact: true })).toBeVisible();
+    await expect(page.locator("header")).toContainText(renamed);
+
+    await tabTo(page, page.getByRole("button", { name: "حذف مساحة العمل…" }), 10);
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog", { name: `حذف «${renamed}»؟` });
+    await expect(dialog.getByRole("button", { name: "إلغاء" })).toBeFocused();
+    const confirm = dialog.getByRole("button", { name: "حذف نهائي" });
+    await expect(confirm).toBeDisabled();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("Shift+Tab");
+    await expect(dialog.getByRole("textbox")).toBeFocused();
+    await page.keyboard.type(renamed);
+    await expect(confirm).toBeEnabled();
+    await tabTo(page, confirm, 5);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/sign-in/, FIRST_PAINT);
+
+    // The account stays; it belongs to no workspace now, so signing in offers to start one.
+    await signInAs(page, owner.email);
+    await expect(page).toHaveURL(/\/welcome$/, FIRST_PAINT);
+    await expect(page.getByRole("heading", { level: 1, name: "لست عضواً في أي مساحة عمل" })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("textbox", { name: "اسم مساحة العمل" }).fill("بداية جديدة");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/inbox/, FIRST_PAINT);
+    await expect(page.getByText("بداية جديدة").first()).toBeVisible(FIRST_PAINT);
+  });
+});

@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { createPlatoClient } from "@/client/plato";
+import { E2E_BASE_URL } from "@/e2e/config";
 import { PEOPLE_PASSWORD, signedUpOwner, signInAs, uniqueEmail } from "@/e2e/people";
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
 const FIRST_PAINT = { timeout: 30_000 };
 
-test("a new team: sign up, invite a colleague who joins in another browser, change their role, remove them", async ({
+test("a new team: sign up, invite a colleague who joins in another browser, add a channel and a template the colleague answers with, change their role, remove them", async ({
   page,
   browser,
 }, info) => {
@@ -75,6 +77,66 @@ test("a new team: sign up, invite a colleague who joins in another browser, chan
   await again.goto(link);
   await expect(again.getByRole("heading", { name: "This invitation is no longer valid" })).toBeVisible();
   await again.close();
+
+  // The owner adds a channel for the API and a template; an API key of theirs opens a
+  // conversation on that channel, and the colleague answers it with the template.
+  const token = `${info.workerIndex}${Date.now().toString(36)}`;
+  const identifier = `chat-${token}.example`;
+  const nav = page.getByRole("navigation", { name: "Settings sections" });
+  await nav.getByRole("link", { name: "Channels" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Channels" })).toBeVisible(FIRST_PAINT);
+  await page.getByLabel("Name", { exact: true }).fill("Web chat");
+  await page.getByLabel("Kind", { exact: true }).selectOption("website");
+  await page.getByLabel("Identifier").fill(identifier);
+  await page.getByRole("button", { name: "Add channel" }).click();
+  await expect(page.locator("tr", { hasText: identifier })).toBeVisible();
+
+  await nav.getByRole("link", { name: "Templates" }).click();
+  await page.getByRole("button", { name: "New template" }).click(FIRST_PAINT);
+  const editor = page.getByRole("dialog", { name: "New template" });
+  await editor.getByLabel("Name", { exact: true }).fill("Welcome");
+  await editor
+    .getByLabel("Text in English")
+    .fill('Hello {{customer.name | "there"}}, thanks for writing to us.');
+  await editor.getByRole("button", { name: "Save template" }).click();
+  await expect(editor).toBeHidden();
+
+  await nav.getByRole("link", { name: "API keys" }).click();
+  await page.getByLabel("Key name").fill("Website widget", FIRST_PAINT);
+  await page.getByRole("button", { name: "Create key" }).click();
+  const apiKey = await page.getByLabel("Your new API key").inputValue();
+  const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey });
+  const conversation = await api.v1.conversations.create.mutate({
+    customer: { name: "Zeynep Müşteri", email: `zeynep-${token}@example.com` },
+    channelIdentifier: identifier,
+    subject: "First question",
+  });
+  await api.v1.connect.send.mutate({
+    conversationId: conversation.id,
+    sender: "customer",
+    content: { en: "Hello, is anyone there?" },
+  });
+
+  await invitee.goto(`/inbox/${conversation.id}`);
+  const reply = invitee.getByRole("textbox", { name: "Message in English" });
+  await reply.click(FIRST_PAINT);
+  await reply.pressSequentially("/Welc");
+  await expect(invitee.getByRole("option", { name: /Welcome/ })).toBeVisible();
+  await reply.press("Enter");
+  await expect(reply).toHaveValue("Hello Zeynep Müşteri, thanks for writing to us.");
+  await reply.press("Control+Enter");
+  await expect(invitee.locator("article", { hasText: "thanks for writing to us" })).toContainText(
+    "Cem Colleague",
+  );
+  // Stored as the colleague's message, with the template's text filled in.
+  const stored = async () => {
+    const { items } = await api.v1.connect.listMessages.query({ conversationId: conversation.id, limit: 10 });
+    return items.find((m) => m.sender.type === "member")?.content ?? null;
+  };
+  await expect.poll(stored).toEqual({ en: "Hello Zeynep Müşteri, thanks for writing to us." });
+
+  await nav.getByRole("link", { name: "Members" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible(FIRST_PAINT);
 
   // The owner sees them, and makes them an admin.
   await page.reload();
