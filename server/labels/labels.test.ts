@@ -108,17 +108,17 @@ describe("v1.labels", () => {
     const theirs = await other.owner.api.v1.labels.create({ name: "Theirs", color: "teal" });
     expect(await agent.api.v1.labels.list()).toEqual([mine]);
     for (const call of [
-      agent.api.v1.labels.create({ name: "N", color: "red" }),
-      agent.api.v1.labels.update({ id: mine.id, name: "Renamed" }),
-      agent.api.v1.labels.delete({ id: mine.id }),
+      () => agent.api.v1.labels.create({ name: "N", color: "red" }),
+      () => agent.api.v1.labels.update({ id: mine.id, name: "Renamed" }),
+      () => agent.api.v1.labels.delete({ id: mine.id }),
     ]) {
-      expect(await errorCode(call)).toBe("FORBIDDEN");
+      expect(await errorCode(call())).toBe("FORBIDDEN");
     }
     for (const call of [
-      admin.api.v1.labels.update({ id: theirs.id, color: "red" }),
-      admin.api.v1.labels.delete({ id: theirs.id }),
+      () => admin.api.v1.labels.update({ id: theirs.id, color: "red" }),
+      () => admin.api.v1.labels.delete({ id: theirs.id }),
     ]) {
-      const error = await trpcError(call);
+      const error = await trpcError(call());
       expect(error.code).toBe("NOT_FOUND");
       expect(error.message).toBe("id: no such label");
     }

@@ -116,17 +116,17 @@ describe("v1.templates", () => {
     const theirs = await other.owner.api.v1.templates.create({ name: "Theirs", content: { en: "y" } });
     expect((await agent.api.v1.templates.list()).map((t) => t.id)).toEqual([mine.id]);
     for (const call of [
-      agent.api.v1.templates.create({ name: "N", content: { en: "n" } }),
-      agent.api.v1.templates.update({ id: mine.id, name: "Renamed" }),
-      agent.api.v1.templates.delete({ id: mine.id }),
+      () => agent.api.v1.templates.create({ name: "N", content: { en: "n" } }),
+      () => agent.api.v1.templates.update({ id: mine.id, name: "Renamed" }),
+      () => agent.api.v1.templates.delete({ id: mine.id }),
     ]) {
-      expect(await errorCode(call)).toBe("FORBIDDEN");
+      expect(await errorCode(call())).toBe("FORBIDDEN");
     }
     for (const call of [
-      admin.api.v1.templates.update({ id: theirs.id, name: "Stolen" }),
-      admin.api.v1.templates.delete({ id: theirs.id }),
+      () => admin.api.v1.templates.update({ id: theirs.id, name: "Stolen" }),
+      () => admin.api.v1.templates.delete({ id: theirs.id }),
     ]) {
-      const error = await trpcError(call);
+      const error = await trpcError(call());
       expect(error.code).toBe("NOT_FOUND");
       expect(error.message).toBe("id: no such template");
     }
