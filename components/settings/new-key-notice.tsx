@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
 import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import type { CreatedApiKeyOutput } from "@/server/api-keys/schemas";
 
 /**
@@ -10,13 +11,7 @@ import type { CreatedApiKeyOutput } from "@/server/api-keys/schemas";
  */
 export function NewKeyNotice({ created, onDone }: { created: CreatedApiKeyOutput; onDone: () => void }) {
   const t = useStrings("settings");
-  const [copy, setCopy] = useState<"copied" | "failed" | null>(null);
-  const field = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), field: useId(), once: useId() };
-  useEffect(() => {
-    field.current?.focus();
-    field.current?.select();
-  }, []);
+  const ids = { title: useId(), once: useId() };
   return (
     <section
       aria-labelledby={ids.title}
@@ -33,39 +28,7 @@ export function NewKeyNotice({ created, onDone }: { created: CreatedApiKeyOutput
         </svg>
         {t.newKeyOnce}
       </p>
-      <label htmlFor={ids.field} className="mt-3 block text-sm font-medium">
-        {t.newKeyLabel}
-      </label>
-      <div className="mt-1 flex flex-wrap gap-2">
-        <input
-          ref={field}
-          id={ids.field}
-          readOnly
-          value={created.key}
-          dir="ltr"
-          spellCheck={false}
-          aria-describedby={ids.once}
-          onFocus={(event) => event.target.select()}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-mono text-sm"
-        />
-        <Button
-          onClick={() => {
-            const failed = () => {
-              setCopy("failed");
-              field.current?.select();
-            };
-            // No clipboard outside a secure context (an inbox served over plain http on a LAN).
-            if (!navigator.clipboard) return failed();
-            navigator.clipboard.writeText(created.key).then(() => setCopy("copied"), failed);
-          }}
-          variant="primary"
-        >
-          {t.copy}
-        </Button>
-      </div>
-      <p role="status" className="mt-1 min-h-5 text-sm text-slate-700">
-        {copy === "copied" ? t.copied : copy === "failed" ? t.copyFailed : ""}
-      </p>
+      <CopyField label={t.newKeyLabel} value={created.key} describedBy={ids.once} strings={t} />
       <Button onClick={onDone} variant="secondary" className="mt-2">
         {t.doneWithKey}
       </Button>

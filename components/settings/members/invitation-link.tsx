@@ -1,7 +1,8 @@
 "use client";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { format, useStrings } from "@/components/i18n/locale";
 import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import type { CreatedInvitationOutput } from "@/server/invitations/schemas";
 
 /**
@@ -16,14 +17,8 @@ export function InvitationLink({
   onDone: () => void;
 }) {
   const t = useStrings("members");
-  const [copy, setCopy] = useState<"copied" | "failed" | null>(null);
-  const field = useRef<HTMLInputElement>(null);
-  const ids = { title: useId(), field: useId(), once: useId() };
+  const ids = { title: useId(), once: useId() };
   const email = created.invitation.email;
-  useEffect(() => {
-    field.current?.focus();
-    field.current?.select();
-  }, []);
   const mail = { sent: t.mailSent, failed: t.mailFailed, off: t.mailOff }[created.mail];
   return (
     <section
@@ -43,38 +38,7 @@ export function InvitationLink({
       >
         {format(mail, { email })}
       </p>
-      <label htmlFor={ids.field} className="mt-3 block text-sm font-medium">
-        {t.linkLabel}
-      </label>
-      <div className="mt-1 flex flex-wrap gap-2">
-        <input
-          ref={field}
-          id={ids.field}
-          readOnly
-          value={created.link}
-          dir="ltr"
-          spellCheck={false}
-          aria-describedby={ids.once}
-          onFocus={(event) => event.target.select()}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 font-mono text-sm"
-        />
-        <Button
-          variant="primary"
-          onClick={() => {
-            const failed = () => {
-              setCopy("failed");
-              field.current?.select();
-            };
-            if (!navigator.clipboard) return failed();
-            navigator.clipboard.writeText(created.link).then(() => setCopy("copied"), failed);
-          }}
-        >
-          {t.copy}
-        </Button>
-      </div>
-      <p role="status" className="mt-1 min-h-5 text-sm text-slate-700">
-        {copy === "copied" ? t.copied : copy === "failed" ? t.copyFailed : ""}
-      </p>
+      <CopyField label={t.linkLabel} value={created.link} describedBy={ids.once} strings={t} />
       <Button className="mt-2" onClick={onDone}>
         {t.done}
       </Button>
