@@ -81,3 +81,19 @@ describe("env: outbound and AI provider settings", () => {
     );
   });
 });
+
+describe("env: database connections", () => {
+  afterEach(() => setTestEnv({ DATABASE_POOL_MAX: undefined, EVENT_BUS_DATABASE_URL: undefined }));
+
+  it("sizes the app's pool and gives the event bus its own address when asked", () => {
+    setTestEnv({ DATABASE_POOL_MAX: undefined, EVENT_BUS_DATABASE_URL: undefined });
+    expect(env().DATABASE_POOL_MAX).toBe(10);
+    expect(env().EVENT_BUS_DATABASE_URL).toBeUndefined();
+    setTestEnv({ DATABASE_POOL_MAX: "25", EVENT_BUS_DATABASE_URL: "postgres://db-direct:5432/inbox" });
+    expect(env()).toMatchObject({
+      DATABASE_POOL_MAX: 25,
+      EVENT_BUS_DATABASE_URL: "postgres://db-direct:5432/inbox",
+    });
+    expect(refusal({ DATABASE_POOL_MAX: "0" })).toMatch(/^Invalid environment: DATABASE_POOL_MAX: /);
+  });
+});

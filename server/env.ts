@@ -39,6 +39,11 @@ const OperatorProviders = z
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   DATABASE_URL: z.string().url(),
+  // Connections in the app's own pool, per process (pg-boss and the event bus have their own).
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  // A direct (or session-mode pooler) connection for the event bus's LISTEN, when DATABASE_URL goes
+  // through a transaction-mode pooler, which would silently drop LISTEN. Unset: DATABASE_URL.
+  EVENT_BUS_DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16),
   NEXTAUTH_URL: z.string().url().optional(),
   // Where uploaded files live when the local-disk store is used.

@@ -6,8 +6,8 @@ import { env } from "@/server/env";
 /** The ORM, plus the pool it runs on for the few statements written in SQL (server/db/sql.ts). */
 export type Db = PrismaClient & { readonly $pool: pg.Pool };
 
-export function createDb(connectionString: string): Db {
-  const pool = new pg.Pool({ connectionString });
+export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle connection the server ends (failover, a pooler restart, an idle reaper) is an
   // 'error' event on the pool; unheard, it would end the process. The pool replaces it.
   pool.on("error", (error) => console.error("database: idle connection lost:", error.message));
@@ -27,6 +27,6 @@ declare global {
 
 /** The app's one Prisma client. */
 export function db(): Db {
-  globalThis.connectInboxDb ??= createDb(env().DATABASE_URL);
+  globalThis.connectInboxDb ??= createDb(env().DATABASE_URL, { max: env().DATABASE_POOL_MAX });
   return globalThis.connectInboxDb;
 }

@@ -209,7 +209,7 @@ declare global {
 export function eventBus(): EventBus {
   globalThis.connectInboxEvents ??= new EventBus({
     mode: env().EVENT_BUS,
-    connectionString: env().DATABASE_URL,
+    connectionString: env().EVENT_BUS_DATABASE_URL ?? env().DATABASE_URL,
   });
   return globalThis.connectInboxEvents;
 }
