@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/attachments/[id]/route";
 import { POST } from "@/app/api/attachments/route";
 import { detectContentType } from "@/server/attachments/content-type";
-import { LocalDiskStorage } from "@/server/attachments/storage";
+import { LocalDiskStorage } from "@/server/attachments/storage/local";
 import {
   type AttachmentPolicy,
   attachmentPolicy,
