@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { LocalDiskStorage } from "@/server/attachments/storage/local";
-import { S3Storage } from "@/server/attachments/storage/s3";
-import { env } from "@/server/env";
+import { S3Storage, type S3StorageConfig } from "@/server/attachments/storage/s3";
+import { type Env, env } from "@/server/env";
 
 /**
  * Where attachment bytes live. Keys are opaque `a/b/c` paths chosen by the server
@@ -30,8 +30,15 @@ export function attachmentStorage(): AttachmentStorage {
 
 function storageFromEnv(): AttachmentStorage {
   const vars = env();
-  if (vars.STORAGE_DRIVER === "local" || !vars.S3_BUCKET) return new LocalDiskStorage(vars.STORAGE_DIR);
-  return new S3Storage({
+  return vars.STORAGE_DRIVER === "s3"
+    ? new S3Storage(s3ConfigFromEnv(vars))
+    : new LocalDiskStorage(vars.STORAGE_DIR);
+}
+
+/** The bucket the S3_* variables name, whichever driver is in use (`npm run storage:copy` fills it). */
+export function s3ConfigFromEnv(vars: Env): S3StorageConfig {
+  if (!vars.S3_BUCKET) throw new Error("Invalid environment: S3_BUCKET: required for an S3-compatible store");
+  return {
     bucket: vars.S3_BUCKET,
     region: vars.S3_REGION,
     endpoint: vars.S3_ENDPOINT,
@@ -41,5 +48,5 @@ function storageFromEnv(): AttachmentStorage {
         ? { accessKeyId: vars.S3_ACCESS_KEY_ID, secretAccessKey: vars.S3_SECRET_ACCESS_KEY }
         : undefined,
     prefix: vars.S3_PREFIX,
-  });
+  };
 }
