@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { Readable } from "node:stream";
 import { NextRequest } from "next/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/attachments/[id]/route";
 import { POST } from "@/app/api/attachments/route";
 import { multipartFiles } from "@/server/attachments/multipart";
@@ -9,7 +9,7 @@ import { attachmentPolicy } from "@/server/attachments/policy";
 import { type AttachmentStorage, attachmentStorage } from "@/server/attachments/storage";
 import { S3Storage } from "@/server/attachments/storage/s3";
 import { removeOrphanBytes } from "@/server/attachments/sweep";
-import { startTestS3Server, type TestS3Server } from "@/server/attachments/testing/s3-server";
+import { bytesOf, testS3ServerForThisFile } from "@/server/attachments/testing/s3-server";
 import { uploadAttachments } from "@/server/attachments/upload";
 import { db } from "@/server/db/client";
 import { setTestEnv } from "@/server/test/env";
@@ -19,23 +19,14 @@ import { pngBytes } from "@/server/test/png";
 
 const ORIGIN = "http://localhost";
 
-let s3: TestS3Server;
+const s3 = testS3ServerForThisFile();
 /** The bucket as an outsider sees it: every object the app wrote, whatever it says about them. */
 let bucket: S3Storage;
 
-beforeAll(async () => {
-  s3 = await startTestS3Server();
-  bucket = new S3Storage(s3.config);
-  setTestEnv(s3.env);
+beforeAll(() => {
+  bucket = new S3Storage(s3().config);
+  setTestEnv(s3().env);
 });
-afterAll(() => s3.close());
-
-async function bytesOf(stream: Readable | null): Promise<Buffer | null> {
-  if (!stream) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 async function objectsOf(workspaceId: string): Promise<string[]> {
   const keys: string[] = [];

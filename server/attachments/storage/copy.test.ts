@@ -3,27 +3,15 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Readable } from "node:stream";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { LocalDiskStorage } from "@/server/attachments/storage/local";
 import { S3Storage } from "@/server/attachments/storage/s3";
-import { startTestS3Server, type TestS3Server } from "@/server/attachments/testing/s3-server";
+import { bytesOf, testS3ServerForThisFile } from "@/server/attachments/testing/s3-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 
-let s3: TestS3Server;
-beforeAll(async () => {
-  s3 = await startTestS3Server();
-});
-afterAll(() => s3.close());
-
-async function bytesOf(stream: Readable | null): Promise<Buffer | null> {
-  if (!stream) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+const s3 = testS3ServerForThisFile();
 
 /** `npm run storage:copy` as an operator runs it, with its exit code and what it printed. */
 async function copyCommand(env: Record<string, string>): Promise<{ code: number; stdout: string }> {
@@ -40,7 +28,7 @@ describe("npm run storage:copy", () => {
   it("copies a local store into the bucket once, skips what is there on a second run, and fails loudly", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "storage-copy-"));
     const local = new LocalDiskStorage(dir);
-    const bucket = new S3Storage({ ...s3.config, prefix: "copied" });
+    const bucket = new S3Storage({ ...s3().config, prefix: "copied" });
     const files = {
       "ws-1/photo": randomBytes(7 * 1024 * 1024),
       "ws-1/already-there": Buffer.from("same size in the bucket"),
@@ -52,7 +40,7 @@ describe("npm run storage:copy", () => {
     await bucket.put("ws-1/already-there", Buffer.from("SAME SIZE IN THE BUCKET"));
     await bucket.put("ws-2/stale-in-bucket", Buffer.from("the wh"));
 
-    const env = { ...s3.env, STORAGE_DRIVER: "local", STORAGE_DIR: dir, S3_PREFIX: "copied" };
+    const env = { ...s3().env, STORAGE_DRIVER: "local", STORAGE_DIR: dir, S3_PREFIX: "copied" };
     const first = await copyCommand(env);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("2 copied, 1 already in the bucket, 0 failed.");

@@ -84,7 +84,9 @@ export class S3Storage implements AttachmentStorage {
   /** The stored object's size in bytes, or null when nothing is stored under the key. */
   async sizeOf(key: string): Promise<number | null> {
     try {
-      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }));
+      const head = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: this.objectKey(key) }),
+      );
       return head.ContentLength ?? null;
     } catch (error) {
       if (error instanceof NotFound || error instanceof NoSuchKey) return null;
@@ -105,7 +107,8 @@ export class S3Storage implements AttachmentStorage {
       for (const object of page.Contents ?? []) {
         const key = object.Key?.slice(this.prefix.length);
         // Only keys this app could have written; anything else in the bucket is left alone.
-        if (!key || !isValidStorageKey(key) || !object.LastModified || object.LastModified >= before) continue;
+        if (!key || !isValidStorageKey(key) || !object.LastModified || object.LastModified >= before)
+          continue;
         yield key;
       }
     }

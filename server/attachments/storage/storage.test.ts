@@ -3,24 +3,13 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { AttachmentStorage } from "@/server/attachments/storage";
 import { LocalDiskStorage } from "@/server/attachments/storage/local";
 import { S3Storage } from "@/server/attachments/storage/s3";
-import { startTestS3Server, type TestS3Server } from "@/server/attachments/testing/s3-server";
+import { bytesOf, testS3ServerForThisFile } from "@/server/attachments/testing/s3-server";
 
-let s3: TestS3Server;
-beforeAll(async () => {
-  s3 = await startTestS3Server();
-});
-afterAll(() => s3.close());
-
-async function bytesOf(stream: Readable | null): Promise<Buffer | null> {
-  if (!stream) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+const s3 = testS3ServerForThisFile();
 
 async function keysBefore(storage: AttachmentStorage, offsetMs: number): Promise<string[]> {
   const keys: string[] = [];
@@ -43,7 +32,7 @@ function chunked(bytes: Buffer): Readable {
 
 const drivers: [string, () => Promise<AttachmentStorage>][] = [
   ["local disk", async () => new LocalDiskStorage(await mkdtemp(path.join(tmpdir(), "storage-contract-")))],
-  ["S3", async () => new S3Storage({ ...s3.config, prefix: `run-${randomBytes(4).toString("hex")}` })],
+  ["S3", async () => new S3Storage({ ...s3().config, prefix: `run-${randomBytes(4).toString("hex")}` })],
 ];
 
 describe.each(drivers)("the %s store", (_name, makeStorage) => {
@@ -98,8 +87,8 @@ describe.each(drivers)("the %s store", (_name, makeStorage) => {
 
 describe("the S3 store's prefix", () => {
   it("keeps the app's keys under its folder and leaves the rest of the bucket alone", async () => {
-    const outside = new S3Storage(s3.config);
-    const inside = new S3Storage({ ...s3.config, prefix: "tenant-files/attachments" });
+    const outside = new S3Storage(s3().config);
+    const inside = new S3Storage({ ...s3().config, prefix: "tenant-files/attachments" });
     await outside.put("someone-else/file", Buffer.from("not ours"));
     await inside.put("ws/file", Buffer.from("ours"));
     expect(await bytesOf(await outside.get("tenant-files/attachments/ws/file"))).toEqual(Buffer.from("ours"));

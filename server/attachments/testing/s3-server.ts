@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Readable } from "node:stream";
 import S3rver from "s3rver";
+import { afterAll, beforeAll } from "vitest";
 import type { S3StorageConfig } from "@/server/attachments/storage/s3";
 
 export type TestS3Server = {
@@ -54,4 +56,25 @@ export async function startTestS3Server(bucket = "attachments"): Promise<TestS3S
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** One server for the calling test file: started before its tests, closed after them. */
+export function testS3ServerForThisFile(): () => TestS3Server {
+  let server: TestS3Server | undefined;
+  beforeAll(async () => {
+    server = await startTestS3Server();
+  });
+  afterAll(() => server?.close());
+  return () => {
+    if (!server) throw new Error("the test S3 server is not started yet");
+    return server;
+  };
+}
+
+/** A stored object's bytes, or null where the store had none. */
+export async function bytesOf(stream: Readable | null): Promise<Buffer | null> {
+  if (!stream) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
