@@ -6,11 +6,18 @@ const SAVED = {
   SECRETS_KEY: process.env.SECRETS_KEY,
   AI_PROVIDERS: process.env.AI_PROVIDERS,
   OUTBOUND_ALLOWED_HOSTS: process.env.OUTBOUND_ALLOWED_HOSTS,
+  STORAGE_DRIVER: process.env.STORAGE_DRIVER,
+  S3_BUCKET: process.env.S3_BUCKET,
+  S3_ENDPOINT: process.env.S3_ENDPOINT,
+  S3_ACCESS_KEY_ID: process.env.S3_ACCESS_KEY_ID,
+  S3_SECRET_ACCESS_KEY: process.env.S3_SECRET_ACCESS_KEY,
+  S3_PREFIX: process.env.S3_PREFIX,
+  S3_FORCE_PATH_STYLE: process.env.S3_FORCE_PATH_STYLE,
 };
 afterEach(() => setTestEnv(SAVED));
 
 /** What env() says about a bad setting: the variable named, its value never repeated. */
-function refusal(vars: Record<string, string>): string {
+function refusal(vars: Record<string, string | undefined>): string {
   setTestEnv(vars);
   try {
     env();
@@ -95,5 +102,36 @@ describe("env: database connections", () => {
       EVENT_BUS_DATABASE_URL: "postgres://db-direct:5432/inbox",
     });
     expect(refusal({ DATABASE_POOL_MAX: "0" })).toMatch(/^Invalid environment: DATABASE_POOL_MAX: /);
+  });
+});
+
+describe("env: attachment storage", () => {
+  it("keeps local disk the default and reads an S3-compatible bucket's settings", () => {
+    setTestEnv({ STORAGE_DRIVER: undefined });
+    expect(env().STORAGE_DRIVER).toBe("local");
+    setTestEnv({
+      STORAGE_DRIVER: "s3",
+      S3_BUCKET: "inbox-files",
+      S3_ENDPOINT: "https://account.r2.cloudflarestorage.com",
+      S3_FORCE_PATH_STYLE: "true",
+      S3_PREFIX: "/attachments/",
+    });
+    expect(env()).toMatchObject({
+      STORAGE_DRIVER: "s3",
+      S3_BUCKET: "inbox-files",
+      S3_REGION: "us-east-1",
+      S3_FORCE_PATH_STYLE: true,
+      S3_PREFIX: "attachments",
+    });
+  });
+
+  it("refuses an S3 store without a bucket, half a key pair, or a prefix that is not a folder", () => {
+    expect(refusal({ STORAGE_DRIVER: "s3", S3_BUCKET: "" })).toContain("S3_BUCKET");
+    expect(refusal({ STORAGE_DRIVER: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "AKIA" })).toContain(
+      "S3_SECRET_ACCESS_KEY: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together",
+    );
+    expect(refusal({ S3_ACCESS_KEY_ID: undefined, S3_PREFIX: "../up" })).toContain("S3_PREFIX");
+    expect(refusal({ S3_PREFIX: "", S3_FORCE_PATH_STYLE: "yes" })).toContain("S3_FORCE_PATH_STYLE");
+    expect(refusal({ S3_FORCE_PATH_STYLE: "false", STORAGE_DRIVER: "minio" })).toContain("STORAGE_DRIVER");
   });
 });

@@ -7,13 +7,10 @@ import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/attachments/[id]/route";
 import { POST } from "@/app/api/attachments/route";
 import { detectContentType } from "@/server/attachments/content-type";
-import { LocalDiskStorage } from "@/server/attachments/storage";
-import {
-  type AttachmentPolicy,
-  attachmentPolicy,
-  sanitizeFileName,
-  uploadAttachments,
-} from "@/server/attachments/upload";
+import { sanitizeFileName } from "@/server/attachments/file-name";
+import { type AttachmentPolicy, attachmentPolicy } from "@/server/attachments/policy";
+import { LocalDiskStorage } from "@/server/attachments/storage/local";
+import { uploadAttachments } from "@/server/attachments/upload";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { errorCode, trpcError } from "@/server/test/errors";

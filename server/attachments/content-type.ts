@@ -128,11 +128,33 @@ export async function detectContentType(
   fileName: string,
   declaredType: string | null,
 ): Promise<ContentTypeVerdict> {
+  const judge = await contentTypeJudge(bytes, fileName, declaredType);
+  return judge(isUtf8Text(bytes));
+}
+
+/**
+ * `detectContentType` for a file read as a stream: the signature is sniffed from its first bytes
+ * (`head`), and the verdict then waits only for whether the whole file is text (`Utf8TextCheck`).
+ */
+export async function contentTypeJudge(
+  head: Uint8Array,
+  fileName: string,
+  declaredType: string | null,
+): Promise<(textual: boolean) => ContentTypeVerdict> {
+  const sniffed = await fileTypeFromBuffer(head);
+  return (textual) => judgeContentType(sniffed, textual, fileName, declaredType);
+}
+
+function judgeContentType(
+  sniffed: { ext: string; mime: string } | undefined,
+  textual: boolean,
+  fileName: string,
+  declaredType: string | null,
+): ContentTypeVerdict {
   const declared = normalizeType(declaredType);
   const declaredClaim = GENERIC_TYPES.has(declared) ? null : declared;
   const declaredShown = bareType(declaredType);
   const named = extensionClaim(fileName);
-  const sniffed = await fileTypeFromBuffer(bytes);
 
   if (sniffed) {
     const detected = normalizeType(sniffed.mime);
@@ -144,7 +166,6 @@ export async function detectContentType(
     return { ok: false, detected, claimedBy: "declared type", claimed: declaredShown };
   }
 
-  const textual = isUtf8Text(bytes);
   const detected = textual ? "text/plain" : OCTET_STREAM;
   const namedText = named ? TEXT_EXTENSIONS.get(named.ext) : undefined;
   if (named && !namedText) return { ok: false, detected, claimedBy: "name", claimed: named.shown };
@@ -159,6 +180,36 @@ export async function detectContentType(
   }
   const csv = declaredClaim === "text/csv" || namedText === "text/csv";
   return { ok: true, mimeType: csv ? "text/csv" : "text/plain" };
+}
+
+/** Whether a file fed to it chunk by chunk is NUL-free UTF-8, without keeping the chunks. */
+export class Utf8TextCheck {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private textual = true;
+
+  push(chunk: Uint8Array): void {
+    if (!this.textual) return;
+    if (chunk.includes(0)) this.textual = false;
+    else this.textual = this.decodes(() => this.decoder.decode(chunk, { stream: true }));
+  }
+
+  /** False as soon as a chunk was not text; true only at the end (a character may be cut off). */
+  get notTextSoFar(): boolean {
+    return !this.textual;
+  }
+
+  end(): boolean {
+    return this.textual && this.decodes(() => this.decoder.decode());
+  }
+
+  private decodes(decode: () => string): boolean {
+    try {
+      decode();
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
 /** `image/*`-style patterns from ATTACHMENT_ALLOWED_TYPES. */

@@ -3,15 +3,10 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import type { NextRequest } from "next/server";
 import type { DownloadableAttachment } from "@/server/attachments/download";
-import { formatBytes, type UploadedFile } from "@/server/attachments/upload";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import { unexpectedErrorResponse } from "@/server/http/route";
-import { cappedBody } from "@/server/limits/body";
 import { createContext } from "@/server/trpc/context";
-
-// Room for the multipart boundaries and part headers around the files themselves.
-const MULTIPART_ALLOWANCE = 64 * 1024;
 
 /** The caller through the app's one auth path (Bearer API key, else session), or UNAUTHORIZED. */
 export async function requireCaller(req: NextRequest): Promise<{ db: Db; caller: Caller }> {
@@ -36,47 +31,6 @@ export function errorResponse(error: unknown): Response {
     { error: { code: error.code, message: error.message } },
     { status: getHTTPStatusCodeFromError(error), headers },
   );
-}
-
-/**
- * The files of a multipart/form-data body's `file` field. A body longer than one upload request
- * may be is refused from its Content-Length before anything is read, and cut off while reading
- * when it has none (chunked).
- */
-export async function readUploadedFiles(req: Request, maxRequestBytes: number): Promise<UploadedFile[]> {
-  const tooLarge = () =>
-    new TRPCError({
-      code: "PAYLOAD_TOO_LARGE",
-      message: `The request is larger than one upload may be: at most ${formatBytes(maxRequestBytes)} (${maxRequestBytes} bytes) of files.`,
-    });
-  const { stream, exceeded } = cappedBody(req, maxRequestBytes + MULTIPART_ALLOWANCE, tooLarge);
-  const contentType = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType) || !stream) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: 'Send the files as multipart/form-data in the field "file".',
-    });
-  }
-  let form: FormData;
-  try {
-    form = await new Response(stream, { headers: { "content-type": contentType } }).formData();
-  } catch {
-    if (exceeded()) throw tooLarge();
-    throw new TRPCError({ code: "BAD_REQUEST", message: "The body is not valid multipart/form-data." });
-  }
-
-  const files: UploadedFile[] = [];
-  for (const entry of form.getAll("file")) {
-    if (typeof entry === "string") {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "file: must be a file, not a text field." });
-    }
-    files.push({
-      name: entry.name,
-      bytes: new Uint8Array(await entry.arrayBuffer()),
-      declaredType: entry.type || null,
-    });
-  }
-  return files;
 }
 
 // RFC 5987 attr-char: everything else is percent-encoded as UTF-8.

@@ -6,8 +6,10 @@ const EVERY_MS = 60 * 60 * 1000;
 
 /** In each app process: once shortly after start, then hourly. Any instance may do it; it is idempotent. */
 export function sweepOrphanBytesHourly(): void {
+  // Made now, so a storage setting the environment gets wrong stops the start, not the first upload.
+  const storage = attachmentStorage();
   const sweep = () =>
-    removeOrphanBytes(db(), attachmentStorage())
+    removeOrphanBytes(db(), storage)
       .then((removed) => {
         if (removed > 0) console.log(`attachments: removed ${removed} stored files that had no row`);
       })

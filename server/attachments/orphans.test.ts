@@ -2,7 +2,7 @@ import { mkdtemp, readdir, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { LocalDiskStorage } from "@/server/attachments/storage";
+import { LocalDiskStorage } from "@/server/attachments/storage/local";
 import { removeOrphanBytes } from "@/server/attachments/sweep";
 import { db } from "@/server/db/client";
 import { createTestWorkspace } from "@/server/test/fixtures";

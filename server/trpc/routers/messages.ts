@@ -1,4 +1,4 @@
-import { attachmentPolicy } from "@/server/attachments/upload";
+import { attachmentPolicy } from "@/server/attachments/policy";
 import { ThreadInput, ThreadOutput, UploadPolicyOutput } from "@/server/messages/schemas";
 import { getThread } from "@/server/messages/thread";
 import { memberProcedure, router } from "@/server/trpc/init";
