@@ -35,7 +35,8 @@ export type AiQueue = {
   stop: () => Promise<void>;
 };
 
-async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
+/** Creates the queue, or brings an existing one's options up to date. */
+export async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
   if (await boss.getQueue(queue.name)) {
     await boss.updateQueue(queue.name, queue);
     return;

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS } from "@/server/audit/actions";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { decodeSeekCursor, encodeSeekCursor } from "@/server/db/keyset";
+import { encodeSeekCursor, olderThanCursor } from "@/server/db/keyset";
 
 const TARGET_TYPES = [
   "workspace",
@@ -50,12 +50,6 @@ const auditSelect = {
   data: true,
 } satisfies Prisma.AuditEntrySelect;
 
-function seek(cursor: string): Prisma.AuditEntryWhereInput {
-  const { at, id } = decodeSeekCursor(cursor);
-  const createdAt = new Date(at);
-  return { createdAt: { lte: createdAt }, OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] };
-}
-
 /** The workspace's audit log, newest first, a keyset page at a time (owners and admins). */
 export async function listAudit(db: Db, caller: Caller, params: ListAuditInput): Promise<ListAuditOutput> {
   const { limit, cursor, targetType } = ListAuditInput.parse(params);
@@ -63,7 +57,7 @@ export async function listAudit(db: Db, caller: Caller, params: ListAuditInput):
     where: {
       workspaceId: caller.workspaceId,
       ...(targetType ? { targetType } : {}),
-      ...(cursor ? seek(cursor) : {}),
+      ...(cursor ? olderThanCursor(cursor) : {}),
     },
     select: auditSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

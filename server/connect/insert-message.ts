@@ -3,6 +3,7 @@ import { attachmentsJson, messageRows } from "@/server/connect/message-rows";
 import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { MessageContent } from "@/server/connect/schemas";
 import { type Queryable, sql, utc } from "@/server/db/sql";
+import { newWebhookMessageId, webhookOutboxInsert } from "@/server/webhooks/outbox";
 
 export type NewMessage = {
   id: string;
@@ -32,7 +33,8 @@ export type NewMessage = {
  * Everything a send writes, as one statement (its createdAt is the database's clock as the row is
  * written, not Node's before the statement waited for a connection, so rows land in time order): the message, its uploads claimed (only those
  * still free), the AI run, the conversation's last message and status, and the message read
- * back as the API returns it. One statement is atomic on its own, so a send with nothing to
+ * back as the API returns it, and the webhook deliveries of its message.created (the outbox; the
+ * payload is read when first sent). One statement is atomic on its own, so a send with nothing to
  * check first needs no transaction, and the conversation's row is locked only while it runs.
  * Returns null when the conversation is not in the workspace (nothing is written then).
  */
@@ -67,19 +69,31 @@ const INSERT_MESSAGE = `
       now: "$22",
     })}
     FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
+  ), hooks AS (
+    ${webhookOutboxInsert(
+      {
+        workspaceId: 'm."workspaceId"',
+        messageId: "$23",
+        eventType: "'message.created'",
+        subjectId: "m.id",
+        data: "NULL",
+        at: 'm."createdAt"',
+      },
+      "m",
+    )}
   )
   ${messageRows({
-    extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",`,
+    extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",
+      ARRAY(SELECT id FROM hooks) AS "webhookDeliveryIds",`,
     from: "m",
     attachments: attachmentsJson("claimed f"),
   })}`;
 
-export async function insertMessage(
-  on: Queryable,
-  message: NewMessage,
-): Promise<(FlatMessageRow & { claimedCount: number }) | null> {
+type InsertedMessage = FlatMessageRow & { claimedCount: number; webhookDeliveryIds: string[] };
+
+export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertedMessage | null> {
   const { aiRun } = message;
-  const [row] = await sql<FlatMessageRow & { claimedCount: number }>(on, INSERT_MESSAGE, [
+  const [row] = await sql<InsertedMessage>(on, INSERT_MESSAGE, [
     message.conversationId,
     message.workspaceId,
     message.id,
@@ -102,6 +116,7 @@ export async function insertMessage(
     message.internal,
     message.reopen,
     utc(new Date()),
+    newWebhookMessageId(),
   ]);
   return row ?? null;
 }

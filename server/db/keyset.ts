@@ -20,3 +20,10 @@ export function decodeSeekCursor(cursor: string): { at: string; id: string } {
   }
   return { at, id };
 }
+
+/** The ORM's `where` for rows after a cursor in `[{ createdAt: "desc" }, { id: "desc" }]` order. */
+export function olderThanCursor(cursor: string) {
+  const { at, id } = decodeSeekCursor(cursor);
+  const createdAt = new Date(at);
+  return { createdAt: { lte: createdAt }, OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] };
+}
