@@ -5,7 +5,7 @@ import { db } from "@/server/db/client";
 import { allowTestServers, setTestEnv, testSecretsKey } from "@/server/test/env";
 import { createTestConversation, createTestWorkspace, type TestMember } from "@/server/test/fixtures";
 import { attemptDelivery, type DeliveryDeps } from "@/server/webhooks/deliver";
-import type { WebhookEventType } from "@/server/webhooks/schemas";
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@/server/webhooks/schemas";
 import { startWebhookReceiver } from "@/server/webhooks/test-receiver";
 
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -58,7 +58,10 @@ describe("webhook delivery", () => {
     await attemptAll(hook.endpoint.id);
     const [request] = hook.requests();
     if (!request) throw new Error("nothing received");
-    const payload = new Webhook(hook.secret).verify(request.body, request.headers as Record<string, string>) as {
+    const payload = new Webhook(hook.secret).verify(
+      request.body,
+      request.headers as Record<string, string>,
+    ) as {
       type: string;
       data: unknown;
       timestamp: string;
@@ -100,7 +103,180 @@ describe("webhook delivery", () => {
     const ids = hook.requests().map((r) => r.headers["webhook-id"]);
     expect(ids).toHaveLength(2);
     expect(ids[0]).toBe(ids[1]);
-    expect((await hook.deliveries()).items[0]).toMatchObject({ status: "succeeded", attempts: 2, responseStatus: 204, error: null });
+    expect((await hook.deliveries()).items[0]).toMatchObject({
+      status: "succeeded",
+      attempts: 2,
+      responseStatus: 204,
+      error: null,
+    });
     expect((await ws.owner.api.v1.webhooks.list()).items[0]?.failingSince).toBeNull();
+  });
+
+  it("records a timeout, and gives up once the schedule is used up", async () => {
+    const { ws, hook, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Slow" } });
+    receiver.answerWith(() => ({ status: 200, delayMs: 1_000 }));
+    const quick = { timeoutMs: 200, retryDelaysMs: [0] };
+    expect(await attemptAll(hook.endpoint.id, quick)).toEqual([{ outcome: "retry", delayMs: 0 }]);
+    expect((await hook.deliveries()).items[0]).toMatchObject({
+      error: "No answer within 0.2 s",
+      responseStatus: null,
+    });
+    expect(await attemptAll(hook.endpoint.id, quick)).toEqual([{ outcome: "failed" }]);
+    expect((await hook.deliveries()).items[0]).toMatchObject({
+      status: "failed",
+      attempts: 2,
+      nextAttemptAt: null,
+    });
+  });
+
+  it("disables an endpoint that answers 410 Gone at once; its other deliveries stop and new events skip it", async () => {
+    const { ws, hook, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "One" } });
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Two" } });
+    receiver.answerWith(() => ({ status: 410 }));
+    const [first, second] = await deliveriesOf(hook.endpoint.id);
+    if (!first || !second) throw new Error("expected two deliveries");
+    expect(await attemptDelivery(db(), first.id, deps)).toEqual({ outcome: "failed" });
+    const [disabled] = (await ws.owner.api.v1.webhooks.list()).items;
+    expect(disabled).toMatchObject({ enabled: false, disabledReason: "gone" });
+    expect(disabled?.disabledAt).not.toBeNull();
+    expect(await attemptDelivery(db(), second.id, deps)).toEqual({ outcome: "failed" });
+    expect(hook.requests()).toHaveLength(1);
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Three" } });
+    expect(await deliveriesOf(hook.endpoint.id)).toHaveLength(2);
+    // Enabled again by an admin: a clean slate, and events flow again.
+    const enabled = await ws.owner.api.v1.webhooks.update({ id: hook.endpoint.id, enabled: true });
+    expect(enabled).toMatchObject({
+      enabled: true,
+      disabledReason: null,
+      disabledAt: null,
+      failingSince: null,
+    });
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Four" } });
+    expect(await deliveriesOf(hook.endpoint.id)).toHaveLength(3);
+  });
+
+  it("disables an endpoint whose attempts have all failed for 5 days", async () => {
+    const { ws, hook, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Failing" } });
+    receiver.answerWith(() => ({ status: 500 }));
+    await attemptAll(hook.endpoint.id);
+    expect((await ws.owner.api.v1.webhooks.list()).items[0]?.enabled).toBe(true);
+    // Four days and 23 hours later the streak goes on; at five days the endpoint is disabled.
+    const since = (await ws.owner.api.v1.webhooks.list()).items[0]?.failingSince ?? "";
+    const at = (ms: number) => () => new Date(Date.parse(since) + ms);
+    await db().webhookDelivery.updateMany({
+      where: { endpointId: hook.endpoint.id },
+      data: { nextAttemptAt: new Date(0) },
+    });
+    await attemptAll(hook.endpoint.id, {
+      now: at(deps.disableAfterMs - 3_600_000),
+      retryDelaysMs: [0, 0, 0],
+    });
+    expect((await ws.owner.api.v1.webhooks.list()).items[0]?.enabled).toBe(true);
+    await attemptAll(hook.endpoint.id, { now: at(deps.disableAfterMs), retryDelaysMs: [0, 0, 0] });
+    expect((await ws.owner.api.v1.webhooks.list()).items[0]).toMatchObject({
+      enabled: false,
+      disabledReason: "failing",
+    });
+    expect((await hook.deliveries()).items[0]).toMatchObject({ status: "failed", attempts: 3 });
+  });
+
+  it("sends only the types an endpoint subscribes to, and never another workspace's events", async () => {
+    const { ws, hook, conversationId } = await setup(["conversation.updated"]);
+    const other = await endpoint((await createTestWorkspace()).owner, [...WEBHOOK_EVENT_TYPES]);
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Not subscribed" } });
+    expect(await deliveriesOf(hook.endpoint.id)).toEqual([]);
+    await ws.owner.api.v1.conversations.update({ id: conversationId, status: "resolved" });
+    expect((await deliveriesOf(hook.endpoint.id)).map((d) => d.eventType)).toEqual(["conversation.updated"]);
+    expect(await deliveriesOf(other.endpoint.id)).toEqual([]);
+  });
+
+  it("refuses a loopback address the operator does not allow, and says why in the log", async () => {
+    const { ws, hook, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Guarded" } });
+    setTestEnv({ OUTBOUND_ALLOWED_HOSTS: "" });
+    try {
+      await attemptAll(hook.endpoint.id);
+    } finally {
+      allowTestServers(receiver.baseUrl);
+    }
+    expect(hook.requests()).toEqual([]);
+    expect((await hook.deliveries()).items[0]).toMatchObject({
+      status: "pending",
+      error: "The address is not allowed (private network)",
+    });
+  });
+
+  it("signs with both secrets for 24 hours after a rotation; either verifies", async () => {
+    const { ws, hook, conversationId } = await setup();
+    const rotated = await ws.owner.api.v1.webhooks.rotateSecret({ id: hook.endpoint.id });
+    expect(rotated.secret).not.toBe(hook.secret);
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Rotating" } });
+    await attemptAll(hook.endpoint.id);
+    const [request] = hook.requests();
+    if (!request) throw new Error("nothing received");
+    const headers = request.headers as Record<string, string>;
+    expect(headers["webhook-signature"]?.split(" ")).toHaveLength(2);
+    expect(new Webhook(hook.secret).verify(request.body, headers)).toMatchObject({ type: "message.created" });
+    expect(new Webhook(rotated.secret).verify(request.body, headers)).toMatchObject({
+      type: "message.created",
+    });
+    // After the 24 hours only the new secret signs.
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Later" } });
+    await attemptAll(hook.endpoint.id, { now: () => new Date(Date.now() + 25 * 3_600_000) });
+    const later = hook.requests()[1];
+    if (!later) throw new Error("nothing received");
+    const laterHeaders = later.headers as Record<string, string>;
+    expect(laterHeaders["webhook-signature"]?.split(" ")).toHaveLength(1);
+    expect(() => new Webhook(hook.secret).verify(later.body, laterHeaders)).toThrow();
+  });
+
+  it("redelivers with the same webhook-id and body", async () => {
+    const { ws, hook, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Again" } });
+    await attemptAll(hook.endpoint.id);
+    const [delivery] = (await hook.deliveries()).items;
+    const again = await ws.owner.api.v1.webhooks.redeliver({ deliveryId: delivery?.id ?? "" });
+    expect(again).toMatchObject({ id: delivery?.id, messageId: delivery?.messageId, status: "pending" });
+    await attemptAll(hook.endpoint.id);
+    const [first, second] = hook.requests();
+    expect(second?.headers["webhook-id"]).toBe(first?.headers["webhook-id"]);
+    expect(second?.body).toBe(first?.body);
+    expect((await hook.deliveries()).items[0]).toMatchObject({ status: "succeeded", attempts: 2 });
+  });
+
+  it("sends conversation.created, and conversation.updated with what changed (status, assignee, a member's removal)", async () => {
+    const ws = await createTestWorkspace();
+    const hook = await endpoint(ws.owner, ["conversation.created", "conversation.updated"]);
+    const agent = await ws.addMember("agent");
+    const conversation = await ws.owner.api.v1.conversations.create({
+      customer: { email: `c-${randomBytes(3).toString("hex")}@example.com`, name: "Ada" },
+      subject: "Order",
+    });
+    await ws.owner.api.v1.conversations.update({
+      id: conversation.id,
+      status: "pending",
+      assigneeId: agent.memberId,
+    });
+    await ws.owner.api.v1.workspace.removeMember({ memberId: agent.memberId });
+    await attemptAll(hook.endpoint.id);
+    const payloads = hook
+      .requests()
+      .map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> })
+      .sort((a, b) => (a.type === b.type ? 0 : a.type === "conversation.created" ? -1 : 1));
+    expect(payloads[0]).toMatchObject({
+      type: "conversation.created",
+      data: { id: conversation.id, subject: "Order" },
+    });
+    const updates = payloads.slice(1).map((p) => p.data.changes);
+    expect(updates).toEqual(
+      expect.arrayContaining([
+        { status: { from: "open", to: "pending" }, assigneeId: { from: null, to: agent.memberId } },
+        { assigneeId: { from: agent.memberId, to: null } },
+      ]),
+    );
+    expect(payloads).toHaveLength(3);
   });
 });
