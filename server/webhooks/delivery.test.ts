@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { processRun } from "@/server/ai/process-run";
+import { testDeps } from "@/server/ai/test-helpers";
 import { db } from "@/server/db/client";
 import { allowTestServers, setTestEnv, testSecretsKey } from "@/server/test/env";
 import { createTestConversation, createTestWorkspace, type TestMember } from "@/server/test/fixtures";
@@ -278,5 +280,63 @@ describe("webhook delivery", () => {
       ]),
     );
     expect(payloads).toHaveLength(3);
+  });
+
+  it("sends the AI agent's reply as message.created (sender ai) and the run's end as ai_run.succeeded or ai_run.failed", async () => {
+    const { ws, hook, conversationId } = await setup([
+      "message.created",
+      "ai_run.succeeded",
+      "ai_run.failed",
+    ]);
+    const builtin = await ws.owner.api.v1.ai.agents.create({
+      name: "Bot",
+      provider: "builtin",
+      model: "builtin",
+    });
+    const failing = await ws.owner.api.v1.ai.agents.create({
+      name: "Down",
+      provider: "openai_compatible",
+      model: "m",
+      baseUrl: `${receiver.baseUrl}/model-down`,
+    });
+    receiver.answerWith((request) => ({ status: request.path.startsWith("/model-down") ? 500 : 200 }));
+    for (const agent of [builtin, failing]) {
+      const asked = await ws.owner.api.v1.connect.send({
+        conversationId,
+        sender: "customer",
+        content: { en: "Where is my order?" },
+        ai: { agentId: agent.id },
+      });
+      const run = await db().aiRun.findFirstOrThrow({
+        where: { triggerMessageId: asked.id },
+        select: { id: true },
+      });
+      await processRun(db(), run.id, testDeps({ maxAttempts: 1 }));
+    }
+    await attemptAll(hook.endpoint.id);
+    const payloads = hook
+      .requests()
+      .map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> });
+    const types = payloads.map((p) => p.type).sort();
+    expect(types).toEqual([
+      "ai_run.failed",
+      "ai_run.succeeded",
+      "message.created",
+      "message.created",
+      "message.created",
+    ]);
+    const reply = payloads.find(
+      (p) => p.type === "message.created" && (p.data.sender as { type: string }).type === "ai",
+    );
+    expect(reply?.data).toMatchObject({ sender: { type: "ai", id: builtin.id, name: "Bot" } });
+    const succeeded = payloads.find((p) => p.type === "ai_run.succeeded");
+    expect(succeeded?.data).toMatchObject({
+      agentId: builtin.id,
+      status: "succeeded",
+      replyMessageId: reply?.data.id,
+    });
+    const failed = payloads.find((p) => p.type === "ai_run.failed");
+    expect(failed?.data).toMatchObject({ agentId: failing.id, status: "failed" });
+    expect(failed?.data.error).toEqual(expect.any(String));
   });
 });
