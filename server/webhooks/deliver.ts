@@ -73,7 +73,8 @@ const GIVE_UP = `
 const SUCCEEDED = `
   WITH d AS (
     UPDATE "WebhookDelivery" SET status = 'succeeded', attempts = attempts + 1, "responseStatus" = $2,
-      "durationMs" = $3, "responseBody" = $4, error = NULL, "lastAttemptAt" = $5, "nextAttemptAt" = NULL
+      "durationMs" = $3, "responseBody" = $4, error = NULL, "lastAttemptAt" = $5, "nextAttemptAt" = NULL,
+      data = COALESCE(data, $6)
     WHERE id = $1 AND status = 'pending'
     RETURNING "endpointId"
   )
@@ -96,7 +97,7 @@ const FAILED = `
     RETURNING enabled
   )
   UPDATE "WebhookDelivery" SET attempts = attempts + 1, "responseStatus" = $2, "durationMs" = $3,
-    "responseBody" = $4, error = $6, "lastAttemptAt" = $5,
+    "responseBody" = $4, error = $6, "lastAttemptAt" = $5, data = COALESCE(data, $11),
     status = CASE WHEN $10::timestamp(3) IS NOT NULL AND (SELECT enabled FROM e)
       THEN 'pending'::"WebhookDeliveryStatus" ELSE 'failed'::"WebhookDeliveryStatus" END,
     "nextAttemptAt" = CASE WHEN (SELECT enabled FROM e) THEN $10::timestamp(3) END
@@ -193,17 +194,11 @@ function retryDelay(deps: DeliveryDeps, attemptsSoFar: number): number | null {
   return base === undefined ? null : Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-/** The payload's data: stored with the event, or read now and kept, so every retry sends the same body. */
-async function eventData(db: Db, deliveryId: string, delivery: PendingDelivery): Promise<string | null> {
+/** The payload's data: stored with the event, or read now (and kept with the attempt, so every retry sends the same body). */
+async function eventData(db: Db, delivery: PendingDelivery): Promise<string | null> {
   if (delivery.data !== null) return delivery.data;
   const data = await renderEventData(db, delivery);
-  if (data === null) return null;
-  const [row] = await sql<{ data: string }>(
-    db.$pool,
-    `UPDATE "WebhookDelivery" SET data = COALESCE(data, $2) WHERE id = $1 RETURNING data`,
-    [deliveryId, JSON.stringify(data)],
-  );
-  return row?.data ?? null;
+  return data === null ? null : JSON.stringify(data);
 }
 
 /**
@@ -225,7 +220,7 @@ export async function attemptDelivery(
     return { outcome: "failed" };
   };
   if (!delivery.enabled) return giveUp("The endpoint is disabled, so nothing more is sent to it");
-  const data = await eventData(db, deliveryId, delivery);
+  const data = await eventData(db, delivery);
   if (data === null) return giveUp("What the event was about no longer exists");
 
   const current = readWebhookSecret(delivery.secret, delivery.workspaceId, delivery.endpointId);
@@ -246,7 +241,7 @@ export async function attemptDelivery(
       : await send(delivery, previous ? [current, previous] : [current], body, now, deps);
   const recorded = [deliveryId, attempt.responseStatus, attempt.durationMs, attempt.responseBody];
   if (attempt.error === null) {
-    await sql(db.$pool, SUCCEEDED, [...recorded, utc(now)]);
+    await sql(db.$pool, SUCCEEDED, [...recorded, utc(now), data]);
     return { outcome: "succeeded" };
   }
   const delayMs = retryDelay(deps, delivery.attempts);
@@ -258,6 +253,7 @@ export async function attemptDelivery(
     utc(new Date(now.getTime() - deps.disableAfterMs)),
     delivery.endpointId,
     delayMs === null ? null : utc(new Date(now.getTime() + delayMs)),
+    data,
   ]);
   if (row?.status === "pending" && delayMs !== null) return { outcome: "retry", delayMs };
   return row ? { outcome: "failed" } : { outcome: "skipped" };

@@ -1,7 +1,13 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ReceivedWebhook = { path: string; headers: IncomingHttpHeaders; body: string };
+export type ReceivedWebhook = {
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** performance.now() when the body had arrived. */
+  at: number;
+};
 type Answer = { status: number; body?: string; delayMs?: number };
 
 /**
@@ -19,6 +25,7 @@ export async function startWebhookReceiver() {
         path: req.url ?? "/",
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
+        at: performance.now(),
       };
       received.push(request);
       const { status, body = "", delayMs = 0 } = answer(request);
