@@ -12,13 +12,31 @@ import {
 import { setDeliveryDispatcher } from "@/server/webhooks/dispatch";
 import { deleteOldDeliveries, deliveriesToRecover, WEBHOOK_QUEUE } from "@/server/webhooks/sweep";
 
-type DeliveryJob = { deliveryId: string };
+/** Deliveries to attempt: the ones committed together (sent after the commit), or one retry. */
+type DeliveryJob = { deliveryIds: string[] };
 
-// Each poller takes a batch of jobs at a time; several pollers keep sending while one batch
-// waits on a slow endpoint.
-const POLLERS = 4;
+// Jobs are fetched a few at a time per poller; the deliveries in them share one limit per process.
+const POLLERS = 2;
+const JOBS_PER_FETCH = 4;
+const MAX_IDS_PER_JOB = 100;
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
-const DISPATCH_BATCH_MS = 5;
+const DISPATCH_BATCH_MS = 10;
+
+/** Runs at most `limit` tasks at once, in the order they were given. */
+function limiter(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
+  };
+}
 
 export type WebhookQueueOptions = {
   connectionString: string;
@@ -68,31 +86,32 @@ export async function startWebhookQueue(options: WebhookQueueOptions): Promise<W
   await boss.start();
   await ensureQueue(boss, {
     name: WEBHOOK_QUEUE,
-    // Jobs carry the delivery id as singletonKey only so the sweep can find them: a redelivery
-    // must not wait behind a retry's job scheduled hours ahead, and a job that comes before its
-    // row's time does nothing.
+    // No singleton: a redelivery must not wait behind a retry's job scheduled hours ahead; a job
+    // that comes before its delivery's time does nothing.
     policy: "standard",
     retryLimit: 0,
-    expireInSeconds: Math.ceil(deps.timeoutMs / 1000) * 3 + 60,
+    // A job's deliveries wait their turn under the process's limit: room for slow endpoints.
+    expireInSeconds: 15 * 60,
   });
 
   const pollerIds: string[] = [];
   const enqueue = async (deliveryIds: string[], delayMs = 0) => {
     if (deliveryIds.length === 0) return;
     const startAfter = delayMs > 0 ? new Date(Date.now() + delayMs).toISOString() : undefined;
-    await boss.insert(
-      deliveryIds.map((deliveryId) => ({
+    const jobs = [];
+    for (let i = 0; i < deliveryIds.length; i += MAX_IDS_PER_JOB) {
+      jobs.push({
         name: WEBHOOK_QUEUE,
-        data: { deliveryId } satisfies DeliveryJob,
-        singletonKey: deliveryId,
+        data: { deliveryIds: deliveryIds.slice(i, i + MAX_IDS_PER_JOB) } satisfies DeliveryJob,
         ...(startAfter ? { startAfter } : {}),
-      })),
-    );
+      });
+    }
+    await boss.insert(jobs);
     if (!startAfter) for (const id of pollerIds) boss.notifyWorker(id);
   };
 
-  // Deliveries committed within a few milliseconds of each other go out as one insert: under
-  // load a send pays for a share of one statement, not a statement of its own.
+  // Deliveries committed within a few milliseconds of each other go out as one job: under load
+  // a send pays for a share of one insert, not one job per delivery.
   let batch: string[] = [];
   let flushing: NodeJS.Timeout | null = null;
   const dispatch = (deliveryIds: string[]) => {
@@ -108,6 +127,7 @@ export async function startWebhookQueue(options: WebhookQueueOptions): Promise<W
     return Promise.resolve();
   };
 
+  const inFlight = limiter(concurrency);
   const handle = async (deliveryId: string) => {
     let result: AttemptOutcome;
     try {
@@ -137,16 +157,16 @@ export async function startWebhookQueue(options: WebhookQueueOptions): Promise<W
 
   let sweeper: NodeJS.Timeout | null = null;
   if (work) {
-    const batchSize = Math.max(1, Math.ceil(concurrency / POLLERS));
     for (let i = 0; i < POLLERS; i++) {
       let pollerId = "";
       pollerId = await boss.work<DeliveryJob>(
         WEBHOOK_QUEUE,
-        { batchSize, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
+        { batchSize: JOBS_PER_FETCH, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5 },
         async (jobs) => {
-          await Promise.all(jobs.map((job) => handle(job.data.deliveryId)));
-          // A full batch means more are waiting: fetch again at once instead of after the polling interval.
-          if (jobs.length === batchSize) boss.notifyWorker(pollerId);
+          const ids = jobs.flatMap((job) => job.data.deliveryIds);
+          await Promise.all(ids.map((id) => inFlight(() => handle(id))));
+          // A full fetch means more are waiting: fetch again at once instead of after the polling interval.
+          if (jobs.length === JOBS_PER_FETCH) boss.notifyWorker(pollerId);
         },
       );
       pollerIds.push(pollerId);

@@ -7,7 +7,8 @@ export const WEBHOOK_QUEUE = "webhook-delivery";
 /**
  * Pending deliveries due for more than `graceMs` with no job waiting or running for them: the
  * process died between commit and sending the job, or while it worked on it (pg-boss expires
- * the job then). The grace lets the after-commit send land first.
+ * the job then). The grace lets the after-commit send land first, and keeps the look into the
+ * jobs' ids (not indexed) to deliveries long overdue.
  */
 export async function deliveriesToRecover(
   db: Db,
@@ -19,7 +20,7 @@ export async function deliveriesToRecover(
      WHERE d.status = 'pending' AND d."nextAttemptAt" < $1::timestamp(3)
        AND NOT EXISTS (
          SELECT 1 FROM ${PGBOSS_SCHEMA}.job j
-         WHERE j.name = $2 AND j.singleton_key = d.id AND j.state IN ('created', 'retry', 'active')
+         WHERE j.name = $2 AND j.state IN ('created', 'retry', 'active') AND j.data->'deliveryIds' ? d.id
        )
      ORDER BY d."nextAttemptAt"
      LIMIT $3`,
