@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS } from "@/server/audit/actions";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { encodeSeekCursor, olderThanCursor } from "@/server/db/keyset";
+import { keysetPage, olderThanCursor } from "@/server/db/keyset";
 
 const TARGET_TYPES = [
   "workspace",
@@ -63,10 +63,6 @@ export async function listAudit(db: Db, caller: Caller, params: ListAuditInput):
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-    nextCursor: rows.length > limit && last ? encodeSeekCursor(last.createdAt.toISOString(), last.id) : null,
-  };
+  const { shown, nextCursor } = keysetPage(rows, limit);
+  return { items: shown.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), nextCursor };
 }

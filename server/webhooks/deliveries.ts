@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
-import { encodeSeekCursor, olderThanCursor } from "@/server/db/keyset";
+import { keysetPage, olderThanCursor } from "@/server/db/keyset";
 import { notFound } from "@/server/trpc/errors";
 import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import type {
@@ -33,12 +33,8 @@ export async function listDeliveries(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map(toDeliveryOutput),
-    nextCursor: rows.length > limit && last ? encodeSeekCursor(last.createdAt.toISOString(), last.id) : null,
-  };
+  const { shown, nextCursor } = keysetPage(rows, limit);
+  return { items: shown.map(toDeliveryOutput), nextCursor };
 }
 
 /**

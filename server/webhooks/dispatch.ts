@@ -1,24 +1,12 @@
-/** Hands deliveries to the job queue; set while this process has one (the app or a worker). */
-type Dispatcher = (deliveryIds: string[]) => Promise<void>;
+import { afterCommitDispatcher } from "@/server/queues/dispatcher";
 
-declare global {
-  // On globalThis: Next bundles instrumentation.ts (which starts the queue) apart from the route
-  // handlers (which write deliveries), and each bundle has its own copy of this module.
-  var connectInboxWebhookDispatcher: Dispatcher | null | undefined;
-}
+const deliveries = afterCommitDispatcher("webhook deliveries");
 
-export function setDeliveryDispatcher(dispatcher: Dispatcher | null): void {
-  globalThis.connectInboxWebhookDispatcher = dispatcher;
-}
+/** Set while this process has a webhook queue. */
+export const setDeliveryDispatcher = deliveries.set;
 
 /**
- * Queues deliveries that were just committed. Never awaited by the change: with no queue in this
- * process, or when sending fails, the delivery stays pending and a worker's sweep sends it.
+ * Queues deliveries that were just committed; never awaited, so a change never waits for a
+ * webhook. A delivery the queue never got is found by the sweep.
  */
-export function dispatchDeliveries(deliveryIds: string[]): void {
-  const dispatcher = globalThis.connectInboxWebhookDispatcher;
-  if (!dispatcher || deliveryIds.length === 0) return;
-  dispatcher(deliveryIds).catch((error: unknown) =>
-    console.error("webhooks: could not queue deliveries", deliveryIds.length, error),
-  );
-}
+export const dispatchDeliveries = deliveries.dispatch;

@@ -1,8 +1,6 @@
-import PgBoss from "pg-boss";
-import { ensureQueue } from "@/server/ai/queue";
-import { PGBOSS_SCHEMA } from "@/server/ai/sweep";
 import type { Db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { startBoss } from "@/server/queues/boss";
 import {
   type AttemptOutcome,
   attemptDelivery,
@@ -74,24 +72,20 @@ export async function startWebhookQueue(options: WebhookQueueOptions): Promise<W
   const { db, work } = options;
   const deps = options.deps ?? DEFAULT_DELIVERY_DEPS;
   const concurrency = options.concurrency ?? env().WEBHOOK_WORKER_CONCURRENCY;
-  const boss = new PgBoss({
+  const boss = await startBoss({
     connectionString: options.connectionString,
-    schema: PGBOSS_SCHEMA,
-    application_name: "connect-inbox-webhooks",
-    max: work ? POLLERS + 2 : 2,
-    supervise: work,
-    schedule: false,
-  });
-  boss.on("error", (error) => console.error("webhook queue:", error));
-  await boss.start();
-  await ensureQueue(boss, {
-    name: WEBHOOK_QUEUE,
-    // No singleton: a redelivery must not wait behind a retry's job scheduled hours ahead; a job
-    // that comes before its delivery's time does nothing.
-    policy: "standard",
-    retryLimit: 0,
-    // A job's deliveries wait their turn under the process's limit: room for slow endpoints.
-    expireInSeconds: 15 * 60,
+    label: "webhook",
+    work,
+    connections: POLLERS + 2,
+    queue: {
+      name: WEBHOOK_QUEUE,
+      // No singleton: a redelivery must not wait behind a retry's job scheduled hours ahead; a job
+      // that comes before its delivery's time does nothing.
+      policy: "standard",
+      retryLimit: 0,
+      // A job's deliveries wait their turn under the process's limit: room for slow endpoints.
+      expireInSeconds: 15 * 60,
+    },
   });
 
   const pollerIds: string[] = [];
