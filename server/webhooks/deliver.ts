@@ -46,6 +46,7 @@ type PendingDelivery = {
   eventType: string;
   subjectId: string;
   data: string | null;
+  changes: unknown;
   attempts: number;
   createdAt: Date;
   url: string;
@@ -55,7 +56,7 @@ type PendingDelivery = {
 };
 
 const LOAD = `
-  SELECT d."workspaceId", d."endpointId", d."messageId", d."eventType", d."subjectId", d.data, d.attempts,
+  SELECT d."workspaceId", d."endpointId", d."messageId", d."eventType", d."subjectId", d.data, d.changes, d.attempts,
     d."createdAt", e.url, e.enabled, e.secret,
     CASE WHEN e."previousSecretExpiresAt" > $2::timestamp(3) THEN e."previousSecret" END AS "previousSecret"
   FROM "WebhookDelivery" d

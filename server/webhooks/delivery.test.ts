@@ -339,4 +339,28 @@ describe("webhook delivery", () => {
     expect(failed?.data).toMatchObject({ agentId: failing.id, status: "failed" });
     expect(failed?.data.error).toEqual(expect.any(String));
   });
+
+  it("sends conversation.updated when a customer's message reopens a resolved conversation", async () => {
+    const { ws, hook, conversationId } = await setup(["conversation.updated"]);
+    await ws.owner.api.v1.conversations.update({ id: conversationId, status: "resolved" });
+    await ws.owner.api.v1.connect.send({
+      conversationId,
+      sender: "customer",
+      content: { en: "Still broken" },
+    });
+    // Already open: a second customer message changes nothing and says nothing.
+    await ws.owner.api.v1.connect.send({ conversationId, sender: "customer", content: { en: "Hello?" } });
+    await attemptAll(hook.endpoint.id);
+    const changes = hook
+      .requests()
+      .map((r) => JSON.parse(r.body) as { data: { status: string; changes: unknown } })
+      .map((p) => p.data.changes);
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        { status: { from: "open", to: "resolved" } },
+        { status: { from: "resolved", to: "open" } },
+      ]),
+    );
+    expect(changes).toHaveLength(2);
+  });
 });

@@ -3,7 +3,13 @@ import type { Prisma } from "@/server/db/generated/client";
 import { type Queryable, sql } from "@/server/db/sql";
 import type { WebhookEventType } from "@/server/webhooks/schemas";
 
-type Placeholders = Record<"workspaceId" | "messageId" | "eventType" | "subjectId" | "data" | "at", string>;
+type Placeholders = Record<
+  "workspaceId" | "messageId" | "eventType" | "subjectId" | "data" | "at",
+  string
+> & {
+  /** What changed, for a payload read when first sent (jsonb). */
+  changes?: string;
+};
 
 /** A new event's webhook-id: one per event, sent to every endpoint and on every retry. */
 export function newWebhookMessageId(): string {
@@ -13,16 +19,17 @@ export function newWebhookMessageId(): string {
 /**
  * The outbox write, in SQL over the placeholders `p` names: one pending delivery per enabled
  * endpoint of the workspace subscribed to the event type, none when there is none. Runs in the
- * change's own transaction (or statement: the send's CTE), so a committed change always has
- * its deliveries, and a rolled-back one never. `from` adds a row source the placeholders use.
+ * change's own transaction (or statement: the send's CTEs), so a committed change always has
+ * its deliveries, and a rolled-back one never. `from` adds row sources the placeholders use,
+ * `when` a condition on them.
  */
-export function webhookOutboxInsert(p: Placeholders, from = ""): string {
+export function webhookOutboxInsert(p: Placeholders, { from = "", when = "true" } = {}): string {
   return `INSERT INTO "WebhookDelivery" (id, "workspaceId", "endpointId", "messageId", "eventType", "subjectId",
-      data, "createdAt", "nextAttemptAt")
+      data, changes, "createdAt", "nextAttemptAt")
     SELECT uuid_v7()::text, e."workspaceId", e.id, ${p.messageId}, ${p.eventType}, ${p.subjectId}, ${p.data},
-      ${p.at}, ${p.at}
+      ${p.changes ?? "NULL"}, ${p.at}, ${p.at}
     FROM ${from ? `${from}, ` : ""}"WebhookEndpoint" e
-    WHERE e."workspaceId" = ${p.workspaceId} AND e.enabled AND ${p.eventType} = ANY(e.events)
+    WHERE e."workspaceId" = ${p.workspaceId} AND e.enabled AND ${p.eventType} = ANY(e.events) AND ${when}
     RETURNING id`;
 }
 

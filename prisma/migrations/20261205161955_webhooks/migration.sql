@@ -33,6 +33,7 @@ CREATE TABLE "WebhookDelivery" (
     "eventType" TEXT NOT NULL,
     "subjectId" TEXT NOT NULL,
     "data" TEXT,
+    "changes" JSONB,
     "status" "WebhookDeliveryStatus" NOT NULL DEFAULT 'pending',
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "responseStatus" INTEGER,
