@@ -5,6 +5,8 @@ export async function register() {
     endLiveStreamsOnShutdown();
     const { startAiInApp } = await import("@/server/ai/app-worker");
     startAiInApp();
+    const { startWebhooksInApp } = await import("@/server/webhooks/app-worker");
+    startWebhooksInApp();
     const { sweepOrphanBytesHourly } = await import("@/server/attachments/orphan-sweeper");
     sweepOrphanBytesHourly();
   }

@@ -99,6 +99,10 @@ const EnvSchema = z
     AI_RUN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
     // Runs one worker process works on at once.
     AI_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+    // Webhook deliveries one process (the app with AI_WORKER=inline, or `npm run worker`) sends at once.
+    WEBHOOK_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(40),
+    // Webhook delivery logs are kept this many days.
+    WEBHOOK_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     // "postgres" fans live events out through LISTEN/NOTIFY (several app instances);
     // "memory" keeps them in-process (the embedded database, one process).
     EVENT_BUS: z.enum(["postgres", "memory"]).default("postgres"),

@@ -21,6 +21,9 @@ import { Prisma } from "@/server/db/generated/client";
 import type { AiRunKind } from "@/server/db/generated/enums";
 import { env } from "@/server/env";
 import { publishAfterCommit } from "@/server/events/publish";
+import { dispatchDeliveries } from "@/server/webhooks/dispatch";
+import { recordRunEnded } from "@/server/webhooks/events";
+import { recordWebhookEvent } from "@/server/webhooks/outbox";
 
 // Worker deaths a run survives before it fails: a run that kills every worker must end.
 const MAX_LOST_ATTEMPTS = 3;
@@ -81,7 +84,7 @@ type Claim =
   | { claimed: ClaimedRun }
   | { outcome: Extract<RunOutcome, { outcome: "skipped" | "deferred" }> }
   /** A run whose workers kept dying has used up its attempts. */
-  | { gaveUp: { workspaceId: string; conversationId: string; error: string } };
+  | { gaveUp: { workspaceId: string; conversationId: string; error: string; deliveryIds: string[] } };
 
 async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
   return db.$transaction(async (tx) => {
@@ -111,7 +114,14 @@ async function claimRun(db: Db, runId: string, deps: RunDeps): Promise<Claim> {
         where: { id: runId },
         data: { status: "failed", error, finishedAt: new Date() },
       });
-      return { gaveUp: { workspaceId: row.workspaceId, conversationId: row.conversationId, error } };
+      const deliveryIds = await recordRunEnded(
+        tx,
+        { id: runId, workspaceId: row.workspaceId },
+        "ai_run.failed",
+      );
+      return {
+        gaveUp: { workspaceId: row.workspaceId, conversationId: row.conversationId, error, deliveryIds },
+      };
     }
 
     // Serializes claims within one conversation, so the running count below cannot race.
@@ -260,6 +270,7 @@ async function finish(db: Db, run: ClaimedRun, agentId: string, base: StoredRunO
     if (current?.status !== "running" || current.attempts !== run.attempts) return null;
 
     let reply: { id: string } | null = null;
+    const deliveryIds: string[] = [];
     if (result.post && !current.replyMessageId) {
       const content = result.texts as Prisma.InputJsonObject;
       const message = await tx.message.create({
@@ -285,6 +296,13 @@ async function finish(db: Db, run: ClaimedRun, agentId: string, base: StoredRunO
         reopen: false,
       });
       reply = message;
+      deliveryIds.push(
+        ...(await recordWebhookEvent(tx, {
+          workspaceId: run.workspaceId,
+          type: "message.created",
+          subjectId: message.id,
+        })),
+      );
     }
     const output: StoredRunOutput = {
       ...base,
@@ -302,7 +320,8 @@ async function finish(db: Db, run: ClaimedRun, agentId: string, base: StoredRunO
         ...(reply ? { replyMessageId: reply.id } : {}),
       },
     });
-    return { replyMessageId: reply?.id ?? null };
+    deliveryIds.push(...(await recordRunEnded(tx, run, "ai_run.succeeded")));
+    return { replyMessageId: reply?.id ?? null, deliveryIds };
   });
 }
 
@@ -317,8 +336,9 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
   const claim = await claimRun(db, runId, deps);
   if ("outcome" in claim) return claim.outcome;
   if ("gaveUp" in claim) {
-    const { workspaceId, conversationId, error } = claim.gaveUp;
+    const { workspaceId, conversationId, error, deliveryIds } = claim.gaveUp;
     publishRunUpdated({ id: runId, workspaceId, conversationId });
+    dispatchDeliveries(deliveryIds);
     return { outcome: "failed", conversationId, error };
   }
   const run = claim.claimed;
@@ -353,6 +373,7 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
       });
     }
     publishRunUpdated(run);
+    dispatchDeliveries(finished.deliveryIds);
     return { outcome: "succeeded", conversationId: run.conversationId };
   } catch (error) {
     await partials.flushed();
@@ -372,14 +393,19 @@ export async function processRun(db: Db, runId: string, deps: RunDeps): Promise<
     // The details (a provider's answer, a library's message) stay in the server's log.
     console.warn(`ai: run ${run.id} attempt ${run.attempts} failed: ${message} (${errorForLog(error)})`);
     const final = !isRetryable(error) || run.attempts - run.lostAttempts >= deps.maxAttempts;
-    const updated = await db.aiRun.updateMany({
-      where: fenced(run),
-      data: final
-        ? { status: "failed", error: message, finishedAt: new Date(), ...outputData }
-        : { status: "queued", error: message, ...outputData },
+    const updated = await db.$transaction(async (tx) => {
+      const { count } = await tx.aiRun.updateMany({
+        where: fenced(run),
+        data: final
+          ? { status: "failed", error: message, finishedAt: new Date(), ...outputData }
+          : { status: "queued", error: message, ...outputData },
+      });
+      const deliveryIds = count > 0 && final ? await recordRunEnded(tx, run, "ai_run.failed") : [];
+      return { count, deliveryIds };
     });
     if (updated.count === 0) return { outcome: "skipped", reason: "superseded" };
     publishRunUpdated(run);
+    dispatchDeliveries(updated.deliveryIds);
     return final
       ? { outcome: "failed", conversationId, error: message }
       : { outcome: "retry", conversationId, error: message };

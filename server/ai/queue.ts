@@ -1,9 +1,9 @@
-import PgBoss from "pg-boss";
 import { setRunDispatcher } from "@/server/ai/dispatch";
 import { processRun, type RunDeps, runDepsFromEnv } from "@/server/ai/process-run";
-import { AI_RUN_QUEUE, PGBOSS_SCHEMA, queuedRunsInConversation, runsToRecover } from "@/server/ai/sweep";
+import { AI_RUN_QUEUE, queuedRunsInConversation, runsToRecover } from "@/server/ai/sweep";
 import type { Db } from "@/server/db/client";
 import { env } from "@/server/env";
+import { startBoss } from "@/server/queues/boss";
 
 type RunJob = { runId: string };
 
@@ -35,19 +35,6 @@ export type AiQueue = {
   stop: () => Promise<void>;
 };
 
-async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
-  if (await boss.getQueue(queue.name)) {
-    await boss.updateQueue(queue.name, queue);
-    return;
-  }
-  try {
-    await boss.createQueue(queue.name, queue);
-  } catch (error) {
-    // Another process created it first.
-    if (!(await boss.getQueue(queue.name))) throw error;
-  }
-}
-
 /**
  * The durable side of AI runs, on pg-boss. The AiRun row is the truth; a job only says "look
  * at run X". Jobs are sent after the run commits (singletonKey = run id: one waiting job per
@@ -58,26 +45,22 @@ export async function startAiQueue(options: AiQueueOptions): Promise<AiQueue> {
   const { db, work } = options;
   const deps = options.runDeps ?? runDepsFromEnv();
   const concurrency = options.concurrency ?? env().AI_WORKER_CONCURRENCY;
-  const boss = new PgBoss({
+  const boss = await startBoss({
     connectionString: options.connectionString,
-    schema: PGBOSS_SCHEMA,
-    application_name: "connect-inbox-ai",
-    max: work ? concurrency + 2 : 2,
-    supervise: work,
-    schedule: false,
-  });
-  boss.on("error", (error) => console.error("ai queue:", error));
-  await boss.start();
-  await ensureQueue(boss, {
-    name: AI_RUN_QUEUE,
-    // "short": at most one waiting job per singletonKey, so a run is queued once however often
-    // it is sent; a job being worked on does not block the next one (a retry, a deferral).
-    policy: "short",
-    retryLimit: Math.max(0, deps.maxAttempts - 1),
-    retryDelay: options.retryDelaySeconds ?? 5,
-    retryBackoff: true,
-    // Longer than an attempt may take, so pg-boss never gives up on a live run.
-    expireInSeconds: Math.ceil(deps.timeoutMs / 1000) + 60,
+    label: "ai",
+    work,
+    connections: concurrency + 2,
+    queue: {
+      name: AI_RUN_QUEUE,
+      // "short": at most one waiting job per singletonKey, so a run is queued once however often
+      // it is sent; a job being worked on does not block the next one (a retry, a deferral).
+      policy: "short",
+      retryLimit: Math.max(0, deps.maxAttempts - 1),
+      retryDelay: options.retryDelaySeconds ?? 5,
+      retryBackoff: true,
+      // Longer than an attempt may take, so pg-boss never gives up on a live run.
+      expireInSeconds: Math.ceil(deps.timeoutMs / 1000) + 60,
+    },
   });
 
   const stopping = new AbortController();

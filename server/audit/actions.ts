@@ -23,6 +23,10 @@ export const AUDIT_ACTIONS = [
   "label.created",
   "label.updated",
   "label.deleted",
+  "webhook.created",
+  "webhook.updated",
+  "webhook.deleted",
+  "webhook.secret_rotated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -34,4 +38,5 @@ export type AuditTargetType =
   | "ai_agent"
   | "channel"
   | "template"
-  | "label";
+  | "label"
+  | "webhook";

@@ -3,7 +3,7 @@ import { AUDIT_ACTIONS } from "@/server/audit/actions";
 import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
-import { decodeSeekCursor, encodeSeekCursor } from "@/server/db/keyset";
+import { keysetPage, olderThanCursor } from "@/server/db/keyset";
 
 const TARGET_TYPES = [
   "workspace",
@@ -50,12 +50,6 @@ const auditSelect = {
   data: true,
 } satisfies Prisma.AuditEntrySelect;
 
-function seek(cursor: string): Prisma.AuditEntryWhereInput {
-  const { at, id } = decodeSeekCursor(cursor);
-  const createdAt = new Date(at);
-  return { createdAt: { lte: createdAt }, OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] };
-}
-
 /** The workspace's audit log, newest first, a keyset page at a time (owners and admins). */
 export async function listAudit(db: Db, caller: Caller, params: ListAuditInput): Promise<ListAuditOutput> {
   const { limit, cursor, targetType } = ListAuditInput.parse(params);
@@ -63,16 +57,12 @@ export async function listAudit(db: Db, caller: Caller, params: ListAuditInput):
     where: {
       workspaceId: caller.workspaceId,
       ...(targetType ? { targetType } : {}),
-      ...(cursor ? seek(cursor) : {}),
+      ...(cursor ? olderThanCursor(cursor) : {}),
     },
     select: auditSelect,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
   });
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    items: shown.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-    nextCursor: rows.length > limit && last ? encodeSeekCursor(last.createdAt.toISOString(), last.id) : null,
-  };
+  const { shown, nextCursor } = keysetPage(rows, limit);
+  return { items: shown.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })), nextCursor };
 }

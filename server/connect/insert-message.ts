@@ -3,6 +3,7 @@ import { attachmentsJson, messageRows } from "@/server/connect/message-rows";
 import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { MessageContent } from "@/server/connect/schemas";
 import { type Queryable, sql, utc } from "@/server/db/sql";
+import { newWebhookMessageId, webhookOutboxInsert } from "@/server/webhooks/outbox";
 
 export type NewMessage = {
   id: string;
@@ -32,13 +33,15 @@ export type NewMessage = {
  * Everything a send writes, as one statement (its createdAt is the database's clock as the row is
  * written, not Node's before the statement waited for a connection, so rows land in time order): the message, its uploads claimed (only those
  * still free), the AI run, the conversation's last message and status, and the message read
- * back as the API returns it. One statement is atomic on its own, so a send with nothing to
+ * back as the API returns it, and the webhook deliveries of its message.created and, when it
+ * reopens the conversation, of a conversation.updated (the outbox; payloads are read when first
+ * sent). One statement is atomic on its own, so a send with nothing to
  * check first needs no transaction, and the conversation's row is locked only while it runs.
  * Returns null when the conversation is not in the workspace (nothing is written then).
  */
 const INSERT_MESSAGE = `
   WITH conv AS (
-    SELECT id, "customerId", "channelId" FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
+    SELECT id, "customerId", "channelId", status FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
   ), m AS (
     INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
       "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
@@ -67,19 +70,45 @@ const INSERT_MESSAGE = `
       now: "$22",
     })}
     FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
+  ), hooks AS (
+    ${webhookOutboxInsert(
+      {
+        workspaceId: 'm."workspaceId"',
+        messageId: "$23",
+        eventType: "'message.created'",
+        subjectId: "m.id",
+        data: "NULL",
+        at: 'm."createdAt"',
+      },
+      { from: "m" },
+    )}
+  ), reopened AS (
+    ${webhookOutboxInsert(
+      {
+        workspaceId: 'm."workspaceId"',
+        messageId: "$24",
+        eventType: "'conversation.updated'",
+        subjectId: "conv.id",
+        data: "NULL",
+        changes: `jsonb_build_object('status', jsonb_build_object('from', conv.status, 'to', 'open'))`,
+        at: 'm."createdAt"',
+      },
+      // conv is the row as the statement began: the status the activity update changes.
+      { from: "m, conv", when: `$21::boolean AND conv.status <> 'open'` },
+    )}
   )
   ${messageRows({
-    extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",`,
+    extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",
+      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened) AS "webhookDeliveryIds",`,
     from: "m",
     attachments: attachmentsJson("claimed f"),
   })}`;
 
-export async function insertMessage(
-  on: Queryable,
-  message: NewMessage,
-): Promise<(FlatMessageRow & { claimedCount: number }) | null> {
+type InsertedMessage = FlatMessageRow & { claimedCount: number; webhookDeliveryIds: string[] };
+
+export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertedMessage | null> {
   const { aiRun } = message;
-  const [row] = await sql<FlatMessageRow & { claimedCount: number }>(on, INSERT_MESSAGE, [
+  const [row] = await sql<InsertedMessage>(on, INSERT_MESSAGE, [
     message.conversationId,
     message.workspaceId,
     message.id,
@@ -102,6 +131,8 @@ export async function insertMessage(
     message.internal,
     message.reopen,
     utc(new Date()),
+    newWebhookMessageId(),
+    newWebhookMessageId(),
   ]);
   return row ?? null;
 }

@@ -20,6 +20,7 @@ import type { Db } from "@/server/db/client";
 import { type Queryable, sql, transaction, uniqueViolation } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
 import { notFound } from "@/server/trpc/errors";
+import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { findNamedChannel } from "@/server/workspace/channels";
 
 export const INTERNAL_FLAG = "internal";
@@ -115,14 +116,14 @@ async function storeMessage(
         message: "attachmentIds: an upload was attached by another send",
       });
     }
-    return flatMessageOutput(row);
+    return { message: flatMessageOutput(row), webhookDeliveryIds: row.webhookDeliveryIds };
   };
 
   if (!needsLookups(input)) {
     const content = presentContent(input.content);
     requireContent(content, []);
     const sender = await resolveSender(db.$pool, caller, input);
-    const message = await write(db.$pool, {
+    const written = await write(db.$pool, {
       ...sender,
       content,
       templateId: null,
@@ -130,7 +131,7 @@ async function storeMessage(
       attachmentIds: [],
       aiRun: null,
     });
-    return { message, aiRunId: null };
+    return { ...written, aiRunId: null };
   }
 
   return transaction(db, async (tx) => {
@@ -151,7 +152,7 @@ async function storeMessage(
     const ai = await resolveAi(tx, workspaceId, input, channelId);
     await checkAttachments(tx, workspaceId, attachmentIds);
     const aiRun = ai ? { id: uuidv7(), ...ai, requestedByMemberId: caller.memberId } : null;
-    const message = await write(tx, {
+    const written = await write(tx, {
       ...sender,
       content,
       templateId,
@@ -159,7 +160,7 @@ async function storeMessage(
       attachmentIds,
       aiRun,
     });
-    return { message, aiRunId: aiRun?.id ?? null };
+    return { ...written, aiRunId: aiRun?.id ?? null };
   });
 }
 
@@ -197,7 +198,7 @@ export async function sendMessage(
     if (earlier) return earlier;
   }
   try {
-    const { message, aiRunId } = await storeMessage(db, caller, input, idempotency);
+    const { message, aiRunId, webhookDeliveryIds } = await storeMessage(db, caller, input, idempotency);
     publishAfterCommit({
       type: "message.created",
       workspaceId: caller.workspaceId,
@@ -207,6 +208,7 @@ export async function sendMessage(
     });
     // The run was stored queued with the message; its job goes out now that both are committed.
     if (aiRunId) dispatchRuns([aiRunId]);
+    dispatchDeliveries(webhookDeliveryIds);
     return message;
   } catch (error) {
     const constraint = uniqueViolation(error);

@@ -7,6 +7,8 @@ import type { Db } from "@/server/db/client";
 import { type Queryable, sql, transaction, uniqueViolation, utc } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
 import { notFound } from "@/server/trpc/errors";
+import { dispatchDeliveries } from "@/server/webhooks/dispatch";
+import { recordWebhookEvent } from "@/server/webhooks/outbox";
 import { findNamedChannel } from "@/server/workspace/channels";
 
 async function resolveCustomer(tx: Queryable, workspaceId: string, input: CreateConversationInput) {
@@ -29,7 +31,7 @@ export async function createConversation(
   const { workspaceId } = caller;
   try {
     // The customer is upserted with the same SQL as the Connect API's send (server/connect/customers.ts).
-    const id = await transaction(db, async (tx) => {
+    const { id, deliveryIds } = await transaction(db, async (tx) => {
       const customerId = await resolveCustomer(tx, workspaceId, input);
       const channelId = await findNamedChannel(tx, workspaceId, input);
       const now = utc(new Date());
@@ -41,9 +43,16 @@ export async function createConversation(
         [uuidv7(), workspaceId, customerId, channelId, input.subject || null, now],
       );
       if (!row) throw new Error("INSERT … RETURNING returned no row");
-      return row.id;
+      // The payload is the conversation as created, read when the delivery is first sent.
+      const deliveryIds = await recordWebhookEvent(tx, {
+        workspaceId,
+        type: "conversation.created",
+        subjectId: row.id,
+      });
+      return { id: row.id, deliveryIds };
     });
     publishAfterCommit({ type: "conversation.updated", workspaceId, conversationId: id });
+    dispatchDeliveries(deliveryIds);
     const row = await db.conversation.findUniqueOrThrow({ where: { id }, select: conversationSelect });
     return toConversationOutput(row);
   } catch (error) {

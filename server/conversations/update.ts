@@ -4,6 +4,8 @@ import { conversationSelect, toConversationOutput } from "@/server/conversations
 import type { Db } from "@/server/db/client";
 import { publishAfterCommit } from "@/server/events/publish";
 import { notFound } from "@/server/trpc/errors";
+import { dispatchDeliveries } from "@/server/webhooks/dispatch";
+import { type ConversationChanges, recordConversationUpdated } from "@/server/webhooks/events";
 
 /** Sets the status and/or the assignee; the assignee must be a member of the same workspace. */
 export async function updateConversation(
@@ -12,10 +14,10 @@ export async function updateConversation(
   input: UpdateConversationInput,
 ): Promise<ConversationOutput> {
   const { workspaceId } = caller;
-  const row = await db.$transaction(async (tx) => {
+  const { row, deliveryIds } = await db.$transaction(async (tx) => {
     const conversation = await tx.conversation.findFirst({
       where: { id: input.id, workspaceId },
-      select: { id: true },
+      select: { id: true, status: true, assigneeId: true },
     });
     if (!conversation) throw notFound("id", "conversation");
     if (input.assigneeId) {
@@ -25,7 +27,7 @@ export async function updateConversation(
       });
       if (!member) throw notFound("assigneeId", "member");
     }
-    return tx.conversation.update({
+    const row = await tx.conversation.update({
       where: { workspaceId_id: { workspaceId, id: conversation.id } },
       data: {
         ...(input.status ? { status: input.status } : {}),
@@ -33,7 +35,14 @@ export async function updateConversation(
       },
       select: conversationSelect,
     });
+    const changes: ConversationChanges = {};
+    if (row.status !== conversation.status) changes.status = { from: conversation.status, to: row.status };
+    const assigneeId = row.assignee?.id ?? null;
+    if (assigneeId !== conversation.assigneeId)
+      changes.assigneeId = { from: conversation.assigneeId, to: assigneeId };
+    return { row, deliveryIds: await recordConversationUpdated(tx, workspaceId, row, changes) };
   });
   publishAfterCommit({ type: "conversation.updated", workspaceId, conversationId: row.id });
+  dispatchDeliveries(deliveryIds);
   return toConversationOutput(row);
 }

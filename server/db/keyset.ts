@@ -20,3 +20,20 @@ export function decodeSeekCursor(cursor: string): { at: string; id: string } {
   }
   return { at, id };
 }
+
+/** The ORM's `where` for rows after a cursor in `[{ createdAt: "desc" }, { id: "desc" }]` order. */
+export function olderThanCursor(cursor: string) {
+  const { at, id } = decodeSeekCursor(cursor);
+  const createdAt = new Date(at);
+  return { createdAt: { lte: createdAt }, OR: [{ createdAt: { lt: createdAt } }, { id: { lt: id } }] };
+}
+
+/** A page of `limit` rows out of `limit + 1` read, and the cursor after its last when more follow. */
+export function keysetPage<Row extends { createdAt: Date; id: string }>(rows: Row[], limit: number) {
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    shown,
+    nextCursor: rows.length > limit && last ? encodeSeekCursor(last.createdAt.toISOString(), last.id) : null,
+  };
+}

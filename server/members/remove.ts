@@ -3,9 +3,12 @@ import { z } from "zod";
 import { recordAudit } from "@/server/audit/record";
 import type { Caller } from "@/server/auth/caller";
 import { revokeUserSessions } from "@/server/auth/sessions";
+import { conversationSelect } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
 import { publishAfterCommit } from "@/server/events/publish";
 import { notFound } from "@/server/trpc/errors";
+import { dispatchDeliveries } from "@/server/webhooks/dispatch";
+import { recordConversationUpdated } from "@/server/webhooks/events";
 
 export const RemoveMemberInput = z.object({ memberId: z.string().min(1).max(100) });
 export type RemoveMemberInput = z.infer<typeof RemoveMemberInput>;
@@ -58,12 +61,24 @@ export async function removeMember(db: Db, caller: Caller, input: RemoveMemberIn
       where: { workspaceId, id: { in: unassigned.map((c) => c.id) } },
       data: { assigneeId: null },
     });
+    const deliveryIds: string[] = [];
+    const changed = await tx.conversation.findMany({
+      where: { workspaceId, id: { in: unassigned.map((c) => c.id) } },
+      select: conversationSelect,
+    });
+    for (const conversation of changed) {
+      deliveryIds.push(
+        ...(await recordConversationUpdated(tx, workspaceId, conversation, {
+          assigneeId: { from: member.id, to: null },
+        })),
+      );
+    }
     await recordAudit(tx, caller, {
       action: self ? "member.left" : "member.removed",
       target: { type: "member", id: member.id, label: `${member.user.name} <${member.user.email}>` },
       data: { role: member.role, unassignedConversations: unassigned.length },
     });
-    return { userId: member.userId, unassigned };
+    return { userId: member.userId, unassigned, deliveryIds };
   });
   // Sessions belong to the person, not to one membership: all of theirs end, so a browser
   // that was signed in here cannot keep acting through an open tab or a copied cookie.
@@ -71,4 +86,5 @@ export async function removeMember(db: Db, caller: Caller, input: RemoveMemberIn
   for (const conversation of removed.unassigned) {
     publishAfterCommit({ type: "conversation.updated", workspaceId, conversationId: conversation.id });
   }
+  dispatchDeliveries(removed.deliveryIds);
 }

@@ -13,6 +13,7 @@ import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
 import { signUpRouter } from "@/server/trpc/routers/sign-up";
 import { templatesRouter } from "@/server/trpc/routers/templates";
+import { webhooksRouter } from "@/server/trpc/routers/webhooks";
 import { workspaceRouter } from "@/server/trpc/routers/workspace";
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
     templates: templatesRouter,
     labels: labelsRouter,
     audit: auditRouter,
+    webhooks: webhooksRouter,
     signUp: signUpRouter,
   }),
 });

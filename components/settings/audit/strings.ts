@@ -25,6 +25,10 @@ const enActions: Record<AuditAction, string> = {
   "label.created": "Label created",
   "label.updated": "Label changed",
   "label.deleted": "Label deleted",
+  "webhook.created": "Webhook created",
+  "webhook.updated": "Webhook changed",
+  "webhook.deleted": "Webhook deleted",
+  "webhook.secret_rotated": "Webhook secret rotated",
 };
 
 const en = {
@@ -103,6 +107,10 @@ export const auditStrings: Record<UiLocale, typeof en> = {
       "label.created": "أُنشئ تصنيف",
       "label.updated": "عُدّل تصنيف",
       "label.deleted": "حُذف تصنيف",
+      "webhook.created": "أُنشئ خطاف ويب",
+      "webhook.updated": "عُدّل خطاف ويب",
+      "webhook.deleted": "حُذف خطاف ويب",
+      "webhook.secret_rotated": "جُدّد سر خطاف ويب",
     },
     unknownActor: "مشغّل الخادم",
     empty: "لم يُسجَّل شيء بعد.",
@@ -156,6 +164,10 @@ export const auditStrings: Record<UiLocale, typeof en> = {
       "label.created": "Etiket oluşturuldu",
       "label.updated": "Etiket değişti",
       "label.deleted": "Etiket silindi",
+      "webhook.created": "Webhook oluşturuldu",
+      "webhook.updated": "Webhook değişti",
+      "webhook.deleted": "Webhook silindi",
+      "webhook.secret_rotated": "Webhook gizli anahtarı yenilendi",
     },
     unknownActor: "Sunucu yöneticisi",
     empty: "Henüz kaydedilen bir şey yok.",
