@@ -49,10 +49,16 @@ export async function redeliver(
   const row = await db.$transaction(async (tx) => {
     const delivery = await tx.webhookDelivery.findFirst({
       where: { id: deliveryId, workspaceId: caller.workspaceId },
-      select: { id: true, endpoint: { select: { enabled: true } } },
+      select: { id: true, endpointId: true },
     });
-    if (!delivery) throw notFound("deliveryId", "delivery");
-    if (!delivery.endpoint.enabled) {
+    const endpoint =
+      delivery &&
+      (await tx.webhookEndpoint.findFirst({
+        where: { id: delivery.endpointId, workspaceId: caller.workspaceId },
+        select: { enabled: true },
+      }));
+    if (!delivery || !endpoint) throw notFound("deliveryId", "delivery");
+    if (!endpoint.enabled) {
       throw new TRPCError({
         code: "BAD_REQUEST",
         message: "deliveryId: its webhook is disabled; enable it first",

@@ -140,6 +140,8 @@ export async function updateWebhook(
 export async function deleteWebhook(db: Db, caller: Caller, { id }: WebhookIdInput): Promise<{ id: string }> {
   return db.$transaction(async (tx) => {
     const row = await findEndpoint(tx, caller, id);
+    // Deliveries have no foreign key (prisma/schema.prisma says why): they go here, explicitly.
+    await tx.webhookDelivery.deleteMany({ where: { endpointId: row.id, workspaceId: caller.workspaceId } });
     await tx.webhookEndpoint.delete({ where: { id: row.id }, select: { id: true } });
     await recordAudit(tx, caller, {
       action: "webhook.deleted",

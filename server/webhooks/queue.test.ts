@@ -5,7 +5,7 @@ import { env } from "@/server/env";
 import { allowTestServers } from "@/server/test/env";
 import { createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
 import { startWebhookQueue, type WebhookQueue } from "@/server/webhooks/queue";
-import { deleteOldDeliveries } from "@/server/webhooks/sweep";
+import { deleteOldDeliveries, deliveriesToRecover } from "@/server/webhooks/sweep";
 import { startWebhookReceiver } from "@/server/webhooks/test-receiver";
 
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -76,6 +76,30 @@ describe("webhook queue (pg-boss)", () => {
     const ids = receiver.at(live.path).map((r) => r.headers["webhook-id"]);
     expect(ids).toHaveLength(2);
     expect(ids[0]).toBe(ids[1]);
+  });
+
+  it("deleting an endpoint deletes its delivery log with it", async () => {
+    const { ws, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Logged" } });
+    const { items } = await ws.owner.api.v1.webhooks.list();
+    const endpointId = items[0]?.id ?? "";
+    expect(await db().webhookDelivery.count({ where: { endpointId } })).toBe(1);
+    await ws.owner.api.v1.webhooks.delete({ id: endpointId });
+    expect(await db().webhookDelivery.count({ where: { endpointId } })).toBe(0);
+  });
+
+  it("removes a delivery whose endpoint is gone (a send that raced its deletion), and never queues it", async () => {
+    const { ws, conversationId } = await setup();
+    await ws.owner.api.v1.connect.send({ conversationId, content: { en: "Raced" } });
+    const [row] = await db().webhookDelivery.findMany({
+      where: { workspaceId: ws.workspaceId },
+      select: { id: true, endpointId: true },
+    });
+    // What the race leaves: the endpoint deleted with the deliveries it could see, this one not yet committed.
+    await db().webhookEndpoint.delete({ where: { id: row?.endpointId }, select: { id: true } });
+    expect(await deliveriesToRecover(db(), { graceMs: -60_000, limit: 1_000 })).not.toContain(row?.id);
+    await deleteOldDeliveries(db(), new Date(0));
+    expect(await db().webhookDelivery.count({ where: { id: row?.id } })).toBe(0);
   });
 
   it("deletes delivery rows past the retention period, and only those", async () => {

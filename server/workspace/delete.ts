@@ -42,6 +42,14 @@ export async function deleteWorkspace(
         where: { workspaceId: caller.workspaceId },
         select: { storageKey: true },
       });
+      // Webhook deliveries have no foreign key to cascade along (prisma/schema.prisma says why).
+      const endpoints = await tx.webhookEndpoint.findMany({
+        where: { workspaceId: caller.workspaceId },
+        select: { id: true },
+      });
+      await tx.webhookDelivery.deleteMany({
+        where: { endpointId: { in: endpoints.map((e) => e.id) }, workspaceId: caller.workspaceId },
+      });
       await tx.workspace.delete({ where: { id: caller.workspaceId }, select: { id: true } });
       return attachments.map((a) => a.storageKey);
     },
