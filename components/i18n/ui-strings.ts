@@ -14,6 +14,7 @@ import { labelsStrings } from "@/components/settings/labels/strings";
 import { membersStrings } from "@/components/settings/members/strings";
 import { settingsStrings } from "@/components/settings/strings";
 import { templatesStrings } from "@/components/settings/templates/strings";
+import { webhooksStrings } from "@/components/settings/webhooks/strings";
 import { workspaceSettingsStrings } from "@/components/settings/workspace/strings";
 
 const features = {
@@ -31,6 +32,7 @@ const features = {
   labels: labelsStrings,
   workspaceSettings: workspaceSettingsStrings,
   audit: auditStrings,
+  webhooks: webhooksStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -51,5 +53,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     labels: labelsStrings[locale],
     workspaceSettings: workspaceSettingsStrings[locale],
     audit: auditStrings[locale],
+    webhooks: webhooksStrings[locale],
   };
 }

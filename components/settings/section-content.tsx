@@ -20,6 +20,9 @@ const SECTIONS: Record<SettingsSection, ComponentType> = {
   labels: dynamic(() => import("@/components/settings/labels/labels-section").then((m) => m.LabelsSection)),
   "ai-agents": dynamic(() => import("@/components/settings/agents-section").then((m) => m.AgentsSection)),
   "api-keys": dynamic(() => import("@/components/settings/api-keys-section").then((m) => m.ApiKeysSection)),
+  webhooks: dynamic(() =>
+    import("@/components/settings/webhooks/webhooks-section").then((m) => m.WebhooksSection),
+  ),
   "audit-log": dynamic(() =>
     import("@/components/settings/audit/audit-section").then((m) => m.AuditLogSection),
   ),

@@ -7,6 +7,7 @@ export const SETTINGS_SECTIONS = [
   "labels",
   "ai-agents",
   "api-keys",
+  "webhooks",
   "audit-log",
   "account",
 ] as const;

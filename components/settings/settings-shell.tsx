@@ -54,6 +54,7 @@ function Shell({ section }: { section: SettingsSection }) {
   const labels = useStrings("labels");
   const workspace = useStrings("workspaceSettings");
   const audit = useStrings("audit");
+  const webhooks = useStrings("webhooks");
   const me = trpc.v1.workspace.me.useQuery();
   useShortcut("inbox.open", () => {
     window.location.assign("/inbox");
@@ -67,6 +68,7 @@ function Shell({ section }: { section: SettingsSection }) {
     { id: "labels", label: labels.title },
     { id: "ai-agents", label: t.aiAgents },
     { id: "api-keys", label: t.apiKeys },
+    { id: "webhooks", label: webhooks.title },
     { id: "audit-log", label: audit.title },
     { id: "account", label: account.account },
   ];
