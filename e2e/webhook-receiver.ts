@@ -1,35 +1,22 @@
-// An integrator's webhook receiver on 127.0.0.1: records every delivery and answers with the
-// status the test sets.
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
+// An integrator's webhook receiver on 127.0.0.1 (the server tests' own), with each delivery's
+// event parsed, answering with the status the test sets.
+import { type ReceivedWebhook, startWebhookReceiver } from "@/server/webhooks/test-receiver";
 
-export type ReceivedDelivery = {
-  headers: IncomingHttpHeaders;
-  body: string;
+export type ReceivedDelivery = ReceivedWebhook & {
   event: { type: string; timestamp: string; data: Record<string, unknown> };
 };
 
 export async function startReceiver() {
-  const received: ReceivedDelivery[] = [];
-  let status = 200;
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      received.push({ headers: req.headers, body, event: JSON.parse(body) });
-      res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "receiver is down");
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const server = await startWebhookReceiver();
   return {
-    url: `http://127.0.0.1:${port}/hooks`,
-    received,
-    /** What the receiver answers from now on. */
-    answer(next: number) {
-      status = next;
+    url: `${server.baseUrl}/hooks`,
+    get received(): ReceivedDelivery[] {
+      return server.received.map((request) => ({ ...request, event: JSON.parse(request.body) }));
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    /** What the receiver answers from now on. */
+    answer(status: number) {
+      server.answerWith(() => ({ status, body: status < 300 ? "ok" : "receiver is down" }));
+    },
+    close: server.close,
   };
 }

@@ -186,6 +186,7 @@ for (const locale of ["ar", "tr"] as const) {
         await expect(actions).toBeFocused();
 
         await page.keyboard.press("Enter");
+        await expect(page.getByRole("menuitem", { name: t.viewDeliveries })).toBeFocused();
         await page.keyboard.press("ArrowDown");
         await page.keyboard.press("ArrowDown");
         await expect(page.getByRole("menuitem", { name: t.pause })).toBeFocused();
@@ -194,6 +195,7 @@ for (const locale of ["ar", "tr"] as const) {
 
         await tabTo(page, actions, 80);
         await page.keyboard.press("Enter");
+        await expect(page.getByRole("menuitem", { name: t.viewDeliveries })).toBeFocused();
         await page.keyboard.press("End");
         await expect(page.getByRole("menuitem", { name: t.remove })).toBeFocused();
         await page.keyboard.press("Enter");
