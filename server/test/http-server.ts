@@ -16,7 +16,10 @@ function toNextRequest(req: IncomingMessage, origin: string, signal: AbortSignal
   return new NextRequest(new URL(req.url ?? "/", origin), {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    // The socket itself, as Next's own adapter passes it (NextRequestAdapter.fromNodeNextRequest):
+    // undici reads it as the route pulls, so a slow reader holds the sender back. Readable.toWeb
+    // on Node 20 reads ahead without limit instead, which no client of `next start` sees.
+    body: hasBody ? (req as unknown as ReadableStream<Uint8Array>) : undefined,
     duplex: "half",
     signal,
   });
