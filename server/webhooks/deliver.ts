@@ -224,7 +224,7 @@ async function loadDeliveries(db: Db, ids: string[], now: Date): Promise<(Pendin
 
 type Success = { deliveryId: string; attempt: Attempt; at: Date; data: string };
 
-async function recordSuccesses(db: Db, successes: Success[]): Promise<void[]> {
+async function recordSuccesses(db: Db, successes: Success[]): Promise<undefined[]> {
   await sql(db.$pool, SUCCEEDED, [
     successes.map((s) => s.deliveryId),
     successes.map((s) => s.attempt.responseStatus),
