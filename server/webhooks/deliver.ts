@@ -2,7 +2,8 @@ import type { Db } from "@/server/db/client";
 import { sql, utc } from "@/server/db/sql";
 import { findOutboundError, type OutboundErrorCode } from "@/server/outbound/errors";
 import { outboundFetch } from "@/server/outbound/fetch";
-import { renderEventData } from "@/server/webhooks/render";
+import { coalesce } from "@/server/webhooks/coalesce";
+import { renderEventsData } from "@/server/webhooks/render";
 import { readWebhookSecret, signWebhook } from "@/server/webhooks/secret";
 
 export type DeliveryDeps = {
@@ -40,6 +41,7 @@ export type AttemptOutcome =
   | { outcome: "skipped" };
 
 type PendingDelivery = {
+  id: string;
   workspaceId: string;
   endpointId: string;
   messageId: string;
@@ -56,12 +58,12 @@ type PendingDelivery = {
 };
 
 const LOAD = `
-  SELECT d."workspaceId", d."endpointId", d."messageId", d."eventType", d."subjectId", d.data, d.changes, d.attempts,
+  SELECT d.id, d."workspaceId", d."endpointId", d."messageId", d."eventType", d."subjectId", d.data, d.changes, d.attempts,
     d."createdAt", e.url, e.enabled, e.secret,
     CASE WHEN e."previousSecretExpiresAt" > $2::timestamp(3) THEN e."previousSecret" END AS "previousSecret"
   FROM "WebhookDelivery" d
   JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e."workspaceId" = d."workspaceId"
-  WHERE d.id = $1 AND d.status = 'pending'
+  WHERE d.id = ANY($1::text[]) AND d.status = 'pending'
     -- A job that comes before its delivery's time (a retry's, after a redelivery sent it sooner) does nothing.
     AND d."nextAttemptAt" <= $2::timestamp(3) + interval '1 second'`;
 
@@ -69,18 +71,24 @@ const GIVE_UP = `
   UPDATE "WebhookDelivery" SET status = 'failed', error = $2, "nextAttemptAt" = NULL
   WHERE id = $1 AND status = 'pending'`;
 
-// A success ends the endpoint's failure streak (written only when there is one: the endpoint's
-// row is shared by all its deliveries).
+// Successes, many at once. A success ends the endpoint's failure streak (written only when there
+// is one: the endpoint's row is shared by all its deliveries; locked in id order, so two workers
+// clearing the same endpoints cannot deadlock).
 const SUCCEEDED = `
   WITH d AS (
-    UPDATE "WebhookDelivery" SET status = 'succeeded', attempts = attempts + 1, "responseStatus" = $2,
-      "durationMs" = $3, "responseBody" = $4, error = NULL, "lastAttemptAt" = $5, "nextAttemptAt" = NULL,
-      data = COALESCE(data, $6)
-    WHERE id = $1 AND status = 'pending'
-    RETURNING "endpointId"
+    UPDATE "WebhookDelivery" d SET status = 'succeeded', attempts = d.attempts + 1, "responseStatus" = s.status,
+      "durationMs" = s."durationMs", "responseBody" = s.body, error = NULL, "lastAttemptAt" = s.at,
+      "nextAttemptAt" = NULL, data = COALESCE(d.data, s.data)
+    FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::timestamp(3)[], $6::text[])
+      AS s(id, status, "durationMs", body, at, data)
+    WHERE d.id = s.id AND d.status = 'pending'
+    RETURNING d."endpointId"
+  ), streaks AS (
+    SELECT id FROM "WebhookEndpoint"
+    WHERE id IN (SELECT "endpointId" FROM d) AND "failingSince" IS NOT NULL
+    ORDER BY id FOR UPDATE
   )
-  UPDATE "WebhookEndpoint" e SET "failingSince" = NULL
-  FROM d WHERE e.id = d."endpointId" AND e."failingSince" IS NOT NULL`;
+  UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id IN (SELECT id FROM streaks)`;
 
 // A failure starts (or continues) the streak; 410 Gone ($7) or a streak older than the cutoff
 // ($8) disables the endpoint, and then the delivery is not retried.
@@ -195,67 +203,104 @@ function retryDelay(deps: DeliveryDeps, attemptsSoFar: number): number | null {
   return base === undefined ? null : Math.round(base * (0.8 + Math.random() * 0.4));
 }
 
-/** The payload's data: stored with the event, or read now (and kept with the attempt, so every retry sends the same body). */
-async function eventData(db: Db, delivery: PendingDelivery): Promise<string | null> {
-  if (delivery.data !== null) return delivery.data;
-  const data = await renderEventData(db, delivery);
-  return data === null ? null : JSON.stringify(data);
+/**
+ * The pending, due deliveries among `ids` (null for the others), in their order, each with its
+ * payload's data: stored with the event, or read now (and kept with the attempt, so every retry
+ * sends the same body; null when what it was about is gone). One statement for the rows, one per
+ * kind of subject for the data.
+ */
+async function loadDeliveries(db: Db, ids: string[], now: Date): Promise<(PendingDelivery | null)[]> {
+  const rows = await sql<PendingDelivery>(db.$pool, LOAD, [ids, utc(now)]);
+  // A disabled endpoint's deliveries are given up without their data.
+  const unrendered = rows.filter((row) => row.data === null && row.enabled);
+  const rendered = await renderEventsData(db, unrendered);
+  unrendered.forEach((row, i) => {
+    const data = rendered[i];
+    row.data = data === null || data === undefined ? null : JSON.stringify(data);
+  });
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+type Success = { deliveryId: string; attempt: Attempt; at: Date; data: string };
+
+async function recordSuccesses(db: Db, successes: Success[]): Promise<undefined[]> {
+  await sql(db.$pool, SUCCEEDED, [
+    successes.map((s) => s.deliveryId),
+    successes.map((s) => s.attempt.responseStatus),
+    successes.map((s) => s.attempt.durationMs),
+    successes.map((s) => s.attempt.responseBody),
+    successes.map((s) => utc(s.at)),
+    successes.map((s) => s.data),
+  ]);
+  return successes.map(() => undefined);
 }
 
 /**
- * One attempt at a pending delivery: signed (Standard Webhooks, with the previous secret too
- * during a rotation), sent through the outbound guard, and recorded (status, duration, the
- * first KB of the answer, what went wrong). A 2xx succeeds; anything else is retried on the
- * schedule, with the same webhook-id, while the endpoint stays enabled.
+ * Attempts at pending deliveries, one per call: signed (Standard Webhooks, with the previous
+ * secret too during a rotation), sent through the outbound guard, and recorded (status,
+ * duration, the first KB of the answer, what went wrong). A 2xx succeeds; anything else is
+ * retried on the schedule, with the same webhook-id, while the endpoint stays enabled. The
+ * deliveries started together are read, and their successes written, a batch per statement
+ * (`coalesce`); a failure is written on its own, with its endpoint's streak.
  */
-export async function attemptDelivery(
-  db: Db,
-  deliveryId: string,
-  deps: DeliveryDeps,
-): Promise<AttemptOutcome> {
-  const now = deps.now?.() ?? new Date();
-  const [delivery] = await sql<PendingDelivery>(db.$pool, LOAD, [deliveryId, utc(now)]);
-  if (!delivery) return { outcome: "skipped" };
-  const giveUp = async (error: string): Promise<AttemptOutcome> => {
-    await sql(db.$pool, GIVE_UP, [deliveryId, error]);
-    return { outcome: "failed" };
-  };
-  if (!delivery.enabled) return giveUp("The endpoint is disabled, so nothing more is sent to it");
-  const data = await eventData(db, delivery);
-  if (data === null) return giveUp("What the event was about no longer exists");
+export function deliverer(db: Db, deps: DeliveryDeps): (deliveryId: string) => Promise<AttemptOutcome> {
+  const clock = () => deps.now?.() ?? new Date();
+  const load = coalesce((ids: string[]) => loadDeliveries(db, ids, clock()));
+  const succeed = coalesce((successes: Success[]) => recordSuccesses(db, successes));
+  return async (deliveryId) => {
+    const delivery = await load(deliveryId);
+    if (!delivery) return { outcome: "skipped" };
+    const now = clock();
+    const giveUp = async (error: string): Promise<AttemptOutcome> => {
+      await sql(db.$pool, GIVE_UP, [deliveryId, error]);
+      return { outcome: "failed" };
+    };
+    if (!delivery.enabled) return giveUp("The endpoint is disabled, so nothing more is sent to it");
+    const { data } = delivery;
+    if (data === null) return giveUp("What the event was about no longer exists");
 
-  const current = readWebhookSecret(delivery.secret, delivery.workspaceId, delivery.endpointId);
-  const previous =
-    delivery.previousSecret &&
-    readWebhookSecret(delivery.previousSecret, delivery.workspaceId, delivery.endpointId);
-  const body = `{"type":${JSON.stringify(delivery.eventType)},"timestamp":${JSON.stringify(
-    delivery.createdAt.toISOString(),
-  )},"data":${data}}`;
-  const attempt: Attempt =
-    current === null
-      ? {
-          responseStatus: null,
-          durationMs: 0,
-          responseBody: null,
-          error: "The signing secret cannot be read on this server (SECRETS_KEY changed); rotate the secret",
-        }
-      : await send(delivery, previous ? [current, previous] : [current], body, now, deps);
-  const recorded = [deliveryId, attempt.responseStatus, attempt.durationMs, attempt.responseBody];
-  if (attempt.error === null) {
-    await sql(db.$pool, SUCCEEDED, [...recorded, utc(now), data]);
-    return { outcome: "succeeded" };
-  }
-  const delayMs = retryDelay(deps, delivery.attempts);
-  const [row] = await sql<{ status: string }>(db.$pool, FAILED, [
-    ...recorded,
-    utc(now),
-    attempt.error,
-    attempt.responseStatus === 410,
-    utc(new Date(now.getTime() - deps.disableAfterMs)),
-    delivery.endpointId,
-    delayMs === null ? null : utc(new Date(now.getTime() + delayMs)),
-    data,
-  ]);
-  if (row?.status === "pending" && delayMs !== null) return { outcome: "retry", delayMs };
-  return row ? { outcome: "failed" } : { outcome: "skipped" };
+    const current = readWebhookSecret(delivery.secret, delivery.workspaceId, delivery.endpointId);
+    const previous =
+      delivery.previousSecret &&
+      readWebhookSecret(delivery.previousSecret, delivery.workspaceId, delivery.endpointId);
+    const body = `{"type":${JSON.stringify(delivery.eventType)},"timestamp":${JSON.stringify(
+      delivery.createdAt.toISOString(),
+    )},"data":${data}}`;
+    const attempt: Attempt =
+      current === null
+        ? {
+            responseStatus: null,
+            durationMs: 0,
+            responseBody: null,
+            error:
+              "The signing secret cannot be read on this server (SECRETS_KEY changed); rotate the secret",
+          }
+        : await send(delivery, previous ? [current, previous] : [current], body, now, deps);
+    if (attempt.error === null) {
+      await succeed({ deliveryId, attempt, at: now, data });
+      return { outcome: "succeeded" };
+    }
+    const delayMs = retryDelay(deps, delivery.attempts);
+    const [row] = await sql<{ status: string }>(db.$pool, FAILED, [
+      deliveryId,
+      attempt.responseStatus,
+      attempt.durationMs,
+      attempt.responseBody,
+      utc(now),
+      attempt.error,
+      attempt.responseStatus === 410,
+      utc(new Date(now.getTime() - deps.disableAfterMs)),
+      delivery.endpointId,
+      delayMs === null ? null : utc(new Date(now.getTime() + delayMs)),
+      data,
+    ]);
+    if (row?.status === "pending" && delayMs !== null) return { outcome: "retry", delayMs };
+    return row ? { outcome: "failed" } : { outcome: "skipped" };
+  };
+}
+
+/** One attempt at a pending delivery on its own (see `deliverer`). */
+export function attemptDelivery(db: Db, deliveryId: string, deps: DeliveryDeps): Promise<AttemptOutcome> {
+  return deliverer(db, deps)(deliveryId);
 }

@@ -3,9 +3,9 @@ import { env } from "@/server/env";
 import { startBoss } from "@/server/queues/boss";
 import {
   type AttemptOutcome,
-  attemptDelivery,
   DEFAULT_DELIVERY_DEPS,
   type DeliveryDeps,
+  deliverer,
 } from "@/server/webhooks/deliver";
 import { setDeliveryDispatcher } from "@/server/webhooks/dispatch";
 import { deleteOldDeliveries, deliveriesToRecover, WEBHOOK_QUEUE } from "@/server/webhooks/sweep";
@@ -122,10 +122,11 @@ export async function startWebhookQueue(options: WebhookQueueOptions): Promise<W
   };
 
   const inFlight = limiter(concurrency);
+  const attemptDelivery = deliverer(db, deps);
   const handle = async (deliveryId: string) => {
     let result: AttemptOutcome;
     try {
-      result = await attemptDelivery(db, deliveryId, deps);
+      result = await attemptDelivery(deliveryId);
     } catch (error) {
       // The row stays pending; the sweep sends it again.
       console.error("webhooks: delivery", deliveryId, "could not be attempted", error);
