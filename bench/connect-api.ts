@@ -215,9 +215,22 @@ export async function benchConnectApi(
   return rows;
 }
 
+// The budgets (docs/benchmarks.md): what a change may not regress, against the floor in the same run.
+const BUDGET = { throughput: 0.4, listP50Ratio: 2.6 };
+
+function withinBudget(r: Awaited<ReturnType<typeof benchConnectApi>>[number]): [string, boolean] {
+  const throughput = r.app.rps / r.baseline.rps;
+  if (r.scenario === "send") return [`≥ ${BUDGET.throughput * 100}%`, throughput >= BUDGET.throughput];
+  const p50Ratio = r.app.p50 / Math.max(r.baseline.p50, 0.01);
+  return [
+    `≥ ${BUDGET.throughput * 100}%, p50 ≤ ${BUDGET.listP50Ratio}×`,
+    throughput >= BUDGET.throughput && p50Ratio <= BUDGET.listP50Ratio,
+  ];
+}
+
 export function connectApiTable(rows: Awaited<ReturnType<typeof benchConnectApi>>) {
   const header =
-    "| scenario | app p50 ms | app p99 ms | app req/s | baseline p50 ms | baseline p99 ms | baseline req/s | throughput vs baseline | p50 vs baseline | errors |";
+    "| scenario | app p50 ms | app p99 ms | app req/s | baseline p50 ms | baseline p99 ms | baseline req/s | throughput vs baseline | p50 vs baseline | errors | budget | within |";
   const lines = rows.map((r) =>
     [
       r.scenario,
@@ -230,9 +243,11 @@ export function connectApiTable(rows: Awaited<ReturnType<typeof benchConnectApi>
       `${Math.round((r.app.rps / r.baseline.rps) * 100)}%`,
       `${(r.app.p50 / Math.max(r.baseline.p50, 0.01)).toFixed(2)}×`,
       r.app.errors + r.baseline.errors,
+      withinBudget(r)[0],
+      withinBudget(r)[1] ? "ok" : "OVER",
     ].join(" | "),
   );
-  return [header, `|${"---|".repeat(10)}`, ...lines.map((l) => `| ${l} |`)].join("\n");
+  return [header, `|${"---|".repeat(12)}`, ...lines.map((l) => `| ${l} |`)].join("\n");
 }
 
 export function writeResults(name: string, value: unknown) {
