@@ -120,7 +120,7 @@ test("search runs on the server and folds Turkish İ and Arabic hamza", async ({
   await expect(page.getByTestId("count-open")).toBeVisible();
 });
 
-test("opening an unread conversation clears its unread marker at once and for good", async ({
+test("opening an unread conversation for a moment clears its unread marker for good", async ({
   page,
 }, testInfo) => {
   const token = uniqueToken(testInfo.workerIndex);

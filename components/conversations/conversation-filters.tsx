@@ -8,7 +8,7 @@ import {
 } from "@/components/conversations/filters-store";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
-import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { directionOf } from "@/components/i18n/ui-locale";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
@@ -86,6 +86,7 @@ function StatusTabs({ filters }: { filters: Filters }) {
     { placeholderData: keepPreviousData },
   );
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  useUnreadTitle(counts.data?.unread.open);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = STATUSES.indexOf(filters.status);
@@ -114,6 +115,8 @@ function StatusTabs({ filters }: { filters: Filters }) {
         const selected = status === filters.status;
         // Counts cover the assignee and channel filters, not the search words: hidden while searching.
         const count = filters.search ? undefined : counts.data?.[status];
+        const unread = filters.search ? 0 : (counts.data?.unread[status] ?? 0);
+        const unreadLabel = format(t.unreadCount, { count: formatters.number(unread) });
         return (
           <button
             key={status}
@@ -127,7 +130,11 @@ function StatusTabs({ filters }: { filters: Filters }) {
             aria-controls={LIST_PANEL_ID}
             tabIndex={selected ? 0 : -1}
             onClick={() => setConversationFilters({ status })}
-            title={count === undefined ? t[status] : `${t[status]} (${formatters.number(count)})`}
+            title={
+              count === undefined
+                ? t[status]
+                : `${t[status]} (${formatters.number(count)}${unread > 0 ? `, ${unreadLabel}` : ""})`
+            }
             className={`flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
               selected
                 ? "bg-white font-semibold text-slate-900 shadow-sm"
@@ -143,11 +150,28 @@ function StatusTabs({ filters }: { filters: Filters }) {
                 {formatters.number(count)}
               </span>
             )}
+            {unread > 0 ? (
+              <span
+                data-testid={`unread-${status}`}
+                className="shrink-0 rounded-full bg-blue-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+              >
+                <span aria-hidden="true">{formatters.number(unread)}</span>
+                <span className="sr-only">{unreadLabel}</span>
+              </span>
+            ) : null}
           </button>
         );
       })}
     </div>
   );
+}
+
+/** "(3) Inbox · Connect Inbox": the unread open conversations of the view, in the tab's title. */
+function useUnreadTitle(unreadOpen: number | undefined) {
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) /, "");
+    document.title = unreadOpen ? `(${unreadOpen}) ${base}` : base;
+  }, [unreadOpen]);
 }
 
 const selectClass =

@@ -13,7 +13,7 @@ import {
   takeRowFocus,
   useConversationFilters,
 } from "@/components/conversations/filters-store";
-import { isUnread, useMarkReadOnOpen } from "@/components/conversations/mark-read";
+import { isUnread, useReadState } from "@/components/conversations/mark-read";
 import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
 
@@ -32,7 +32,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  useMarkReadOnOpen(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
+  const readState = useReadState(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
   const now = useNow();
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -163,8 +163,9 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
                       <ConversationRow
                         conversation={conversation}
                         selected={conversation.id === selectedId}
-                        unread={isUnread(conversation, selectedId)}
+                        unread={isUnread(conversation)}
                         now={now}
+                        onMarkUnread={readState.markUnread}
                       />
                     ) : (
                       <LoadMoreRow

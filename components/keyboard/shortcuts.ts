@@ -19,6 +19,7 @@ export type ShortcutId =
   | "message.aiAssist"
   | "conversation.resolve"
   | "conversation.assignToMe"
+  | "conversation.markUnread"
   | "search.focus"
   | "filter.open"
   | "filter.pending"
@@ -79,6 +80,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "message.aiAssist", group: "reply", keys: [{ code: "KeyA", shift: true }] },
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
+  { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },
