@@ -236,26 +236,40 @@ test("Escape leaves the search: the first empties it, the next puts focus on the
   await expect(search).toHaveValue("");
 });
 
-test("e resolves and reopens, i assigns to me, and focus stays put", async ({ page }, info) => {
+test("i assigns to me; e resolves and moves on with an undo (z); on a resolved one e reopens and stays", async ({
+  page,
+}, info) => {
   const token = uniqueToken(info.workerIndex);
   const conversation = await createConversation(`Emre ${token}`, ["please help"]);
   await openConversation(page, conversation.id);
   const details = page.getByRole("complementary", { name: "Details" });
-  await expect(details.getByRole("button", { name: "Resolve" })).toBeVisible();
+  const header = page.getByRole("region", { name: `About Emre ${token}` });
+  await expect(header.getByRole("button", { name: "Resolve" })).toBeVisible();
   await page.keyboard.press("Shift+KeyK");
   await page.keyboard.press("KeyI");
   await expect(details.getByRole("combobox", { name: "Assignee" })).toHaveValue(/.+/);
-  await expect(details.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+  await expect(header.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+
   await page.keyboard.press("KeyE");
-  await expect(details.getByRole("button", { name: "Reopen" })).toBeVisible();
-  expect(await focusedMessageId(page)).toBeTruthy();
+  await expect(page).not.toHaveURL(new RegExp(`/inbox/${conversation.id}$`));
+  const undo = page.getByRole("status").filter({ hasText: `Resolved: Emre ${token}` });
+  await expect(undo).toBeVisible();
   await expect
     .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
     .toBe("resolved");
-  // The same key reopens it.
+  await page.keyboard.press("KeyZ");
+  await expect(page).toHaveURL(new RegExp(`/inbox/${conversation.id}$`));
+  await expect(undo).toHaveCount(0);
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
+    .toBe("open");
+
+  // Resolved elsewhere: E reopens it, and the conversation stays open in front of the member.
+  await plato.v1.conversations.update.mutate({ id: conversation.id, status: "resolved" });
+  await expect(header.getByRole("button", { name: "Reopen" })).toBeVisible();
   await page.keyboard.press("KeyE");
-  await expect(details.getByRole("button", { name: "Resolve" })).toBeVisible();
-  expect(await focusedMessageId(page)).toBeTruthy();
+  await expect(header.getByRole("button", { name: "Resolve" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${conversation.id}$`));
   await expect
     .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
     .toBe("open");

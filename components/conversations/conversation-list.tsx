@@ -13,6 +13,7 @@ import {
   takeRowFocus,
   useConversationFilters,
 } from "@/components/conversations/filters-store";
+import { setListOrder } from "@/components/conversations/list-order";
 import { isUnread, useReadState } from "@/components/conversations/mark-read";
 import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
@@ -32,6 +33,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  useEffect(() => setListOrder(items.map((item) => item.id)), [items]);
   const readState = useReadState(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
   const now = useNow();
 

@@ -83,14 +83,7 @@ export function useReadState(conversationId: string | null, lastMessageAt: strin
       void utils.v1.conversations.counts.invalidate();
     },
   });
-  const { mutate: markUnread } = trpc.v1.conversations.markUnread.useMutation({
-    onMutate: ({ id }) => {
-      readUpTo.delete(id);
-      if (id === conversationId) keepUnread(id);
-      listCache.patchRow(id, (row) => ({ ...row, unread: true }));
-    },
-    onSettled: () => void utils.v1.conversations.counts.invalidate(),
-  });
+  const markUnread = useMarkUnread(conversationId);
   // Opening another conversation (or this one again) ends "keep unread".
   useEffect(() => {
     if (keptUnread !== null && keptUnread !== conversationId) keepUnread(null);
@@ -105,10 +98,25 @@ export function useReadState(conversationId: string | null, lastMessageAt: strin
   useReadAfterDwell(conversationId, lastMessageAt, readOpen);
   useShortcut("conversation.markUnread", () => {
     if (!conversationId) return false;
-    markUnread({ id: conversationId });
+    markUnread(conversationId);
     return true;
   });
-  return { markUnread: (id: string) => markUnread({ id }) };
+  return { markUnread };
+}
+
+/** "Mark as unread" for any conversation; the open one (`openId`) then stays unread while open. */
+export function useMarkUnread(openId: string | null): (id: string) => void {
+  const listCache = useConversationListCache();
+  const utils = trpc.useUtils();
+  const { mutate } = trpc.v1.conversations.markUnread.useMutation({
+    onMutate: ({ id }) => {
+      readUpTo.delete(id);
+      if (id === openId) keepUnread(id);
+      listCache.patchRow(id, (row) => ({ ...row, unread: true }));
+    },
+    onSettled: () => void utils.v1.conversations.counts.invalidate(),
+  });
+  return (id: string) => mutate({ id });
 }
 
 /** A function that keeps its identity and always calls the latest `fn`. */

@@ -19,3 +19,8 @@ export function useOpenConversationId(): string | null {
 export function openConversation(conversationId: string) {
   window.history.pushState(null, "", `${PREFIX}${encodeURIComponent(conversationId)}`);
 }
+
+/** Back to the inbox with no conversation open (the last one was resolved away). */
+export function closeConversation() {
+  window.history.pushState(null, "", "/inbox");
+}
