@@ -292,10 +292,12 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
     "Reply to the focused message",
     "Assign to me",
     "Go to pending",
+    "Mark as unread",
+    "Undo the last change",
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  await expect(help.locator("dt")).toHaveCount(27);
+  await expect(help.locator("dt")).toHaveCount(29);
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
   expect(await focusedMessageId(page)).toBe(message);
