@@ -135,7 +135,7 @@ function StatusTabs({ filters }: { filters: Filters }) {
                 ? t[status]
                 : `${t[status]} (${formatters.number(count)}${unread > 0 ? `, ${unreadLabel}` : ""})`
             }
-            className={`flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
+            className={`relative flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
               selected
                 ? "bg-white font-semibold text-slate-900 shadow-sm"
                 : "text-slate-600 hover:text-slate-900"
@@ -153,7 +153,8 @@ function StatusTabs({ filters }: { filters: Filters }) {
             {unread > 0 ? (
               <span
                 data-testid={`unread-${status}`}
-                className="shrink-0 rounded-full bg-blue-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+                // A corner badge, as in mail clients: it takes no room from the tab's name.
+                className="absolute -top-1.5 end-0 min-w-4 rounded-full bg-blue-600 px-1 text-center text-[10px] leading-4 font-semibold text-white tabular-nums"
               >
                 <span aria-hidden="true">{formatters.number(unread)}</span>
                 <span className="sr-only">{unreadLabel}</span>

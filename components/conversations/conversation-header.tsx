@@ -76,7 +76,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
       aria-labelledby="conversation-title"
       className="flex shrink-0 flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-4 py-2"
     >
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-56">
         <h2 id="conversation-title" dir="auto" className="truncate text-start font-semibold text-slate-900">
           {conversation.subject || t.noSubject}
         </h2>
