@@ -425,3 +425,46 @@ test("with shortcuts turned off single keys do nothing; Ctrl+K and Escape still 
   await page.keyboard.press("Escape");
   await expect(palette).toHaveCount(0);
 });
+
+test("the palette holds actions: mark pending, assign to any member, open a conversation by customer name; nothing it cannot do", async ({
+  page,
+}, info) => {
+  const token = uniqueToken(info.workerIndex);
+  const zeynep = await createConversation(`Zeynep ${token}`, ["where is my refund"]);
+  const yusuf = await createConversation(`Yusuf ${token}`, ["wrong size"]);
+  const elif = (await plato.v1.workspace.members.query()).find((m) => m.name === "Elif Yılmaz");
+  if (!elif) throw new Error("the demo workspace has Elif Yılmaz");
+  await openConversation(page, zeynep.id);
+  await blur(page);
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  const run = async (words: string, option: string | RegExp) => {
+    await page.keyboard.press("Control+KeyK");
+    await expect(palette).toBeVisible();
+    await page.keyboard.type(words);
+    await expect(palette.getByRole("option", { name: option }).first()).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await page.keyboard.press("Enter");
+    await expect(palette).toHaveCount(0);
+  };
+
+  await run("Mark pending", "Mark pending");
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).status)
+    .toBe("pending");
+  await run("Assign to Elif", "Assign to Elif Yılmaz");
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).assignee?.memberId)
+    .toBe(elif.memberId);
+  await run(`Yusuf ${token}`, new RegExp(`^Open: Yusuf ${token}`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${yusuf.id}$`));
+
+  // With no conversation open, its actions are not offered at all (not "not available here").
+  await page.goto("/inbox");
+  await expect(page.getByTestId("signed-in-member")).toHaveText("Dana Owner", { timeout: 30_000 });
+  await page.keyboard.press("Control+KeyK");
+  await page.keyboard.type("Mark pending");
+  await expect(palette.getByText("No command matches.")).toBeVisible();
+  await expect(palette.getByRole("option")).toHaveCount(0);
+});

@@ -103,3 +103,31 @@ test("unread tells the truth: j/k pass by, a moment's look reads, U marks unread
 
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("the list's filters and search live in the address: reload, a conversation and Back keep them", async ({
+  page,
+}, testInfo) => {
+  const token = `uf${testInfo.workerIndex}${Date.now().toString(36)}`;
+  const { conversations } = await channelWithConversations(token, ["Deniz"]);
+  const [deniz] = conversations;
+  if (!deniz) throw new Error("one conversation");
+  await plato.v1.conversations.update.mutate({ id: deniz.id, status: "pending" });
+
+  await page.goto("/inbox");
+  await page.getByRole("tab", { name: /^Pending/ }).click();
+  await page.getByRole("searchbox", { name: "Search conversations" }).fill(token);
+  await expect(page).toHaveURL(new RegExp(`/inbox\\?status=pending&q=${token}$`));
+  await expect(rowOf(page, deniz.id)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole("tab", { name: /^Pending/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("searchbox", { name: "Search conversations" })).toHaveValue(token);
+  await rowOf(page, deniz.id).click();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${deniz.id}\\?status=pending&q=${token}$`));
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/inbox\\?status=pending&q=${token}$`));
+  await expect(page.getByRole("tab", { name: /^Pending/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("searchbox", { name: "Search conversations" })).toHaveValue(token);
+  await expect(rowOf(page, deniz.id)).toBeVisible();
+});

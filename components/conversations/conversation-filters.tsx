@@ -32,6 +32,11 @@ function SearchBox({ initial }: { initial: string }) {
   const t = useStrings("conversations");
   const [text, setText] = useState(initial);
   const first = useRef(true);
+  // Search words that change from outside (Back to another view, a link): shown in the box.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the filter itself
+  useEffect(() => {
+    if (initial !== text.trim()) setText(initial);
+  }, [initial]);
   useEffect(() => {
     if (first.current) {
       first.current = false;

@@ -1,4 +1,5 @@
 "use client";
+import { useMemo, useRef } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { neighbourOf } from "@/components/conversations/list-order";
@@ -8,7 +9,9 @@ import { offerUndo } from "@/components/conversations/undo-bar";
 import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
 import { format, useStrings } from "@/components/i18n/locale";
 import { closeConversation, openConversation } from "@/components/inbox/conversation-route";
+import type { PaletteCommand } from "@/components/keyboard/command-palette";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { usePaletteCommands } from "@/components/keyboard/palette-context";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
 const button =
@@ -61,6 +64,8 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
     update.change({ assigneeId: myId });
     return true;
   });
+
+  usePaletteCommands("conversation", useConversationCommands(conversation, update.change));
 
   const details = [
     conversation.channel?.name,
@@ -123,4 +128,36 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
       </button>
     </section>
   );
+}
+
+/** The open conversation's actions by name in the palette: any status, any member, unassign. */
+function useConversationCommands(
+  conversation: ConversationOutput,
+  change: ReturnType<typeof useUpdateConversation>["change"],
+): PaletteCommand[] {
+  const t = useStrings("conversations");
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const { status, assignee } = conversation;
+  // The latest change function, without offering the commands anew on every render.
+  const latest = useRef(change);
+  latest.current = change;
+  return useMemo(() => {
+    const change = (to: Parameters<typeof latest.current>[0]) => latest.current(to);
+    const commands: PaletteCommand[] = [];
+    if (status !== "pending")
+      commands.push({ id: "status.pending", label: t.markPending, run: () => change({ status: "pending" }) });
+    if (status !== "open")
+      commands.push({ id: "status.open", label: t.reopen, run: () => change({ status: "open" }) });
+    for (const member of members.data ?? []) {
+      if (member.memberId === assignee?.memberId) continue;
+      commands.push({
+        id: `assign.${member.memberId}`,
+        label: format(t.assignToName, { name: member.name }),
+        run: () => change({ assigneeId: member.memberId }),
+      });
+    }
+    if (assignee)
+      commands.push({ id: "assign.none", label: t.unassign, run: () => change({ assigneeId: null }) });
+    return commands;
+  }, [t, status, assignee, members.data]);
 }
