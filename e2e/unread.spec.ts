@@ -131,3 +131,41 @@ test("the list's filters and search live in the address: reload, a conversation 
   await expect(page.getByRole("searchbox", { name: "Search conversations" })).toHaveValue(token);
   await expect(rowOf(page, deniz.id)).toBeVisible();
 });
+
+test("the active row stays in view when a reply moves it to the top of the list", async ({
+  page,
+}, testInfo) => {
+  const token = `uv${testInfo.workerIndex}${Date.now().toString(36)}`;
+  const { channel, conversations } = await channelWithConversations(token, [
+    "Ali",
+    "Bora",
+    "Can",
+    "Dilek",
+    "Ece",
+    "Filiz",
+    "Gul",
+    "Hakan",
+    "Irmak",
+    "Jale",
+    "Kaan",
+    "Lale",
+  ]);
+  const oldest = conversations[0];
+  if (!oldest) throw new Error("twelve conversations");
+  await page.setViewportSize({ width: 1280, height: 700 });
+  await page.goto("/inbox");
+  await page.getByRole("combobox", { name: "Filter by channel" }).selectOption(channel.id);
+  const row = rowOf(page, oldest.id);
+  await row.scrollIntoViewIfNeeded();
+  await row.click();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${oldest.id}(?:\\?.*)?$`));
+  const textarea = page.locator("form textarea");
+  await textarea.fill(`On its way ${token}`);
+  await page.keyboard.press("Control+Enter");
+  // The reply moved it to the top: the list scrolled along, and the row is still in sight.
+  await expect(page.locator("a[data-conversation-id]").first()).toHaveAttribute(
+    "data-conversation-id",
+    oldest.id,
+  );
+  await expect(row).toBeInViewport();
+});

@@ -71,6 +71,17 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     fetchNextPage,
   ]);
 
+  // A reply moves the open conversation to the top (newest activity first): the list follows it,
+  // so the active row never leaves the member's sight.
+  const selectedIndex = items.findIndex((item) => item.id === selectedId);
+  const shownIndex = useRef(selectedIndex);
+  useEffect(() => {
+    const before = shownIndex.current;
+    shownIndex.current = selectedIndex;
+    if (selectedIndex < 0 || before < 0 || before === selectedIndex) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
+
   useListShortcuts({
     items,
     selectedId,
