@@ -1,27 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "./config";
+import { createCustomerConversation } from "./customer-conversation";
 import { seriousViolations } from "./ui";
 
-const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
-
 test.beforeEach(() => test.slow());
-
-async function conversationWith(token: string, texts: string[]) {
-  const conversation = await plato.v1.conversations.create.mutate({
-    customer: { name: `Selin ${token}`, email: `selin.${token}@e2e.example.com` },
-    channelIdentifier: "example.com",
-    subject: `Invoice ${token}`,
-  });
-  for (const text of texts) {
-    await plato.v1.connect.send.mutate({
-      conversationId: conversation.id,
-      content: { en: text },
-      sender: "customer",
-    });
-  }
-  return conversation;
-}
 
 for (const { locale, inbox, skipList, skipReply, resolve } of [
   {
@@ -53,7 +34,11 @@ for (const { locale, inbox, skipList, skipReply, resolve } of [
       page,
     }, testInfo) => {
       const token = `st${testInfo.workerIndex}${Date.now().toString(36)}`;
-      const conversation = await conversationWith(token, ["Hello", "I was charged twice"]);
+      const conversation = await createCustomerConversation(
+        `Selin ${token}`,
+        ["Hello", "I was charged twice"],
+        `Invoice ${token}`,
+      );
       await page.goto(`/inbox/${conversation.id}`);
       await expect(page.locator("article[data-message-id]").first()).toBeVisible({ timeout: 30_000 });
 

@@ -1,31 +1,13 @@
 import { type CDPSession, expect, type Page, test } from "@playwright/test";
-import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { createCustomerConversation, plato } from "@/e2e/customer-conversation";
 
-const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 test.describe.configure({ timeout: 90_000 });
 
 function uniqueToken(workerIndex: number): string {
   return `kb${workerIndex}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
-/** A conversation of this test's own, with customer messages, on the Website channel. */
-async function createConversation(name: string, texts: string[]) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, ".");
-  const conversation = await plato.v1.conversations.create.mutate({
-    customer: { name, email: `${slug}@e2e.example.com`, externalId: `e2e_${slug}` },
-    channelIdentifier: "example.com",
-    subject: `About ${name}`,
-  });
-  for (const text of texts) {
-    await plato.v1.connect.send.mutate({
-      conversationId: conversation.id,
-      content: { en: text },
-      sender: "customer",
-    });
-  }
-  return conversation;
-}
+const createConversation = createCustomerConversation;
 
 const focusedMessageId = (page: Page) =>
   page.evaluate(
