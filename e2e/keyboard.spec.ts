@@ -1,31 +1,13 @@
 import { type CDPSession, expect, type Page, test } from "@playwright/test";
-import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { createCustomerConversation, plato } from "@/e2e/customer-conversation";
 
-const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 test.describe.configure({ timeout: 90_000 });
 
 function uniqueToken(workerIndex: number): string {
   return `kb${workerIndex}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
-/** A conversation of this test's own, with customer messages, on the Website channel. */
-async function createConversation(name: string, texts: string[]) {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, ".");
-  const conversation = await plato.v1.conversations.create.mutate({
-    customer: { name, email: `${slug}@e2e.example.com`, externalId: `e2e_${slug}` },
-    channelIdentifier: "example.com",
-    subject: `About ${name}`,
-  });
-  for (const text of texts) {
-    await plato.v1.connect.send.mutate({
-      conversationId: conversation.id,
-      content: { en: text },
-      sender: "customer",
-    });
-  }
-  return conversation;
-}
+const createConversation = createCustomerConversation;
 
 const focusedMessageId = (page: Page) =>
   page.evaluate(
@@ -70,15 +52,15 @@ test("j / k / o move through and open conversations; / searches; g then a letter
   );
   expect([top, bottom].sort()).toEqual([first.id, second.id].sort());
   await page.keyboard.press("KeyJ");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${top}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${top}(?:\\?.*)?$`));
   await page.keyboard.press("KeyJ");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}(?:\\?.*)?$`));
   await page.keyboard.press("KeyK");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${top}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${top}(?:\\?.*)?$`));
   // o opens the row that has focus.
   await rows.nth(1).focus();
   await page.keyboard.press("KeyO");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}(?:\\?.*)?$`));
 
   const tab = (name: string) => page.getByRole("tab", { name: new RegExp(`^${name}`) });
   const assignee = page.getByRole("combobox", { name: "Filter by assignee" });
@@ -102,7 +84,7 @@ test("j / k / o move through and open conversations; / searches; g then a letter
   await page.keyboard.press("KeyA");
   await expect(assignee).toHaveValue("any");
   // "o" after "g" picked a view, it did not open a conversation.
-  await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}(?:\\?.*)?$`));
 });
 
 test("Shift+J / Shift+K move focus between messages, visibly; Shift+R replies; Escape steps back", async ({
@@ -232,30 +214,44 @@ test("Escape leaves the search: the first empties it, the next puts focus on the
   // o types nothing into the search now: it opens the row that has focus.
   const id = await focused.getAttribute("data-conversation-id");
   await page.keyboard.press("KeyO");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${id}$`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${id}(?:\\?.*)?$`));
   await expect(search).toHaveValue("");
 });
 
-test("e resolves and reopens, i assigns to me, and focus stays put", async ({ page }, info) => {
+test("i assigns to me; e resolves and moves on with an undo (z); on a resolved one e reopens and stays", async ({
+  page,
+}, info) => {
   const token = uniqueToken(info.workerIndex);
   const conversation = await createConversation(`Emre ${token}`, ["please help"]);
   await openConversation(page, conversation.id);
   const details = page.getByRole("complementary", { name: "Details" });
-  await expect(details.getByRole("button", { name: "Resolve" })).toBeVisible();
+  const header = page.getByRole("region", { name: `About Emre ${token}` });
+  await expect(header.getByRole("button", { name: "Resolve" })).toBeVisible();
   await page.keyboard.press("Shift+KeyK");
   await page.keyboard.press("KeyI");
   await expect(details.getByRole("combobox", { name: "Assignee" })).toHaveValue(/.+/);
-  await expect(details.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+  await expect(header.getByRole("button", { name: "Assign to me" })).toHaveCount(0);
+
   await page.keyboard.press("KeyE");
-  await expect(details.getByRole("button", { name: "Reopen" })).toBeVisible();
-  expect(await focusedMessageId(page)).toBeTruthy();
+  await expect(page).not.toHaveURL(new RegExp(`/inbox/${conversation.id}(?:\\?.*)?$`));
+  const undo = page.getByRole("status").filter({ hasText: `Resolved: Emre ${token}` });
+  await expect(undo).toBeVisible();
   await expect
     .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
     .toBe("resolved");
-  // The same key reopens it.
+  await page.keyboard.press("KeyZ");
+  await expect(page).toHaveURL(new RegExp(`/inbox/${conversation.id}(?:\\?.*)?$`));
+  await expect(undo).toHaveCount(0);
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
+    .toBe("open");
+
+  // Resolved elsewhere: E reopens it, and the conversation stays open in front of the member.
+  await plato.v1.conversations.update.mutate({ id: conversation.id, status: "resolved" });
+  await expect(header.getByRole("button", { name: "Reopen" })).toBeVisible();
   await page.keyboard.press("KeyE");
-  await expect(details.getByRole("button", { name: "Resolve" })).toBeVisible();
-  expect(await focusedMessageId(page)).toBeTruthy();
+  await expect(header.getByRole("button", { name: "Resolve" })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/inbox/${conversation.id}(?:\\?.*)?$`));
   await expect
     .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
     .toBe("open");
@@ -278,10 +274,12 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
     "Reply to the focused message",
     "Assign to me",
     "Go to pending",
+    "Mark as unread",
+    "Undo the last change",
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  await expect(help.locator("dt")).toHaveCount(27);
+  await expect(help.locator("dt")).toHaveCount(29);
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
   expect(await focusedMessageId(page)).toBe(message);
@@ -341,11 +339,11 @@ test.describe("Arabic", () => {
     expect([top, bottom].sort()).toEqual([first.id, second.id].sort());
 
     await pressArabic(cdp, "KeyJ");
-    await expect(page).toHaveURL(new RegExp(`/inbox/${top}$`));
+    await expect(page).toHaveURL(new RegExp(`/inbox/${top}(?:\\?.*)?$`));
     await pressArabic(cdp, "KeyJ");
-    await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}$`));
+    await expect(page).toHaveURL(new RegExp(`/inbox/${bottom}(?:\\?.*)?$`));
     await pressArabic(cdp, "KeyK");
-    await expect(page).toHaveURL(new RegExp(`/inbox/${top}$`));
+    await expect(page).toHaveURL(new RegExp(`/inbox/${top}(?:\\?.*)?$`));
     await expect(page.locator("article[data-message-id]").first()).toBeVisible({ timeout: 30_000 });
 
     await pressArabic(cdp, "KeyR");
@@ -355,7 +353,7 @@ test.describe("Arabic", () => {
     // In the composer the same key is a letter.
     await pressArabic(cdp, "KeyJ");
     await expect(textarea).toHaveValue("ت");
-    await expect(page).toHaveURL(new RegExp(`/inbox/${top}$`));
+    await expect(page).toHaveURL(new RegExp(`/inbox/${top}(?:\\?.*)?$`));
     await textarea.fill("");
     await blur(page);
 
@@ -408,4 +406,47 @@ test("with shortcuts turned off single keys do nothing; Ctrl+K and Escape still 
   await expect(palette).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(palette).toHaveCount(0);
+});
+
+test("the palette holds actions: mark pending, assign to any member, open a conversation by customer name; nothing it cannot do", async ({
+  page,
+}, info) => {
+  const token = uniqueToken(info.workerIndex);
+  const zeynep = await createConversation(`Zeynep ${token}`, ["where is my refund"]);
+  const yusuf = await createConversation(`Yusuf ${token}`, ["wrong size"]);
+  const elif = (await plato.v1.workspace.members.query()).find((m) => m.name === "Elif Yılmaz");
+  if (!elif) throw new Error("the demo workspace has Elif Yılmaz");
+  await openConversation(page, zeynep.id);
+  await blur(page);
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  const run = async (words: string, option: string | RegExp) => {
+    await page.keyboard.press("Control+KeyK");
+    await expect(palette).toBeVisible();
+    await page.keyboard.type(words);
+    await expect(palette.getByRole("option", { name: option }).first()).toHaveAttribute(
+      "aria-selected",
+      "true",
+    );
+    await page.keyboard.press("Enter");
+    await expect(palette).toHaveCount(0);
+  };
+
+  await run("Mark pending", "Mark pending");
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).status)
+    .toBe("pending");
+  await run("Assign to Elif", "Assign to Elif Yılmaz");
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).assignee?.memberId)
+    .toBe(elif.memberId);
+  await run(`Yusuf ${token}`, new RegExp(`^Open: Yusuf ${token}`));
+  await expect(page).toHaveURL(new RegExp(`/inbox/${yusuf.id}(?:\\?.*)?$`));
+
+  // With no conversation open, its actions are not offered at all (not "not available here").
+  await page.goto("/inbox");
+  await expect(page.getByTestId("signed-in-member")).toHaveText("Dana Owner", { timeout: 30_000 });
+  await page.keyboard.press("Control+KeyK");
+  await page.keyboard.type("Mark pending");
+  await expect(palette.getByText("No command matches.")).toBeVisible();
+  await expect(palette.getByRole("option")).toHaveCount(0);
 });

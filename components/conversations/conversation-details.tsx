@@ -9,7 +9,6 @@ import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
-import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
 const buttonClass =
@@ -183,17 +182,7 @@ function ConversationActions({ conversation }: { conversation: ConversationOutpu
   const myId = me.data?.memberId;
   const assigneeMissing = assignee && !members.data?.some((m) => m.memberId === assignee.memberId);
 
-  // As in Front and Linear, the one key toggles: it reopens a resolved conversation.
-  useShortcut("conversation.resolve", () => {
-    update.change({ status: status === "resolved" ? "open" : "resolved" });
-    return true;
-  });
-  useShortcut("conversation.assignToMe", () => {
-    if (!myId || assignee?.memberId === myId) return false;
-    update.change({ assigneeId: myId });
-    return true;
-  });
-
+  // E and I are the conversation header's (components/conversations/conversation-header.tsx).
   function assign(memberId: string | null) {
     update.change({ assigneeId: memberId });
     // The button pressed may disappear; the select shows the result.

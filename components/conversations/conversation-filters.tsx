@@ -8,7 +8,7 @@ import {
 } from "@/components/conversations/filters-store";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
-import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { directionOf } from "@/components/i18n/ui-locale";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
@@ -32,6 +32,11 @@ function SearchBox({ initial }: { initial: string }) {
   const t = useStrings("conversations");
   const [text, setText] = useState(initial);
   const first = useRef(true);
+  // Search words that change from outside (Back to another view, a link): shown in the box.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change of the filter itself
+  useEffect(() => {
+    if (initial !== text.trim()) setText(initial);
+  }, [initial]);
   useEffect(() => {
     if (first.current) {
       first.current = false;
@@ -86,6 +91,7 @@ function StatusTabs({ filters }: { filters: Filters }) {
     { placeholderData: keepPreviousData },
   );
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
+  useUnreadTitle(counts.data?.unread.open);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const index = STATUSES.indexOf(filters.status);
@@ -114,6 +120,8 @@ function StatusTabs({ filters }: { filters: Filters }) {
         const selected = status === filters.status;
         // Counts cover the assignee and channel filters, not the search words: hidden while searching.
         const count = filters.search ? undefined : counts.data?.[status];
+        const unread = filters.search ? 0 : (counts.data?.unread[status] ?? 0);
+        const unreadLabel = format(t.unreadCount, { count: formatters.number(unread) });
         return (
           <button
             key={status}
@@ -127,8 +135,12 @@ function StatusTabs({ filters }: { filters: Filters }) {
             aria-controls={LIST_PANEL_ID}
             tabIndex={selected ? 0 : -1}
             onClick={() => setConversationFilters({ status })}
-            title={count === undefined ? t[status] : `${t[status]} (${formatters.number(count)})`}
-            className={`flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
+            title={
+              count === undefined
+                ? t[status]
+                : `${t[status]} (${formatters.number(count)}${unread > 0 ? `, ${unreadLabel}` : ""})`
+            }
+            className={`relative flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
               selected
                 ? "bg-white font-semibold text-slate-900 shadow-sm"
                 : "text-slate-600 hover:text-slate-900"
@@ -143,11 +155,29 @@ function StatusTabs({ filters }: { filters: Filters }) {
                 {formatters.number(count)}
               </span>
             )}
+            {unread > 0 ? (
+              <span
+                data-testid={`unread-${status}`}
+                // A corner badge, as in mail clients: it takes no room from the tab's name.
+                className="absolute -top-1.5 end-0 min-w-4 rounded-full bg-blue-600 px-1 text-center text-[10px] leading-4 font-semibold text-white tabular-nums"
+              >
+                <span aria-hidden="true">{formatters.number(unread)}</span>
+                <span className="sr-only">{unreadLabel}</span>
+              </span>
+            ) : null}
           </button>
         );
       })}
     </div>
   );
+}
+
+/** "(3) Inbox · Connect Inbox": the unread open conversations of the view, in the tab's title. */
+function useUnreadTitle(unreadOpen: number | undefined) {
+  useEffect(() => {
+    const base = document.title.replace(/^\(\d+\) /, "");
+    document.title = unreadOpen ? `(${unreadOpen}) ${base}` : base;
+  }, [unreadOpen]);
 }
 
 const selectClass =

@@ -13,7 +13,8 @@ import {
   takeRowFocus,
   useConversationFilters,
 } from "@/components/conversations/filters-store";
-import { isUnread, useMarkReadOnOpen } from "@/components/conversations/mark-read";
+import { setListOrder } from "@/components/conversations/list-order";
+import { isUnread, useReadState } from "@/components/conversations/mark-read";
 import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
 import { format, useStrings } from "@/components/i18n/locale";
 
@@ -32,7 +33,8 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  useMarkReadOnOpen(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
+  useEffect(() => setListOrder(items.map((item) => item.id)), [items]);
+  const readState = useReadState(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
   const now = useNow();
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -68,6 +70,17 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     isFetchNextPageError,
     fetchNextPage,
   ]);
+
+  // A reply moves the open conversation to the top (newest activity first): the list follows it,
+  // so the active row never leaves the member's sight.
+  const selectedIndex = items.findIndex((item) => item.id === selectedId);
+  const shownIndex = useRef(selectedIndex);
+  useEffect(() => {
+    const before = shownIndex.current;
+    shownIndex.current = selectedIndex;
+    if (selectedIndex < 0 || before < 0 || before === selectedIndex) return;
+    virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
+  }, [selectedIndex, virtualizer]);
 
   useListShortcuts({
     items,
@@ -163,8 +176,9 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
                       <ConversationRow
                         conversation={conversation}
                         selected={conversation.id === selectedId}
-                        unread={isUnread(conversation, selectedId)}
+                        unread={isUnread(conversation)}
                         now={now}
+                        onMarkUnread={readState.markUnread}
                       />
                     ) : (
                       <LoadMoreRow

@@ -15,22 +15,68 @@ const DEFAULT_FILTERS: ConversationFilters = { status: "open", assignee: "any", 
 /*
  * Opening a conversation keeps the list mounted (components/inbox/conversation-route.ts), but a
  * route change or the back button can still mount a new one. The filters, the scroll position and
- * the focused row live here, outside React, so that the member's view survives all of that.
+ * the focused row live here, outside React, so that the member's view survives all of that; the
+ * filters are in the address too (?status=pending&assignee=me&channel=…&q=…), so a reload, a
+ * shared link and Back keep them.
  */
-let filters = DEFAULT_FILTERS;
+const STATUSES: readonly string[] = ["open", "pending", "resolved"];
+
+export function filtersFromQuery(query: string): ConversationFilters {
+  const params = new URLSearchParams(query);
+  const status = params.get("status") ?? "";
+  return {
+    status: (STATUSES.includes(status) ? status : DEFAULT_FILTERS.status) as ConversationStatus,
+    assignee: params.get("assignee") || DEFAULT_FILTERS.assignee,
+    channelId: params.get("channel") || null,
+    search: params.get("q") ?? "",
+  };
+}
+
+/** The filters as a query string ("" for the defaults), to keep in the address. */
+export function queryOfFilters(current: ConversationFilters): string {
+  const params = new URLSearchParams();
+  if (current.status !== DEFAULT_FILTERS.status) params.set("status", current.status);
+  if (current.assignee !== DEFAULT_FILTERS.assignee) params.set("assignee", current.assignee);
+  if (current.channelId) params.set("channel", current.channelId);
+  if (current.search) params.set("q", current.search);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}
+
+let filters = typeof window === "undefined" ? DEFAULT_FILTERS : filtersFromQuery(window.location.search);
 const listeners = new Set<() => void>();
 const scrollOffsets = new Map<string, number>();
 
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+/** Back and Forward bring the filters of that entry back. */
+function onPopState() {
+  const fromUrl = filtersFromQuery(window.location.search);
+  if (filtersKey(fromUrl) === filtersKey(filters)) return;
+  filters = fromUrl;
+  notify();
+}
+
 function subscribe(listener: () => void) {
+  if (listeners.size === 0) window.addEventListener("popstate", onPopState);
   listeners.add(listener);
   return () => {
     listeners.delete(listener);
+    if (listeners.size === 0) window.removeEventListener("popstate", onPopState);
   };
 }
 
 export function setConversationFilters(patch: Partial<ConversationFilters>) {
   filters = { ...filters, ...patch };
-  for (const listener of listeners) listener();
+  // Replaced, not pushed: Back leaves the view rather than stepping through each keystroke.
+  window.history.replaceState(
+    window.history.state,
+    "",
+    `${window.location.pathname}${queryOfFilters(filters)}`,
+  );
+  notify();
 }
 
 export function useConversationFilters(): ConversationFilters {

@@ -17,5 +17,15 @@ export function useOpenConversationId(): string | null {
  * keyboard layer stay mounted. Only the conversation pane and details change.
  */
 export function openConversation(conversationId: string) {
-  window.history.pushState(null, "", `${PREFIX}${encodeURIComponent(conversationId)}`);
+  // The list's filters stay in the address (components/conversations/filters-store.ts).
+  window.history.pushState(
+    null,
+    "",
+    `${PREFIX}${encodeURIComponent(conversationId)}${window.location.search}`,
+  );
+}
+
+/** Back to the inbox with no conversation open (the last one was resolved away). */
+export function closeConversation() {
+  window.history.pushState(null, "", `/inbox${window.location.search}`);
 }

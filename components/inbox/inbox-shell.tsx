@@ -1,7 +1,10 @@
 "use client";
 import { trpc } from "@/client/trpc";
 import { ConversationDetails } from "@/components/conversations/conversation-details";
+import { LIST_PANEL_ID } from "@/components/conversations/conversation-filters";
+import { ConversationHeader } from "@/components/conversations/conversation-header";
 import { ConversationList } from "@/components/conversations/conversation-list";
+import { UndoBar } from "@/components/conversations/undo-bar";
 import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
 import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
 import type { UiStrings } from "@/components/i18n/ui-strings";
@@ -10,7 +13,7 @@ import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
-import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
+import { KeyboardProvider, useKeyboard, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
 
@@ -49,6 +52,8 @@ function Shell({ conversationId }: { conversationId: string | null }) {
   });
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">
+      <SkipLinks hasConversation={conversationId !== null} />
+      <h1 className="sr-only">{t.inbox}</h1>
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
         <WorkspaceSwitcher />
         <div className="flex items-center gap-3 text-sm">
@@ -73,9 +78,14 @@ function Shell({ conversationId }: { conversationId: string | null }) {
         <nav aria-label={t.conversations} className="min-h-0 border-e border-slate-200">
           <ConversationList selectedId={conversationId} />
         </nav>
-        <main className="min-h-0 min-w-0">
+        <main className="flex min-h-0 min-w-0 flex-col">
           {conversationId ? (
-            <ConversationPane key={conversationId} conversationId={conversationId} />
+            <>
+              <ConversationHeader key={`header-${conversationId}`} conversationId={conversationId} />
+              <div className="flex min-h-0 flex-1 flex-col">
+                <ConversationPane key={conversationId} conversationId={conversationId} />
+              </div>
+            </>
           ) : (
             <p className="p-6 text-sm text-slate-500">{t.selectConversation}</p>
           )}
@@ -87,6 +97,39 @@ function Shell({ conversationId }: { conversationId: string | null }) {
           {conversationId ? <ConversationDetails conversationId={conversationId} /> : null}
         </aside>
       </div>
+      <UndoBar />
     </div>
+  );
+}
+
+const skipLink =
+  "sr-only rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:fixed focus:start-2 focus:top-2 focus:z-[70]";
+
+/** The first stops of Tab: straight to the list, or to the reply box of the open conversation. */
+function SkipLinks({ hasConversation }: { hasConversation: boolean }) {
+  const t = useStrings("shell");
+  const keyboard = useKeyboard();
+  return (
+    <>
+      <a
+        href={`#${LIST_PANEL_ID}`}
+        className={skipLink}
+        onClick={(event) => {
+          const row =
+            document.querySelector<HTMLElement>('a[data-conversation-id][aria-current="page"]') ??
+            document.querySelector<HTMLElement>("a[data-conversation-id]");
+          if (!row) return;
+          event.preventDefault();
+          row.focus();
+        }}
+      >
+        {t.skipToList}
+      </a>
+      {hasConversation ? (
+        <button type="button" className={skipLink} onClick={() => keyboard.run("composer.focus")}>
+          {t.skipToComposer}
+        </button>
+      ) : null}
+    </>
   );
 }

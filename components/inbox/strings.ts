@@ -13,6 +13,9 @@ export const shellStrings = defineStrings({
     shortcuts: "Shortcuts",
     showShortcuts: "Show keyboard shortcuts",
     settings: "Settings",
+    inbox: "Inbox",
+    skipToList: "Skip to the conversation list",
+    skipToComposer: "Skip to the reply box",
   },
   ar: {
     signOut: "تسجيل الخروج",
@@ -26,6 +29,9 @@ export const shellStrings = defineStrings({
     shortcuts: "الاختصارات",
     showShortcuts: "عرض اختصارات لوحة المفاتيح",
     settings: "الإعدادات",
+    inbox: "صندوق الوارد",
+    skipToList: "الانتقال إلى قائمة المحادثات",
+    skipToComposer: "الانتقال إلى مربع الرد",
   },
   tr: {
     signOut: "Çıkış yap",
@@ -39,5 +45,8 @@ export const shellStrings = defineStrings({
     shortcuts: "Kısayollar",
     showShortcuts: "Klavye kısayollarını göster",
     settings: "Ayarlar",
+    inbox: "Gelen kutusu",
+    skipToList: "Konuşma listesine geç",
+    skipToComposer: "Yanıt kutusuna geç",
   },
 });

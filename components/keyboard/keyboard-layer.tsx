@@ -4,6 +4,7 @@ import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
 import { CommandPalette, type PaletteCommand } from "@/components/keyboard/command-palette";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { useContextCommands } from "@/components/keyboard/palette-context";
 import { Dialog } from "@/components/ui/dialog";
 
 // Loaded when first opened; the dialog around it opens at once and takes Escape meanwhile.
@@ -29,8 +30,10 @@ export function KeyboardLayer() {
     return true;
   });
   const shortcutsEnabled = me.data?.user.shortcutsEnabled ?? true;
+  const contextCommands = useContextCommands();
   const extra = useMemo<PaletteCommand[]>(
     () => [
+      ...contextCommands,
       {
         id: "shortcuts.toggle",
         label: shortcutsEnabled ? t.shortcutsOff : t.shortcutsOn,
@@ -40,7 +43,7 @@ export function KeyboardLayer() {
       { id: "locale.ar", label: t.languageAr, run: () => preferences.mutate({ locale: "ar" }) },
       { id: "locale.tr", label: t.languageTr, run: () => preferences.mutate({ locale: "tr" }) },
     ],
-    [t, shortcutsEnabled, preferences.mutate],
+    [t, shortcutsEnabled, preferences.mutate, contextCommands],
   );
   if (open === "help")
     return (

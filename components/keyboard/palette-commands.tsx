@@ -1,6 +1,9 @@
 "use client";
+import { keepPreviousData } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { useStrings, useUiLocale } from "@/components/i18n/locale";
+import { trpc } from "@/client/trpc";
+import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
+import { openConversation } from "@/components/inbox/conversation-route";
 import type { PaletteCommand, PaletteCommandsProps } from "@/components/keyboard/command-palette";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { useKeyboard } from "@/components/keyboard/keyboard-provider";
@@ -17,18 +20,22 @@ export function PaletteCommands({ listId, query, extra, steering, onActive, onCl
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: version changes when handlers register
   const commands = useMemo<PaletteCommand[]>(() => {
-    const fromShortcuts = SHORTCUTS.filter((s) => !["palette", "escape"].includes(s.id)).map((s) => ({
+    // Only what can be done here: a command that needs something not on screen is left out.
+    const fromShortcuts = SHORTCUTS.filter(
+      (s) => !["palette", "escape"].includes(s.id) && keyboard.has(s.id),
+    ).map((s) => ({
       id: s.id,
       label: t[s.id],
       keys: s.keys.map((chord) => chordLabel(chord, layout, platform)),
-      run: keyboard.has(s.id) ? () => keyboard.run(s.id) : null,
+      run: () => keyboard.run(s.id),
     }));
     return [...fromShortcuts, ...extra];
   }, [t, layout, platform, keyboard, keyboard.version, extra]);
+  const conversations = useConversationCommands(query);
 
   // Locale-aware folding: in Turkish "istanbul" finds "İstanbul" and "ırmak" finds "IRMAK".
   const fold = (text: string) => text.toLocaleLowerCase(locale).normalize("NFKD").replace(/\p{M}/gu, "");
-  const matches = commands.filter((c) => fold(c.label).includes(fold(query.trim())));
+  const matches = [...commands.filter((c) => fold(c.label).includes(fold(query.trim()))), ...conversations];
   const current = matches[Math.min(active, matches.length - 1)];
   const optionId = (command: PaletteCommand) => `${listId}-${command.id}`;
 
@@ -89,10 +96,7 @@ export function PaletteCommands({ listId, query, extra, steering, onActive, onCl
             command === current ? "bg-blue-50 text-blue-900" : ""
           } ${command.run ? "" : "text-slate-500"}`}
         >
-          <span>
-            {command.label}
-            {command.run ? null : <span className="ms-2 text-xs">({t.unavailable})</span>}
-          </span>
+          <span>{command.label}</span>
           {command.keys ? (
             <span className="flex gap-2">
               {command.keys.map((parts) => (
@@ -104,4 +108,30 @@ export function PaletteCommands({ listId, query, extra, steering, onActive, onCl
       ))}
     </div>
   );
+}
+
+const CONVERSATION_RESULTS = 5;
+const SEARCH_AFTER_MS = 200;
+
+/** "Open: <customer>" for the conversations whose customer, subject or messages match the query. */
+function useConversationCommands(query: string): PaletteCommand[] {
+  const t = useStrings("keyboard");
+  const [search, setSearch] = useState("");
+  useEffect(() => {
+    const timer = setTimeout(() => setSearch(query.trim()), SEARCH_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [query]);
+  const found = trpc.v1.conversations.list.useQuery(
+    { search, limit: CONVERSATION_RESULTS },
+    { enabled: search.length >= 2, placeholderData: keepPreviousData },
+  );
+  if (search.length < 2 || query.trim().length < 2) return [];
+  return (found.data?.items ?? []).map((item) => {
+    const name = item.customer.name?.trim() || item.customer.email || t.unknownCustomer;
+    return {
+      id: `open-${item.id}`,
+      label: format(t.openConversation, { name, subject: item.subject ?? "" }).replace(/ · $/, ""),
+      run: () => openConversation(item.id),
+    };
+  });
 }

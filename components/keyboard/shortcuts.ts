@@ -19,6 +19,8 @@ export type ShortcutId =
   | "message.aiAssist"
   | "conversation.resolve"
   | "conversation.assignToMe"
+  | "conversation.markUnread"
+  | "undo"
   | "search.focus"
   | "filter.open"
   | "filter.pending"
@@ -79,6 +81,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "message.aiAssist", group: "reply", keys: [{ code: "KeyA", shift: true }] },
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
+  { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
+  { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },

@@ -5,8 +5,10 @@ import { customerAvatarSrc } from "@/components/customers/avatar-image";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { Avatar } from "@/components/messages/avatar";
+import { pickLocale, plainText } from "@/components/messages/content-locales";
 import { dayKey, useDayLabel } from "@/components/messages/day-label";
 import { ClockIcon, LockIcon, ReplyIcon, ThreadIcon } from "@/components/messages/icons";
+import { useLocaleChoice } from "@/components/messages/locale-choice";
 import { MessageAttachments } from "@/components/messages/message-attachments";
 import { MessageContent } from "@/components/messages/message-content";
 import { bubbleClass, messageKind, sideOf } from "@/components/messages/message-kind";
@@ -57,6 +59,7 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
   const newDay = !previous || dayKey(previous.createdAt) !== dayKey(message.createdAt);
   const grouped = !newDay && continues(message, previous);
   const time = formatters.time(message.createdAt);
+  const { preferred } = useLocaleChoice();
   return (
     <div className={grouped ? "pt-0.5" : "pt-3"}>
       {newDay ? (
@@ -71,7 +74,12 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
         data-kind={kind}
         data-pending={message.pending ? "" : undefined}
         data-highlighted={highlighted ? "" : undefined}
-        aria-label={format(t.messageLabel, { sender: name, time: formatters.dateTime(message.createdAt) })}
+        // Its words' start in the name: two messages of one sender in one minute are told apart.
+        aria-label={format(t.messageLabel, {
+          sender: name,
+          time: formatters.dateTime(message.createdAt),
+          text: excerptOf(message, preferred),
+        })}
         aria-busy={message.pending || undefined}
         tabIndex={tabbable ? 0 : -1}
         className={`group relative flex gap-2 px-4 py-0.5 outline-none transition-colors focus-visible:bg-blue-50/60 focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset data-[highlighted]:bg-amber-100/70 ${
@@ -187,4 +195,14 @@ function avatarSrc(sender: MessageOutput["sender"]): string | null {
   if (!sender.image) return null;
   if (sender.type === "customer") return sender.id ? customerAvatarSrc(sender.id, sender.image) : null;
   return sender.image;
+}
+
+const EXCERPT_CHARS = 60;
+
+/** The start of the message's text in the language shown, or its first file's name. */
+function excerptOf(message: MessageOutput, preferred: readonly (string | null | undefined)[]): string {
+  const locale = pickLocale(message.content, preferred);
+  const text = (locale ? plainText(message.content[locale]) : "").replace(/\s+/g, " ").trim();
+  const start = text || message.attachments[0]?.fileName || "";
+  return start.length > EXCERPT_CHARS ? `${start.slice(0, EXCERPT_CHARS)}…` : start;
 }

@@ -295,13 +295,15 @@ type MessageDraft = Omit<
 
 /**
  * Collects a conversation's messages in order and keeps what the conversation row needs:
- * the first and newest times and the newest preview that is not an internal note.
+ * the first and newest times, the customer's newest, and the newest preview that is not an
+ * internal note.
  */
 class ConversationWriter {
   readonly id = newId();
   readonly messages: Prisma.MessageCreateManyInput[] = [];
   private firstAt: Date | null = null;
   private lastAt: Date | null = null;
+  private lastCustomerAt: Date | null = null;
   private preview: LocalizedText | null = null;
   /** The thread (its first message's id) a reply to the message before would join. */
   private lastPublicThread: string | null = null;
@@ -330,6 +332,7 @@ class ConversationWriter {
     });
     this.firstAt ??= createdAt;
     this.lastAt = createdAt;
+    if (fields.senderType === "customer") this.lastCustomerAt = createdAt;
     if (!internal) this.preview = fields.content;
     if (fields.senderType !== "system") {
       this.lastAnyThread = parentId ?? id;
@@ -351,6 +354,7 @@ class ConversationWriter {
         channelId: this.channelId,
         ...fields,
         lastMessageAt: this.lastAt,
+        lastCustomerMessageAt: this.lastCustomerAt,
         lastMessagePreview: this.preview ?? Prisma.DbNull,
         createdAt: this.firstAt,
         updatedAt: this.lastAt,

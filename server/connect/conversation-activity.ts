@@ -11,13 +11,18 @@ type Activity = {
   reopen: boolean;
 };
 
-type Placeholders = Record<"createdAt" | "internal" | "content" | "reopen" | "now", string>;
+type Placeholders = Record<"createdAt" | "internal" | "content" | "reopen" | "now", string> & {
+  /** A condition: the customer wrote the message (it makes the conversation unread). */
+  fromCustomer?: string;
+};
 
 /**
  * Moves a conversation's last message time and preview to a message just stored in the same
  * transaction. GREATEST keeps the newest time when concurrent sends commit out of order; an
  * internal note never becomes the preview; `reopen` (a customer writing into a resolved
- * conversation) opens it again, as support teams expect. Locks the conversation's row until
+ * conversation) opens it again, as support teams expect; a customer's message moves
+ * "lastCustomerMessageAt", which is what makes a conversation unread for members (a colleague's
+ * reply or note does not). Locks the conversation's row until
  * the transaction ends, so callers run it last.
  *
  * The SET list of that UPDATE over the parameters `p` names: it runs on its own (an AI reply)
@@ -29,6 +34,8 @@ export function activityAssignments(p: Placeholders): string {
         THEN "lastMessagePreview" ELSE ${p.content}::jsonb END,
       "status" = CASE WHEN ${p.reopen}::boolean AND "status" <> 'open'
         THEN 'open'::"ConversationStatus" ELSE "status" END,
+      "lastCustomerMessageAt" = CASE WHEN ${p.fromCustomer ?? "false"}
+        THEN GREATEST("lastCustomerMessageAt", ${p.createdAt}::timestamp(3)) ELSE "lastCustomerMessageAt" END,
       "updatedAt" = ${p.now}::timestamp(3)`;
 }
 

@@ -68,6 +68,7 @@ const INSERT_MESSAGE = `
       content: "$4",
       reopen: "$21",
       now: "$22",
+      fromCustomer: `m."senderType" = 'customer'`,
     })}
     FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
   ), hooks AS (

@@ -95,10 +95,14 @@ describe("v1.conversations.list", () => {
     expect(await ids({ status: "open", channelId: siteA.id })).toEqual([c1.conversationId]);
 
     const counts = ws.owner.api.v1.conversations.counts;
-    expect(await counts()).toEqual({ open: 2, pending: 1, resolved: 1 });
-    expect(await counts({ assignee: "unassigned" })).toEqual({ open: 1, pending: 0, resolved: 1 });
-    expect(await counts({ assignee: "me" })).toEqual({ open: 1, pending: 0, resolved: 0 });
-    expect(await counts({ channelId: siteB.id })).toEqual({ open: 0, pending: 1, resolved: 0 });
+    const totals = async (filter?: Parameters<typeof counts>[0]) => {
+      const { unread: _, ...byStatus } = await counts(filter);
+      return byStatus;
+    };
+    expect(await totals()).toEqual({ open: 2, pending: 1, resolved: 1 });
+    expect(await totals({ assignee: "unassigned" })).toEqual({ open: 1, pending: 0, resolved: 1 });
+    expect(await totals({ assignee: "me" })).toEqual({ open: 1, pending: 0, resolved: 0 });
+    expect(await totals({ channelId: siteB.id })).toEqual({ open: 0, pending: 1, resolved: 0 });
 
     const [item] = (await ws.owner.api.v1.conversations.list({ assignee: "me" })).items;
     const customer = await db().customer.findUniqueOrThrow({
@@ -145,6 +149,59 @@ describe("v1.conversations.list", () => {
     expect(await unread()).toBe(true);
     await ws.owner.api.v1.conversations.markRead({ id: conversationId });
     expect(await unread()).toBe(false);
+  });
+});
+
+describe("unread", () => {
+  it("comes from the customer or from 'mark as unread', never from a colleague's reply or note, and is counted per status", async () => {
+    const ws = await createTestWorkspace("Honest unread");
+    const agent = await ws.addMember("agent");
+    const { conversationId } = await seedConversation(ws.workspaceId, { messages: [{ en: "Hello" }] });
+    const other = await seedConversation(ws.workspaceId, { status: "pending", messages: [{ en: "Hi" }] });
+    const unread = async (member = ws.owner) =>
+      (await member.api.v1.conversations.list({ status: "open" })).items.find((i) => i.id === conversationId)
+        ?.unread;
+    const unreadCounts = async (member = ws.owner) => (await member.api.v1.conversations.counts()).unread;
+
+    expect(await unreadCounts()).toEqual({ open: 1, pending: 1, resolved: 0 });
+    await ws.owner.api.v1.conversations.markRead({ id: conversationId });
+    await agent.api.v1.conversations.markRead({ id: conversationId });
+    expect(await unreadCounts()).toEqual({ open: 0, pending: 1, resolved: 0 });
+
+    // A colleague's reply and a colleague's note: still read for the owner.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await agent.api.v1.connect.send({ conversationId, content: { en: "On it" } });
+    await agent.api.v1.connect.send({
+      conversationId,
+      content: { en: "Checking stock" },
+      flags: ["internal"],
+    });
+    expect(await unread()).toBe(false);
+    expect(await unread(agent)).toBe(false);
+
+    // The customer writes: unread for every member.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await agent.api.v1.connect.send({ conversationId, content: { en: "Thanks!" }, sender: "customer" });
+    expect(await unread()).toBe(true);
+    expect(await unread(agent)).toBe(true);
+    expect(await unreadCounts()).toEqual({ open: 1, pending: 1, resolved: 0 });
+
+    // Marked unread: unread for that member only, until they mark it read again.
+    await ws.owner.api.v1.conversations.markRead({ id: conversationId });
+    await ws.owner.api.v1.conversations.markUnread({ id: conversationId });
+    expect(await unread()).toBe(true);
+    await agent.api.v1.conversations.markRead({ id: conversationId });
+    expect(await unread(agent)).toBe(false);
+    await ws.owner.api.v1.conversations.markRead({ id: conversationId });
+    expect(await unread()).toBe(false);
+
+    // A conversation never read can be marked unread too; another workspace's cannot.
+    await ws.owner.api.v1.conversations.markUnread({ id: other.conversationId });
+    expect(await unreadCounts()).toEqual({ open: 0, pending: 1, resolved: 0 });
+    const stranger = await createTestWorkspace("Stranger");
+    const refused = await trpcError(stranger.owner.api.v1.conversations.markUnread({ id: conversationId }));
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(await db().conversationRead.count({ where: { memberId: stranger.owner.memberId } })).toBe(0);
   });
 });
 
@@ -273,8 +330,9 @@ describe("tenant isolation", () => {
       ...(await api.list({ search: "Private Customer" })).items,
     ].map((i) => i.id);
     expect(visible).toEqual([theirOwn.conversationId]);
-    expect(await api.counts({ channelId: site.id })).toEqual({ open: 0, pending: 0, resolved: 0 });
-    expect(await api.counts()).toEqual({ open: 1, pending: 0, resolved: 0 });
+    const none = { open: 0, pending: 0, resolved: 0 };
+    expect(await api.counts({ channelId: site.id })).toEqual({ ...none, unread: none });
+    expect(await api.counts()).toEqual({ open: 1, pending: 0, resolved: 0, unread: none });
 
     const untouched = await db().conversation.findUniqueOrThrow({
       where: { id: conversationId },

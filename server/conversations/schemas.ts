@@ -28,10 +28,15 @@ export const ConversationCountsInput = z
   .prefault({});
 export type ConversationCountsInput = z.input<typeof ConversationCountsInput>;
 
-export const ConversationCountsOutput = z.object({
+const StatusCounts = z.object({
   open: z.number().int(),
   pending: z.number().int(),
   resolved: z.number().int(),
+});
+
+export const ConversationCountsOutput = StatusCounts.extend({
+  /** Of those, the ones unread by the caller. */
+  unread: StatusCounts,
 });
 export type ConversationCountsOutput = z.infer<typeof ConversationCountsOutput>;
 
@@ -84,7 +89,10 @@ export const ConversationListItem = z.object({
   /** ISO 8601. */
   lastMessageAt: z.string(),
   lastMessagePreview: z.partialRecord(Locale, z.unknown()).nullable(),
-  /** The caller has not read the conversation since its last message. */
+  /**
+   * The customer wrote since the caller last read the conversation, or the caller marked it
+   * unread. A colleague's reply or note does not make it unread.
+   */
   unread: z.boolean(),
 });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;
@@ -116,6 +124,9 @@ export const ConversationOutput = z.object({
   lastMessageAt: z.string(),
 });
 export type ConversationOutput = z.infer<typeof ConversationOutput>;
+
+export const MarkUnreadOutput = z.object({ conversationId: z.string() });
+export type MarkUnreadOutput = z.infer<typeof MarkUnreadOutput>;
 
 export const MarkReadOutput = z.object({
   conversationId: z.string(),

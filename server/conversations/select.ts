@@ -52,18 +52,19 @@ export function listItemSelect(memberId: string) {
     subject: true,
     status: true,
     lastMessageAt: true,
+    lastCustomerMessageAt: true,
     lastMessagePreview: true,
     customer: { select: { id: true, name: true, email: true, image: true } },
     channel: { select: channelSelect },
     assignee: { select: assigneeSelect },
-    reads: { where: { memberId }, select: { lastReadAt: true } },
+    reads: { where: { memberId }, select: { lastReadAt: true, markedUnread: true } },
   } satisfies Prisma.ConversationSelect;
 }
 
 export type ListItemRow = Prisma.ConversationGetPayload<{ select: ReturnType<typeof listItemSelect> }>;
 
 export function toListItem(row: ListItemRow): ConversationListItem {
-  const lastReadAt = row.reads[0]?.lastReadAt;
+  const read = row.reads[0];
   return {
     id: row.id,
     subject: row.subject,
@@ -73,6 +74,16 @@ export function toListItem(row: ListItemRow): ConversationListItem {
     assignee: toAssignee(row.assignee),
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: asRecord(row.lastMessagePreview) as MessageContent | null,
-    unread: !lastReadAt || lastReadAt < row.lastMessageAt,
+    unread: isUnreadFor(read, row.lastCustomerMessageAt),
   };
+}
+
+/** The one rule for "unread", as SQL in unreadSql (server/conversations/counts.ts). */
+function isUnreadFor(
+  read: { lastReadAt: Date; markedUnread: boolean } | undefined,
+  lastCustomerMessageAt: Date | null,
+): boolean {
+  if (read?.markedUnread) return true;
+  if (!lastCustomerMessageAt) return false;
+  return !read || read.lastReadAt < lastCustomerMessageAt;
 }

@@ -63,6 +63,14 @@ export async function seedConversation(workspaceId: string, seed: SeedConversati
       select: { id: true },
     });
   }
+  // The seeded messages are the customer's: the conversation is unread as after a customer's send.
+  if (messages.length > 0) {
+    await db().conversation.update({
+      where: { id: conversation.id },
+      data: { lastCustomerMessageAt: conversation.lastMessageAt },
+      select: { id: true },
+    });
+  }
   return {
     conversationId: conversation.id,
     customerId: customer.id,

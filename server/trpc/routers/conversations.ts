@@ -2,7 +2,7 @@ import { countConversations } from "@/server/conversations/counts";
 import { createConversation } from "@/server/conversations/create";
 import { getConversation } from "@/server/conversations/get";
 import { listConversations } from "@/server/conversations/list";
-import { markConversationRead } from "@/server/conversations/mark-read";
+import { markConversationRead, markConversationUnread } from "@/server/conversations/mark-read";
 import {
   ConversationCountsInput,
   ConversationCountsOutput,
@@ -12,6 +12,7 @@ import {
   ListConversationsInput,
   ListConversationsOutput,
   MarkReadOutput,
+  MarkUnreadOutput,
   UpdateConversationInput,
 } from "@/server/conversations/schemas";
 import { updateConversation } from "@/server/conversations/update";
@@ -43,4 +44,8 @@ export const conversationsRouter = router({
     .input(ConversationIdInput)
     .output(MarkReadOutput)
     .mutation(({ ctx, input }) => markConversationRead(ctx.db, ctx.caller, input)),
+  markUnread: memberProcedure
+    .input(ConversationIdInput)
+    .output(MarkUnreadOutput)
+    .mutation(({ ctx, input }) => markConversationUnread(ctx.db, ctx.caller, input)),
 });
