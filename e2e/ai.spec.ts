@@ -16,8 +16,12 @@ let refusingModel: FakeOpenAi;
 let model: FakeOpenAi;
 let draftAgent: string;
 let replyAgent: { id: string; name: string };
+/** The built-in agent set to reply in the thread (the demo's own drafts since issue 13). */
+let builtinReplier: string;
 test.beforeAll(async () => {
   const suffix = `${test.info().workerIndex}-${Date.now()}`;
+  builtinReplier = `Built-in replier ${suffix}`;
+  await api.v1.ai.agents.create.mutate({ name: builtinReplier, provider: "builtin", mode: "reply" });
   offlineAgent = `Offline model ${suffix}`;
   refusingModel = await startFakeOpenAi();
   refusingModel.failNext(Number.MAX_SAFE_INTEGER, 401);
@@ -106,16 +110,24 @@ async function recordRunStates(page: Page, messageId: string) {
 }
 
 const ASSIST_LABELS = {
-  en: { assist: "AI assist", menu: "Choose an AI agent" },
-  ar: { assist: "مساعدة الذكاء الاصطناعي", menu: "اختر وكيل ذكاء اصطناعي" },
+  en: { assist: "AI assist", menu: "Choose an AI agent", send: "Send reply" },
+  ar: { assist: "مساعدة الذكاء الاصطناعي", menu: "اختر وكيل ذكاء اصطناعي", send: "إرسال الرد" },
 };
 
-async function askAgent(page: Page, messageId: string, agent: string, labels = ASSIST_LABELS.en) {
+/** Asks the agent from the message's menu; a reply-mode agent's reply is confirmed (issue 13). */
+async function askAgent(
+  page: Page,
+  messageId: string,
+  agent: string,
+  labels = ASSIST_LABELS.en,
+  mode: "reply" | "draft" = "reply",
+) {
   const row = page.locator(`article[data-message-id="${messageId}"]`);
   await expect(row).toBeVisible(FIRST_PAINT);
   await row.hover();
   await row.getByRole("button", { name: labels.assist }).click();
   await row.getByRole("menu", { name: labels.menu }).getByRole("menuitem", { name: agent }).click();
+  if (mode === "reply") await page.getByRole("dialog").getByRole("button", { name: labels.send }).click();
   return row;
 }
 
@@ -126,11 +138,11 @@ test("AI assist: the built-in agent's answer appears live as a threaded AI reply
   await page.goto(`/inbox/${conversationId}`);
   await expect(page.locator(`article[data-message-id="${messageId}"]`)).toBeVisible(FIRST_PAINT);
   const states = await recordRunStates(page, messageId);
-  const row = await askAgent(page, messageId, "Acme Assistant");
+  const row = await askAgent(page, messageId, builtinReplier);
 
   const status = row.locator("[data-ai-run-status]");
   await expect(status).toHaveAttribute("data-ai-run-status", "succeeded", RUN_DONE);
-  await expect(status).toContainText("Acme Assistant replied in the thread.");
+  await expect(status).toContainText(`${builtinReplier} replied in the thread.`);
   const seen = await states();
   expect(seen.at(-1)).toBe("succeeded");
   expect(seen).toContain("queued");
@@ -139,12 +151,12 @@ test("AI assist: the built-in agent's answer appears live as a threaded AI reply
     has: page.locator(`[data-parent-quote="${messageId}"]`),
   });
   await expect(reply).toBeVisible();
-  await expect(reply).toContainText("Acme Assistant");
+  await expect(reply).toContainText(builtinReplier);
   await expect(reply.locator(`[data-parent-quote="${messageId}"]`)).toContainText("Maya Lindqvist");
   const { items } = await api.v1.connect.listMessages.query({ conversationId, limit: 5 });
   const posted = items.find((m) => m.sender.type === "ai");
   expect(posted?.parentId).toBe(messageId);
-  expect(posted?.sender.name).toBe("Acme Assistant");
+  expect(posted?.sender.name).toBe(builtinReplier);
   const answer = String(posted?.content.en ?? "");
   expect(answer.length).toBeGreaterThan(20);
   await expect(reply).toContainText(answer.slice(0, 40));
@@ -210,7 +222,7 @@ test("AI assist: a draft agent's draft streams into the composer; the member edi
   const texts = await recordComposerTexts(page);
   const states = await recordRunStates(page, messageId);
   const requestsBefore = model.requests.length;
-  const row = await askAgent(page, messageId, draftAgent);
+  const row = await askAgent(page, messageId, draftAgent, ASSIST_LABELS.en, "draft");
 
   const status = row.locator("[data-ai-run-status]");
   await expect(status).toHaveAttribute("data-ai-run-status", "succeeded", RUN_DONE);
@@ -318,7 +330,7 @@ test.describe("in Arabic", () => {
     );
     await page.goto(`/inbox/${conversationId}`);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    const row = await askAgent(page, messageId, draftAgent, ASSIST_LABELS.ar);
+    const row = await askAgent(page, messageId, draftAgent, ASSIST_LABELS.ar, "draft");
     const status = row.locator("[data-ai-run-status]");
     await expect(status).toHaveAttribute("data-ai-run-status", "succeeded", RUN_DONE);
     await expect(status).toContainText(`مسودة ${draftAgent} في مربع الكتابة`);
@@ -376,17 +388,15 @@ test.describe("composer AI tools", () => {
     if (builtinId) await api.v1.ai.agents.update.mutate({ id: builtinId, isDefault: true });
   });
 
-  test("with the built-in agent: Rewrite replaces the text (with Undo); Translate's error keeps the text", async ({
+  test("with the built-in agent: no Translate (it cannot translate); Rewrite replaces the text (with Undo)", async ({
     page,
   }) => {
     const original = "hey, yeah you can totally change the colour, just tell us which one you want!!";
     const { english } = await draftingReply(page, original);
 
-    await page.getByRole("button", { name: "Translate" }).click();
-    const problem = page.locator('[data-ai-transform="failed"]');
-    await expect(problem).toContainText("not supported by the built-in agent");
-    await expect(problem).toContainText("Your text is kept.");
-    await expect(english).toHaveValue(original);
+    // Issue 13: a tool the default agent cannot do is not offered (it used to fail when pressed).
+    await expect(page.getByRole("button", { name: "Rewrite" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Translate" })).toHaveCount(0);
 
     // Opened by mistake: a click back in the text closes the menu and changes nothing.
     await page.getByRole("button", { name: "Rewrite" }).click();
@@ -447,9 +457,9 @@ test.describe("composer AI tools", () => {
     await expect(page.locator('[data-ai-transform="done"]')).toContainText("Arabic");
     await expect(page.locator('[data-ai-transform="done"]')).toContainText("Turkish");
     await expect(english).toHaveValue(original);
-    await page.getByRole("tab", { name: "Arabic (has text)" }).click();
+    await page.getByRole("tab", { name: "العربية (Arabic, has text)" }).click();
     await expect(page.getByRole("textbox", { name: "Message in Arabic" })).toHaveValue(TRANSLATIONS.Arabic);
-    await page.getByRole("tab", { name: "Turkish (has text)" }).click();
+    await page.getByRole("tab", { name: "Türkçe (Turkish, has text)" }).click();
     await expect(page.getByRole("textbox", { name: "Message in Turkish" })).toHaveValue(TRANSLATIONS.Turkish);
     const asked = model.requests.slice(requestsBefore);
     expect(asked).toHaveLength(2);

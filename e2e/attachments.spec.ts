@@ -44,7 +44,7 @@ test("files over the limit or of a refused type are explained before anything is
   const refusals = page.locator('[data-upload-state="refused"]');
   await expect(refusals).toHaveCount(2);
   await expect(refusals.nth(0)).toContainText("“scan.pdf” is 25 MB; a file can be at most 25 MB.");
-  await expect(refusals.nth(1)).toContainText("“setup.exe” (application/x-msdownload) can't be attached.");
+  await expect(refusals.nth(1)).toContainText("“setup.exe” (program) can't be attached.");
   await page.getByRole("button", { name: "Send", exact: true }).click();
   await expect(
     page

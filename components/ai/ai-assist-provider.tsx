@@ -44,7 +44,8 @@ export type AiAssist = {
   runFor: (messageId: string) => RunOutput | undefined;
   starting: (messageId: string) => boolean;
   startError: (messageId: string) => string | null | undefined;
-  start: (messageId: string, agentId?: string) => void;
+  /** `kind` "draft" asks a reply-mode agent for a draft for the composer instead of a reply. */
+  start: (messageId: string, agentId?: string, kind?: "reply" | "draft") => void;
   retry: (run: RunOutput) => void;
   dismiss: (runId: string) => void;
   insertDraft: (run: RunOutput) => void;
@@ -166,11 +167,11 @@ export function AiAssistProvider({
   const retryRun = trpc.v1.ai.retryRun.useMutation();
 
   const start = useCallback(
-    (messageId: string, agentId?: string) => {
+    (messageId: string, agentId?: string, kind?: "reply" | "draft") => {
       setStarting((s) => toggle(s, messageId, true));
       setStartErrors(({ [messageId]: _, ...rest }) => rest);
       assist.mutate(
-        { messageId, agentId: agentId ?? null },
+        { messageId, agentId: agentId ?? null, kind: kind ?? null },
         {
           onSuccess: (run) => {
             startedHere.current.add(run.id);

@@ -3,23 +3,31 @@ import { lazy, Suspense, useCallback, useId, useRef, useState } from "react";
 import { useAiAssist } from "@/components/ai/ai-assist-provider";
 import { useStrings } from "@/components/i18n/locale";
 import { SparkleIcon } from "@/components/messages/icons";
+import type { AgentOutput } from "@/server/workspace/schemas";
 
 const loadAgentMenu = () => import("@/components/ai/agent-menu");
 // Only a member of a workspace with several agents opens it; it starts loading when the button is
 // pointed at or focused.
 const AgentMenu = lazy(() => loadAgentMenu().then((module) => ({ default: module.AgentMenu })));
+// Asked only before a reply-mode agent answers the customer.
+const AssistConfirm = lazy(() =>
+  import("@/components/ai/assist-confirm").then((module) => ({ default: module.AssistConfirm })),
+);
 
 type Props = { messageId: string; className?: string };
 
 /**
- * Asks an AI agent about a message: the workspace's only agent at once, or a small menu of them
- * (the default first) when there are several. `data-ai-assist` is what the keyboard shortcut clicks.
+ * Asks an AI agent about a customer's message: the workspace's only agent, or one from a small
+ * menu of them (the default first) when there are several. A draft-mode agent starts at once; a
+ * reply-mode one answers the customer directly, so it waits for a confirmation (or is asked for a
+ * draft instead). `data-ai-assist` is what the keyboard shortcut clicks.
  */
 export function AiAssistButton({ messageId, className }: Props) {
   const t = useStrings("ai");
   const assist = useAiAssist();
   const [open, setOpen] = useState(false);
   const [upward, setUpward] = useState(true);
+  const [confirming, setConfirming] = useState<AgentOutput | null>(null);
   const menuId = useId();
   const wrapper = useRef<HTMLDivElement>(null);
   const close = useCallback((refocus: boolean) => {
@@ -32,12 +40,28 @@ export function AiAssistButton({ messageId, className }: Props) {
   const busy = assist.starting(messageId);
   const preload = several ? () => void loadAgentMenu().catch(() => {}) : undefined;
 
+  function choose(agent: AgentOutput | undefined) {
+    if (!assist || !agent) return;
+    if (agent.mode === "reply") setConfirming(agent);
+    else assist.start(messageId, agent.id);
+  }
+
   function onClick() {
-    if (!assist) return;
     if (several) {
       if (!open && wrapper.current) setUpward(roomAbove(wrapper.current));
       setOpen((o) => !o);
-    } else assist.start(messageId, agents[0]?.id);
+    } else choose(agents[0]);
+  }
+
+  function answer(kind: "reply" | "draft" | null) {
+    const agent = confirming;
+    setConfirming(null);
+    if (agent && kind) assist?.start(messageId, agent.id, kind);
+    // Asked from the agent menu, the focus was on an item that is gone: back to the button.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body)
+        wrapper.current?.querySelector<HTMLElement>("[data-ai-assist]")?.focus();
+    });
   }
 
   return (
@@ -70,9 +94,19 @@ export function AiAssistButton({ messageId, className }: Props) {
             wrapper={wrapper}
             onPick={(agentId) => {
               setOpen(false);
-              assist.start(messageId, agentId);
+              choose(agents.find((agent) => agent.id === agentId));
             }}
             onClose={close}
+          />
+        </Suspense>
+      ) : null}
+      {confirming ? (
+        <Suspense fallback={null}>
+          <AssistConfirm
+            agentName={confirming.name}
+            onSend={() => answer("reply")}
+            onDraft={() => answer("draft")}
+            onClose={() => answer(null)}
           />
         </Suspense>
       ) : null}

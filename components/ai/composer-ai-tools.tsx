@@ -1,5 +1,6 @@
 "use client";
 import { lazy, Suspense, useRef, useState } from "react";
+import { trpc } from "@/client/trpc";
 import type { TransformRequest } from "@/components/ai/transform-run";
 import { useStrings } from "@/components/i18n/locale";
 import { onMenuKeyDown } from "@/components/menu/menu-keys";
@@ -26,9 +27,16 @@ const toolButton =
   "flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-violet-700 hover:bg-violet-50 disabled:opacity-50";
 const STYLES = ["shorter", "friendlier", "formal"] as const;
 
-/** Translate and Rewrite in the composer's toolbar, with the run's state beside them. */
+/**
+ * Translate and Rewrite in the composer's toolbar, with the run's state beside them. They use the
+ * workspace's default agent, so they are offered only when it can do them: none without a default
+ * agent, and no Translate from the built-in one (it cannot translate).
+ */
 export function ComposerAiTools({ conversationId, draft, update, disabled, focusText }: Props) {
   const t = useStrings("ai");
+  const agents = trpc.v1.workspace.agents.useQuery(undefined, { staleTime: 60_000 });
+  const agent = agents.data?.find((a) => a.isDefault);
+  const canTranslate = agent !== undefined && agent.provider !== "builtin";
   const [request, setRequest] = useState<TransformRequest | null>(null);
   const [working, setWorking] = useState(false);
   const [styles, setStyles] = useState(false);
@@ -53,6 +61,7 @@ export function ComposerAiTools({ conversationId, draft, update, disabled, focus
     setRequest((last) => ({ kind, style, nonce: (last?.nonce ?? 0) + 1 }));
   }
 
+  if (!agent) return null;
   return (
     <fieldset
       aria-label={t.aiTools}
@@ -61,10 +70,12 @@ export function ComposerAiTools({ conversationId, draft, update, disabled, focus
       onPointerEnter={preload}
       onFocus={preload}
     >
-      <button type="button" className={toolButton} title={t.translateHint} onClick={() => ask("translate")}>
-        <SparkleIcon className="size-3.5" />
-        {t.translate}
-      </button>
+      {canTranslate ? (
+        <button type="button" className={toolButton} title={t.translateHint} onClick={() => ask("translate")}>
+          <SparkleIcon className="size-3.5" />
+          {t.translate}
+        </button>
+      ) : null}
       <div ref={rewrite} className="relative">
         <button
           type="button"

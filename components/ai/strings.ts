@@ -2,6 +2,12 @@ import { defineStrings } from "@/components/i18n/ui-locale";
 
 export const aiStrings = defineStrings({
   en: {
+    confirmTitle: "Send {agent}'s reply?",
+    confirmBody:
+      "{agent} will send a reply to the customer in this conversation. You will not see it before the customer does.",
+    confirmSend: "Send reply",
+    draftInstead: "Draft it for me instead",
+    cancel: "Cancel",
     assist: "AI assist",
     assistWith: "AI assist with {agent}",
     chooseAgent: "Choose an AI agent",
@@ -38,6 +44,11 @@ export const aiStrings = defineStrings({
     writeFirst: "Write something first.",
   },
   ar: {
+    confirmTitle: "إرسال رد {agent}؟",
+    confirmBody: "سيرسل {agent} ردًا إلى العميل في هذه المحادثة. لن تراه قبل أن يراه العميل.",
+    confirmSend: "إرسال الرد",
+    draftInstead: "اكتب لي مسودة بدلًا من ذلك",
+    cancel: "إلغاء",
     assist: "مساعدة الذكاء الاصطناعي",
     assistWith: "المساعدة عبر {agent}",
     chooseAgent: "اختر وكيل ذكاء اصطناعي",
@@ -74,6 +85,12 @@ export const aiStrings = defineStrings({
     writeFirst: "اكتب شيئًا أولًا.",
   },
   tr: {
+    confirmTitle: "{agent} müşteriye yanıt göndersin mi?",
+    confirmBody:
+      "{agent} bu konuşmada müşteriye bir yanıt gönderecek. Yanıtı müşteriden önce görmeyeceksiniz.",
+    confirmSend: "Yanıtı gönder",
+    draftInstead: "Bunun yerine taslak yazsın",
+    cancel: "İptal",
     assist: "Yapay zekâ yardımı",
     assistWith: "{agent} ile yardım al",
     chooseAgent: "Bir yapay zekâ asistanı seçin",

@@ -1,5 +1,6 @@
 "use client";
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
+import { extensionOf, type FileKind, fileKindOf } from "@/components/messages/file-kind";
 import { formatFileSize } from "@/components/messages/file-size";
 import { CloseIcon, FileIcon } from "@/components/messages/icons";
 import { isPreviewableImage } from "@/components/messages/message-attachments";
@@ -13,12 +14,35 @@ type Props = {
   onDismiss: (uploadId: string) => void;
 };
 
+const FILE_KIND_STRING = {
+  image: "fileImage",
+  video: "fileVideo",
+  audio: "fileAudio",
+  pdf: "filePdf",
+  word: "fileWord",
+  excel: "fileExcel",
+  powerpoint: "filePowerpoint",
+  zip: "fileZip",
+  archive: "fileArchive",
+  text: "fileText",
+  csv: "fileCsv",
+  program: "fileProgram",
+} as const satisfies Record<FileKind, string>;
+
 export function AttachmentTray({ attachments, uploads, onRemove, onDismiss }: Props) {
   const t = useStrings("messages");
   const locale = useUiLocale();
   const size = (bytes: number) => formatFileSize(bytes, locale);
   const percent = new Intl.NumberFormat(locale, { style: "percent" });
   if (attachments.length === 0 && uploads.length === 0) return null;
+
+  // Named as a person would ("Word document"), never by MIME type.
+  function kindName(type: string, fileName: string): string {
+    const kind = fileKindOf(type, fileName);
+    if (kind) return t[FILE_KIND_STRING[kind]];
+    const extension = extensionOf(fileName);
+    return extension ? format(t.fileOther, { extension }) : t.fileUnknown;
+  }
 
   function problem(item: UploadItem): string | null {
     const refusal = item.refusal;
@@ -28,8 +52,8 @@ export function AttachmentTray({ attachments, uploads, onRemove, onDismiss }: Pr
     if (refusal?.reason === "type")
       return format(t.typeNotAllowed, {
         name: item.name,
-        type: refusal.type,
-        allowed: refusal.allowed.join(", "),
+        type: kindName(refusal.type, item.name),
+        allowed: [...new Set(refusal.allowed.map((pattern) => kindName(pattern, "")))].join(", "),
       });
     if (refusal?.reason === "tooMany") return format(t.tooMany, { max: refusal.max });
     if (item.state === "failed") return format(t.uploadFailed, { name: item.name, error: item.error ?? "" });

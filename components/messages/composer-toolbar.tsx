@@ -1,9 +1,11 @@
 "use client";
 import type { ReactNode, RefObject } from "react";
-import { format, useStrings } from "@/components/i18n/locale";
+import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import type { Draft } from "@/components/messages/draft-storage";
 import { LockIcon, PaperclipIcon, TemplateIcon } from "@/components/messages/icons";
+import { nativeName } from "@/components/messages/locale-tabs";
 import { preloadUploads } from "@/components/messages/use-uploads";
+import type { Locale } from "@/server/connect/locales";
 
 type Props = {
   draft: Draft;
@@ -11,6 +13,8 @@ type Props = {
   sending: boolean;
   shortcut: string;
   unfilled: string[];
+  /** The languages the message has text in: named beside Send when it goes out in several. */
+  locales: Locale[];
   fileInput: RefObject<HTMLInputElement | null>;
   onFiles: (files: File[]) => void;
   onTemplates: () => void;
@@ -22,8 +26,18 @@ type Props = {
 const toolButton =
   "flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-slate-600 hover:bg-slate-100 disabled:opacity-50";
 
-export function ComposerToolbar({ draft, update, sending, shortcut, unfilled, fileInput, ...on }: Props) {
+export function ComposerToolbar({
+  draft,
+  update,
+  sending,
+  shortcut,
+  unfilled,
+  locales,
+  fileInput,
+  ...on
+}: Props) {
   const t = useStrings("messages");
+  const uiLocale = useUiLocale();
   return (
     <div className="flex flex-wrap items-center gap-2 px-2 pt-1 pb-2">
       <input
@@ -82,6 +96,17 @@ export function ComposerToolbar({ draft, update, sending, shortcut, unfilled, fi
         </div>
       ) : null}
       <div className="ms-auto flex items-center gap-2">
+        {locales.length > 1 ? (
+          <span data-sends-in="" className="text-xs font-medium text-slate-700">
+            {t.sendsIn}
+            {locales.map((locale, index) => (
+              <span key={locale}>
+                {index > 0 ? (uiLocale === "ar" ? "، " : ", ") : " "}
+                <span lang={locale}>{nativeName(locale)}</span>
+              </span>
+            ))}
+          </span>
+        ) : null}
         <span className="hidden text-xs text-slate-600 md:inline">
           {format(t.sendHint, { keys: shortcut })}
         </span>

@@ -6,21 +6,27 @@ import {
   type RefObject,
   Suspense,
   useEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
 import { trpc } from "@/client/trpc";
 import { ComposerAiTools } from "@/components/ai/composer-ai-tools";
-import { format, useStrings } from "@/components/i18n/locale";
+import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { ComposerToolbar } from "@/components/messages/composer-toolbar";
 import { type Draft, newIdempotencyKey } from "@/components/messages/draft-storage";
 import { DraftTextarea } from "@/components/messages/draft-textarea";
 import { useLanguageNames } from "@/components/messages/locale-choice";
 import { LocaleTabs } from "@/components/messages/locale-tabs";
 import { ReplyBanner } from "@/components/messages/reply-banner";
+import { scriptMismatch } from "@/components/messages/script-hint";
 import { isReusedKey, serverMessage } from "@/components/messages/send-error";
 import { unfilledVariables } from "@/components/messages/template-variables";
-import { focusComposer, useComposerShortcuts } from "@/components/messages/use-composer-shortcuts";
+import {
+  focusComposer,
+  isEmptyNote,
+  useComposerShortcuts,
+} from "@/components/messages/use-composer-shortcuts";
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
@@ -51,12 +57,15 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   const context = useTemplateContext(conversationId);
   const picker = useTemplatePicker(update, context);
   const languageName = useLanguageNames();
+  const uiLocale = useUiLocale();
+  const listFormat = useMemo(() => new Intl.ListFormat(uiLocale, { type: "conjunction" }), [uiLocale]);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [shortcut, setShortcut] = useState("Ctrl+Enter");
   const fileInput = useRef<HTMLInputElement>(null);
   // The member's choice (Settings → Your account): Enter sends, or Enter is a new line.
-  const enterSends = trpc.v1.workspace.me.useQuery().data?.user.enterSends ?? false;
+  const me = trpc.v1.workspace.me.useQuery();
+  const enterSends = me.data?.user.enterSends ?? false;
   useEffect(() => {
     if (/Mac|iPhone|iPad/.test(navigator.platform)) setShortcut("⌘+Enter");
   }, []);
@@ -66,6 +75,11 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
     boolean
   >;
   const unfilledIn = unfilledVariables(draft.text);
+  const mismatch = scriptMismatch(draft.locale, draft.text[draft.locale]);
+  const conversation = trpc.v1.conversations.get.useQuery({ id: conversationId });
+  const assignee = conversation.data?.assignee;
+  // A colleague's conversation: said before the reply goes, never in its way. Notes are for the team.
+  const colleague = assignee && me.data && assignee.memberId !== me.data.memberId && !draft.internal;
   const unfilled = unfilledIn.map((u) => u.placeholder);
 
   async function submit() {
@@ -80,7 +94,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
             .map((u) =>
               format(t.unfilledIn, {
                 placeholder: u.placeholder,
-                tabs: u.locales.map(languageName).join(", "),
+                tabs: listFormat.format(u.locales.map(languageName)),
               }),
             )
             .join("; "),
@@ -156,6 +170,11 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
     <form
       aria-label={t.composer}
       data-internal={draft.internal ? "" : undefined}
+      onKeyDown={(event) => {
+        // Escape leaves the composer (use-pane-shortcuts); an empty note ends there, so R is a reply again.
+        if (event.key === "Escape" && !event.defaultPrevented && isEmptyNote(draft))
+          update((d) => ({ ...d, internal: false }));
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -172,6 +191,14 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
             onHover={picker.hover}
           />
         </Suspense>
+      ) : null}
+      {colleague ? (
+        <p
+          data-assigned-elsewhere=""
+          className="mx-3 mt-2 rounded-md bg-sky-50 px-3 py-1.5 text-xs text-sky-900"
+        >
+          {format(t.assignedToOther, { name: assignee.name })}
+        </p>
       ) : null}
       {draft.replyTo ? (
         <ReplyBanner target={draft.replyTo} onCancel={() => update((d) => ({ ...d, replyTo: null }))} />
@@ -217,10 +244,21 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
           internal={draft.internal}
           pickerOpen={picker.source === "slash"}
           activeOptionId={picker.activeOptionId}
+          describedBy={mismatch ? "composer-script-hint" : undefined}
           onChange={setText}
           onKeyDown={onKeyDown}
           onPaste={onPaste}
         />
+        {mismatch ? (
+          <p
+            id="composer-script-hint"
+            role="status"
+            data-script-hint={mismatch}
+            className="mx-3 mb-1 rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900"
+          >
+            {format(t[mismatch], { tab: languageName(draft.locale) })}
+          </p>
+        ) : null}
       </div>
       {draft.attachments.length > 0 || uploads.items.length > 0 ? (
         <Suspense fallback={null}>
@@ -256,6 +294,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         sending={sending}
         shortcut={enterSends ? "Enter" : shortcut}
         unfilled={unfilled}
+        locales={LOCALES.filter((l) => hasText[l])}
         fileInput={fileInput}
         onFiles={uploads.add}
         onTemplates={picker.openFromButton}

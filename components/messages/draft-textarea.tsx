@@ -14,6 +14,8 @@ type Props = {
   internal: boolean;
   pickerOpen: boolean;
   activeOptionId: string | undefined;
+  /** The id of a hint about the text (read with it). */
+  describedBy?: string;
   onChange: (text: string) => void;
   onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   onPaste: (event: ClipboardEvent<HTMLTextAreaElement>) => void;
@@ -37,6 +39,7 @@ export function DraftTextarea({
   internal,
   pickerOpen,
   activeOptionId,
+  describedBy,
   ...on
 }: Props) {
   const backdrop = useRef<HTMLDivElement>(null);
@@ -70,6 +73,7 @@ export function DraftTextarea({
         dir={dir}
         value={value}
         aria-label={label}
+        aria-describedby={describedBy}
         // The hint is in the UI's language, the box in the reply's: isolated (FSI…PDI) it takes its own
         // direction, so an Arabic hint in a Turkish box (or the reverse) keeps its "…" at its end.
         placeholder={`\u2068${placeholder}\u2069`}

@@ -155,7 +155,8 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
             <RowButton label={t.reply} onClick={() => actions.reply(message)}>
               <ReplyIcon />
             </RowButton>
-            <AiAssistButton messageId={message.id} />
+            {/* The team's own messages and notes are nobody's question to answer. */}
+            {kind === "customer" ? <AiAssistButton messageId={message.id} /> : null}
             {message.parentId ? (
               <RowButton label={t.viewThread} onClick={() => actions.openThread(message.id)}>
                 <ThreadIcon />

@@ -88,7 +88,9 @@ function ThreadEntry({
         >
           <ReplyIcon className="size-3.5" />
         </button>
-        <AiAssistButton messageId={message.id} className="rounded p-1 text-violet-700 hover:bg-black/5" />
+        {kind === "customer" ? (
+          <AiAssistButton messageId={message.id} className="rounded p-1 text-violet-700 hover:bg-black/5" />
+        ) : null}
       </div>
       <MessageContent message={message} />
       <MessageAttachments attachments={message.attachments} />

@@ -20,6 +20,13 @@ export function focusComposer(textarea: RefObject<HTMLTextAreaElement | null>) {
   requestAnimationFrame(() => textarea.current?.focus());
 }
 
+/** The note switch is on and nothing is written or attached yet. */
+export function isEmptyNote(draft: Draft): boolean {
+  return (
+    draft.internal && draft.attachments.length === 0 && LOCALES.every((l) => draft.text[l].trim() === "")
+  );
+}
+
 /**
  * r focuses the composer, n toggles the internal note, t opens the templates, Shift+U attaches,
  * Ctrl/⌘+Shift+L cycles the reply language, Ctrl/⌘+Enter sends. The textarea handles its own
@@ -33,6 +40,8 @@ export function useComposerShortcuts({ draft, update, textarea, fileInput, submi
 
   useShortcut("composer.focus", () => {
     if (!textarea.current) return false;
+    // R is Reply: a note switched on and left empty does not make it a note.
+    if (isEmptyNote(draft)) update((d) => ({ ...d, internal: false }));
     textarea.current.focus();
     return true;
   });

@@ -39,10 +39,15 @@ export function useDraft(
     setState((current) => (current ? { ...current, draft: change(current.draft) } : current));
   }, []);
 
-  /** After a successful send: a new draft with a new Idempotency-Key, in the locale just used. */
+  /**
+   * After a successful send: a new draft with a new Idempotency-Key, a reply (not a note), in the
+   * conversation's language again rather than the one just used.
+   */
   const reset = useCallback(() => {
-    setState((current) => (current ? { ...current, draft: emptyDraft(current.draft.locale) } : current));
-  }, []);
+    setState((current) =>
+      current ? { ...current, draft: emptyDraft(defaultLocale ?? current.draft.locale) } : current,
+    );
+  }, [defaultLocale]);
 
   return { draft: state?.draft ?? null, update, reset };
 }

@@ -20,22 +20,26 @@ export function templateOptionId(templateId: string): string {
 
 type PickerState = { source: "slash" | "button"; query: string; active: number } | null;
 
-/** Inserts each locale's text of the template into that locale's tab, filled from the context. */
+/**
+ * Inserts the template's text for the tab being written (filled from the context), and only
+ * there: the other tabs hold only what the member wrote or looked at. A template without that
+ * language fills the first one it has, and that tab opens, so the member sees what was inserted.
+ */
 export function insertTemplate(
   draft: Draft,
   template: TemplateOutput,
   context: unknown,
   slash: boolean,
 ): Draft {
-  const text = { ...draft.text };
-  for (const locale of LOCALES) {
-    const body = template.content[locale];
-    if (!body) continue;
-    const filled = fillPlaceholders(body, context);
-    const current = slash && locale === draft.locale ? "" : text[locale];
-    text[locale] = current.trim() === "" ? filled : `${current.replace(/\s+$/, "")}\n${filled}`;
-  }
-  return { ...draft, text };
+  // The "/name" typed to find the template goes, whichever tab the text lands in.
+  const typed = slash ? { ...draft.text, [draft.locale]: "" } : draft.text;
+  const locale = template.content[draft.locale] ? draft.locale : LOCALES.find((l) => template.content[l]);
+  const body = locale ? template.content[locale] : undefined;
+  if (!locale || !body) return { ...draft, text: typed };
+  const filled = fillPlaceholders(body, context);
+  const current = typed[locale];
+  const text = current.trim() === "" ? filled : `${current.replace(/\s+$/, "")}\n${filled}`;
+  return { ...draft, locale, text: { ...typed, [locale]: text } };
 }
 
 /**

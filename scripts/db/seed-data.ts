@@ -205,11 +205,13 @@ export const TEMPLATES: Record<TemplateKey, { name: string; content: Required<Lo
   },
 };
 
+// A draft-mode agent: asked from the inbox, its answer lands in the composer for a member to read
+// before anything reaches the customer.
 export const AI_AGENT = {
   name: "Acme Assistant",
   provider: "builtin",
   model: "builtin-retrieval",
-  mode: "reply",
+  mode: "draft",
   isDefault: true,
   instructions: [
     "You are Acme Assistant, the first line of support for Acme, an online home and lifestyle store.",

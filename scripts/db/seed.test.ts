@@ -83,7 +83,7 @@ describe("the demo seed", () => {
         name: "Acme Assistant",
         provider: "builtin",
         model: "builtin-retrieval",
-        mode: "reply",
+        mode: "draft",
         isDefault: true,
       }),
     ]);
