@@ -1,23 +1,17 @@
 "use client";
-import { useRef } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { readableText } from "@/components/conversations/preview-text";
-import { StatusBadge } from "@/components/conversations/status-badge";
 import { useUiStartAlign } from "@/components/conversations/text-align";
-import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
 import { useFormatters } from "@/components/i18n/format";
-import { format, useStrings } from "@/components/i18n/locale";
+import { useStrings } from "@/components/i18n/locale";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
-const buttonClass =
-  "inline-flex items-center justify-center rounded-md px-3 py-1.5 text-sm font-medium disabled:opacity-50";
-const primaryButton = `${buttonClass} bg-slate-900 text-white hover:bg-slate-700`;
-const secondaryButton = `${buttonClass} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`;
-const quietButton = "rounded px-1 text-sm font-medium text-blue-700 hover:underline";
-
-/** The right panel: who the customer is, and the conversation's status and assignee. */
+/**
+ * The right panel: who the customer is, and where the conversation came from. Its status and
+ * assignee are changed in the conversation header (components/conversations/conversation-header.tsx).
+ */
 export function ConversationDetails({ conversationId }: { conversationId: string }) {
   const t = useStrings("conversations");
   const conversation = trpc.v1.conversations.get.useQuery({ id: conversationId });
@@ -78,7 +72,6 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
           </div>
         </div>
       </section>
-      <ConversationActions conversation={conversation} />
       <section aria-labelledby="details-conversation" className="border-b border-slate-200 p-4">
         <h3 id="details-conversation" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
           {t.conversation}
@@ -169,96 +162,5 @@ function Field({ label, children }: { label: React.ReactNode; children: React.Re
       <dt className="text-start text-slate-500 wrap-anywhere">{label}</dt>
       <dd className="min-w-0 text-start text-slate-900">{children}</dd>
     </>
-  );
-}
-
-function ConversationActions({ conversation }: { conversation: ConversationOutput }) {
-  const t = useStrings("conversations");
-  const me = trpc.v1.workspace.me.useQuery();
-  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
-  const update = useUpdateConversation(conversation.id);
-  const assigneeSelect = useRef<HTMLSelectElement>(null);
-  const { status, assignee } = conversation;
-  const myId = me.data?.memberId;
-  const assigneeMissing = assignee && !members.data?.some((m) => m.memberId === assignee.memberId);
-
-  // E and I are the conversation header's (components/conversations/conversation-header.tsx).
-  function assign(memberId: string | null) {
-    update.change({ assigneeId: memberId });
-    // The button pressed may disappear; the select shows the result.
-    assigneeSelect.current?.focus();
-  }
-
-  return (
-    <section aria-labelledby="details-actions" className="flex flex-col gap-3 border-b border-slate-200 p-4">
-      <div className="flex items-center justify-between gap-2">
-        <h3 id="details-actions" className="text-xs font-semibold text-slate-500 uppercase">
-          {t.status}
-        </h3>
-        <StatusBadge status={status} />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        {/* The same two buttons change label, so keyboard focus stays where it was. */}
-        <button
-          type="button"
-          className={status === "resolved" ? secondaryButton : primaryButton}
-          onClick={() => update.change({ status: status === "resolved" ? "open" : "resolved" })}
-        >
-          {status === "resolved" ? t.reopen : t.resolve}
-        </button>
-        {status !== "resolved" ? (
-          <button
-            type="button"
-            className={secondaryButton}
-            onClick={() => update.change({ status: status === "pending" ? "open" : "pending" })}
-          >
-            {status === "pending" ? t.reopen : t.markPending}
-          </button>
-        ) : null}
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor="details-assignee" className="text-xs font-semibold text-slate-500 uppercase">
-          {t.assignee}
-        </label>
-        <select
-          id="details-assignee"
-          ref={assigneeSelect}
-          value={assignee?.memberId ?? ""}
-          onChange={(event) => update.change({ assigneeId: event.target.value || null })}
-          className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
-        >
-          <option value="">{t.unassigned}</option>
-          {(members.data ?? []).map((member) => (
-            <option key={member.memberId} value={member.memberId}>
-              {member.memberId === myId ? format(t.you, { name: member.name }) : member.name}
-            </option>
-          ))}
-          {assignee && assigneeMissing ? <option value={assignee.memberId}>{assignee.name}</option> : null}
-        </select>
-        <div className="flex flex-wrap gap-x-3 gap-y-1">
-          {myId && assignee?.memberId !== myId ? (
-            <button type="button" className={quietButton} onClick={() => assign(myId)}>
-              {t.assignToMe}
-            </button>
-          ) : null}
-          {assignee ? (
-            <button type="button" className={quietButton} onClick={() => assign(null)}>
-              {t.unassign}
-            </button>
-          ) : null}
-        </div>
-      </div>
-      {update.failed ? (
-        <div role="alert" className="flex items-start gap-2 rounded-md bg-red-50 p-2 text-sm text-red-800">
-          <span className="flex-1">{t.updateErrorUnknown}</span>
-          <button type="button" onClick={update.dismissError} className="font-medium underline">
-            {t.dismiss}
-          </button>
-        </div>
-      ) : null}
-      <p role="status" className="sr-only">
-        {update.saving ? t.saving : ""}
-      </p>
-    </section>
   );
 }

@@ -1,17 +1,14 @@
 "use client";
-import { useMemo, useRef } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { neighbourOf } from "@/components/conversations/list-order";
 import { useMarkUnread } from "@/components/conversations/mark-read";
 import { StatusBadge } from "@/components/conversations/status-badge";
-import { offerUndo } from "@/components/conversations/undo-bar";
+import { offerUndo } from "@/components/conversations/undo-store";
 import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
 import { format, useStrings } from "@/components/i18n/locale";
 import { closeConversation, openConversation } from "@/components/inbox/conversation-route";
-import type { PaletteCommand } from "@/components/keyboard/command-palette";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
-import { usePaletteCommands } from "@/components/keyboard/palette-context";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
 const button =
@@ -65,17 +62,6 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
     return true;
   });
 
-  usePaletteCommands("conversation", useConversationCommands(conversation, update.change));
-
-  const details = [
-    conversation.channel?.name,
-    assignee
-      ? format(t.assignedTo, {
-          name: assignee.memberId === myId ? format(t.you, { name: assignee.name }) : assignee.name,
-        })
-      : t.unassigned,
-  ].filter(Boolean);
-
   return (
     <section
       aria-labelledby="conversation-title"
@@ -87,12 +73,12 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
         </h2>
         <p className="truncate text-start text-sm text-slate-600">
           <bdi>{name}</bdi>
-          {details.map((part) => (
-            <span key={part}>
+          {conversation.channel ? (
+            <>
               <span aria-hidden="true"> · </span>
-              <bdi>{part}</bdi>
-            </span>
-          ))}
+              <bdi>{conversation.channel.name}</bdi>
+            </>
+          ) : null}
         </p>
       </div>
       <StatusBadge status={status} />
@@ -102,19 +88,16 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
           E
         </span>
       </button>
-      {myId && assignee?.memberId !== myId ? (
-        <button
-          type="button"
-          className={button}
-          onClick={() => update.change({ assigneeId: myId })}
-          aria-keyshortcuts="I"
-        >
-          {t.assignToMe}
-          <span aria-hidden="true" className={keyHint}>
-            I
-          </span>
+      {status === "open" ? (
+        <button type="button" className={button} onClick={() => update.change({ status: "pending" })}>
+          {t.markPending}
         </button>
       ) : null}
+      <AssigneeSelect
+        conversation={conversation}
+        myId={myId}
+        onChange={(assigneeId) => update.change({ assigneeId })}
+      />
       <button
         type="button"
         className={button}
@@ -126,38 +109,51 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
           U
         </span>
       </button>
+      {update.failed ? (
+        <p
+          role="alert"
+          className="flex w-full items-center gap-2 rounded-md bg-red-50 p-2 text-sm text-red-800"
+        >
+          <span className="flex-1">{t.updateErrorUnknown}</span>
+          <button type="button" onClick={update.dismissError} className="font-medium underline">
+            {t.dismiss}
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
 
-/** The open conversation's actions by name in the palette: any status, any member, unassign. */
-function useConversationCommands(
-  conversation: ConversationOutput,
-  change: ReturnType<typeof useUpdateConversation>["change"],
-): PaletteCommand[] {
+/** Who has it: anyone in the workspace, or nobody (I assigns to the member from anywhere). */
+function AssigneeSelect({
+  conversation,
+  myId,
+  onChange,
+}: {
+  conversation: ConversationOutput;
+  myId: string | undefined;
+  onChange: (assigneeId: string | null) => void;
+}) {
   const t = useStrings("conversations");
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
-  const { status, assignee } = conversation;
-  // The latest change function, without offering the commands anew on every render.
-  const latest = useRef(change);
-  latest.current = change;
-  return useMemo(() => {
-    const change = (to: Parameters<typeof latest.current>[0]) => latest.current(to);
-    const commands: PaletteCommand[] = [];
-    if (status !== "pending")
-      commands.push({ id: "status.pending", label: t.markPending, run: () => change({ status: "pending" }) });
-    if (status !== "open")
-      commands.push({ id: "status.open", label: t.reopen, run: () => change({ status: "open" }) });
-    for (const member of members.data ?? []) {
-      if (member.memberId === assignee?.memberId) continue;
-      commands.push({
-        id: `assign.${member.memberId}`,
-        label: format(t.assignToName, { name: member.name }),
-        run: () => change({ assigneeId: member.memberId }),
-      });
-    }
-    if (assignee)
-      commands.push({ id: "assign.none", label: t.unassign, run: () => change({ assigneeId: null }) });
-    return commands;
-  }, [t, status, assignee, members.data]);
+  const { assignee } = conversation;
+  const missing = assignee && !members.data?.some((m) => m.memberId === assignee.memberId);
+  return (
+    <label className="flex shrink-0 items-center gap-1.5 text-sm text-slate-600">
+      {t.assignee}
+      <select
+        value={assignee?.memberId ?? ""}
+        onChange={(event) => onChange(event.target.value || null)}
+        className="max-w-44 rounded-md border border-slate-300 bg-white py-1 ps-2 pe-7 text-sm text-slate-800"
+      >
+        <option value="">{t.unassigned}</option>
+        {(members.data ?? []).map((member) => (
+          <option key={member.memberId} value={member.memberId}>
+            {member.memberId === myId ? format(t.you, { name: member.name }) : member.name}
+          </option>
+        ))}
+        {assignee && missing ? <option value={assignee.memberId}>{assignee.name}</option> : null}
+      </select>
+    </label>
+  );
 }

@@ -1,10 +1,11 @@
 "use client";
+import { lazy, Suspense, useSyncExternalStore } from "react";
 import { trpc } from "@/client/trpc";
 import { ConversationDetails } from "@/components/conversations/conversation-details";
 import { LIST_PANEL_ID } from "@/components/conversations/conversation-filters";
 import { ConversationHeader } from "@/components/conversations/conversation-header";
 import { ConversationList } from "@/components/conversations/conversation-list";
-import { UndoBar } from "@/components/conversations/undo-bar";
+import { currentUndoable, subscribeUndoable, undoNow } from "@/components/conversations/undo-store";
 import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
 import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
 import type { UiStrings } from "@/components/i18n/ui-strings";
@@ -16,6 +17,11 @@ import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useKeyboard, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
+
+// Loaded when there is first something to undo; the live region it fills is on the page from the start.
+const UndoBar = lazy(() =>
+  import("@/components/conversations/undo-bar").then((module) => ({ default: module.UndoBar })),
+);
 
 const SETTINGS_HREF = "/settings/api-keys";
 
@@ -97,7 +103,7 @@ function Shell({ conversationId }: { conversationId: string | null }) {
           {conversationId ? <ConversationDetails conversationId={conversationId} /> : null}
         </aside>
       </div>
-      <UndoBar />
+      <UndoRegion />
     </div>
   );
 }
@@ -131,5 +137,20 @@ function SkipLinks({ hasConversation }: { hasConversation: boolean }) {
         </button>
       ) : null}
     </>
+  );
+}
+
+/** A polite live region, filled by the undo bar while something can be undone. */
+function UndoRegion() {
+  const offer = useSyncExternalStore(subscribeUndoable, currentUndoable, () => null);
+  useShortcut("undo", undoNow, offer !== null);
+  return (
+    <div role="status" className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex justify-center">
+      {offer ? (
+        <Suspense fallback={null}>
+          <UndoBar offer={offer} />
+        </Suspense>
+      ) : null}
+    </div>
   );
 }

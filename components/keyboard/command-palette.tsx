@@ -1,5 +1,5 @@
 "use client";
-import { lazy, type RefObject, Suspense, useId, useRef, useState } from "react";
+import { lazy, type RefObject, Suspense, useEffect, useId, useRef, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
 import { Dialog } from "@/components/ui/dialog";
 
@@ -12,15 +12,37 @@ export type PaletteSteering = {
 };
 
 // The commands, their key caps and the matching load when the palette first opens. The dialog
-// and its input are here, so what the member types at once is never lost.
+// and its input are here, so what the member types from here on is never lost.
 const PaletteCommands = lazy(() =>
   import("@/components/keyboard/palette-commands").then((module) => ({ default: module.PaletteCommands })),
 );
 
 /** Every action by name; the ones that need something on screen say so instead of vanishing. */
-export function CommandPalette({ extra, onClose }: { extra: PaletteCommand[]; onClose: () => void }) {
+export function CommandPalette({
+  extra,
+  typedAhead,
+  onReady,
+  onClose,
+}: {
+  extra: PaletteCommand[];
+  /** What was typed while this loaded, and whether Enter was pressed then. */
+  typedAhead: () => { query: string; enter: boolean };
+  /** The input has focus: keys go to it from now on. */
+  onReady: () => void;
+  onClose: () => void;
+}) {
   const t = useStrings("keyboard");
-  const [query, setQuery] = useState("");
+  const [ahead] = useState(typedAhead);
+  const [query, setQuery] = useState(ahead.query);
+  // After the dialog's own effect has focused the input (a child's effects run first): what was
+  // typed while this rendered joins the query, and keys go to the input from here on.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the input is ready
+  useEffect(() => {
+    const latest = typedAhead();
+    if (latest.query !== ahead.query) setQuery(latest.query);
+    if (latest.enter) steering.current.enterPending = true;
+    onReady();
+  }, []);
   const [activeId, setActiveId] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
   const steering = useRef<PaletteSteering>({ onKeyDown: null, enterPending: false });

@@ -2,6 +2,16 @@
 import { useStrings } from "@/components/i18n/locale";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { SHORTCUTS, type Shortcut } from "@/components/keyboard/shortcuts";
+import { Dialog } from "@/components/ui/dialog";
+
+/** The help overlay in its dialog, loaded when first opened. */
+export function HelpDialog({ title, onClose }: { title: string; onClose: () => void }) {
+  return (
+    <Dialog title={title} titleHidden onClose={onClose}>
+      <HelpOverlay onClose={onClose} />
+    </Dialog>
+  );
+}
 
 const GROUPS: {
   group: Shortcut["group"];
@@ -13,8 +23,7 @@ const GROUPS: {
   { group: "general", label: "groupGeneral" },
 ];
 
-/** Inside the help dialog (components/keyboard/keyboard-layer.tsx), loaded when it first opens. */
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useStrings("keyboard");
   const layout = useLayoutMap();
   const platform = typeof navigator === "undefined" ? "" : navigator.platform;

@@ -1,15 +1,17 @@
 "use client";
-import { lazy, Suspense, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
-import { CommandPalette, type PaletteCommand } from "@/components/keyboard/command-palette";
+import type { PaletteCommand } from "@/components/keyboard/command-palette";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
-import { useContextCommands } from "@/components/keyboard/palette-context";
-import { Dialog } from "@/components/ui/dialog";
 
-// Loaded when first opened; the dialog around it opens at once and takes Escape meanwhile.
-const HelpOverlay = lazy(() =>
-  import("@/components/keyboard/help-overlay").then((module) => ({ default: module.HelpOverlay })),
+// Both load when first opened (a few kB the inbox's first load does without); what the member
+// types meanwhile is kept for the palette's input (usePaletteTypeAhead), never taken as shortcuts.
+const CommandPalette = lazy(() =>
+  import("@/components/keyboard/command-palette").then((module) => ({ default: module.CommandPalette })),
+);
+const HelpDialog = lazy(() =>
+  import("@/components/keyboard/help-overlay").then((module) => ({ default: module.HelpDialog })),
 );
 
 /** The help overlay (?), the command palette (Ctrl/⌘+K) and the member's keyboard preferences. */
@@ -25,15 +27,20 @@ export function KeyboardLayer() {
     setOpen("help");
     return true;
   });
+  const typeAhead = usePaletteTypeAhead();
   useShortcut("palette", () => {
-    setOpen((current) => (current === "palette" ? null : "palette"));
+    if (open === "palette") {
+      typeAhead.stop();
+      setOpen(null);
+    } else {
+      typeAhead.start();
+      setOpen("palette");
+    }
     return true;
   });
   const shortcutsEnabled = me.data?.user.shortcutsEnabled ?? true;
-  const contextCommands = useContextCommands();
   const extra = useMemo<PaletteCommand[]>(
     () => [
-      ...contextCommands,
       {
         id: "shortcuts.toggle",
         label: shortcutsEnabled ? t.shortcutsOff : t.shortcutsOn,
@@ -43,16 +50,56 @@ export function KeyboardLayer() {
       { id: "locale.ar", label: t.languageAr, run: () => preferences.mutate({ locale: "ar" }) },
       { id: "locale.tr", label: t.languageTr, run: () => preferences.mutate({ locale: "tr" }) },
     ],
-    [t, shortcutsEnabled, preferences.mutate, contextCommands],
+    [t, shortcutsEnabled, preferences.mutate],
   );
   if (open === "help")
     return (
-      <Dialog title={t.helpTitle} titleHidden onClose={() => setOpen(null)}>
-        <Suspense fallback={null}>
-          <HelpOverlay onClose={() => setOpen(null)} />
-        </Suspense>
-      </Dialog>
+      <Suspense fallback={null}>
+        <HelpDialog title={t.helpTitle} onClose={() => setOpen(null)} />
+      </Suspense>
     );
-  if (open === "palette") return <CommandPalette extra={extra} onClose={() => setOpen(null)} />;
+  if (open === "palette")
+    return (
+      <Suspense fallback={null}>
+        <CommandPalette
+          extra={extra}
+          typedAhead={typeAhead.take}
+          onReady={typeAhead.stop}
+          onClose={() => {
+            typeAhead.stop();
+            setOpen(null);
+          }}
+        />
+      </Suspense>
+    );
   return null;
+}
+
+/**
+ * From the palette's shortcut until its input has focus: keys are held back from the page (no
+ * j/k/r acting behind it) and the characters kept, for the input to start with.
+ */
+function usePaletteTypeAhead() {
+  const typed = useRef("");
+  const enter = useRef(false);
+  const onKeyDown = useCallback((event: KeyboardEvent) => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.length === 1) typed.current += event.key;
+    else if (event.key === "Backspace") typed.current = typed.current.slice(0, -1);
+    else if (event.key === "Enter") enter.current = true;
+    else return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }, []);
+  const stop = useCallback(() => window.removeEventListener("keydown", onKeyDown, true), [onKeyDown]);
+  // On the palette's own key press, before anything renders: the very next key is kept.
+  const start = useCallback(() => {
+    typed.current = "";
+    enter.current = false;
+    window.addEventListener("keydown", onKeyDown, true);
+  }, [onKeyDown]);
+  useEffect(() => stop, [stop]);
+  // Read, not emptied: a render React throws away (a lazy retry) must not lose it; start() empties it.
+  const take = useCallback(() => ({ query: typed.current, enter: enter.current }), []);
+  return { start, take, stop };
 }

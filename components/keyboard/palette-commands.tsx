@@ -2,8 +2,12 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
+import {
+  type ConversationChange,
+  useUpdateConversation,
+} from "@/components/conversations/use-update-conversation";
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
-import { openConversation } from "@/components/inbox/conversation-route";
+import { openConversation, useOpenConversationId } from "@/components/inbox/conversation-route";
 import type { PaletteCommand, PaletteCommandsProps } from "@/components/keyboard/command-palette";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { useKeyboard } from "@/components/keyboard/keyboard-provider";
@@ -18,6 +22,7 @@ export function PaletteCommands({ listId, query, extra, steering, onActive, onCl
   const [active, setActive] = useState(0);
   const platform = typeof navigator === "undefined" ? "" : navigator.platform;
 
+  const conversationActions = useOpenConversationCommands();
   // biome-ignore lint/correctness/useExhaustiveDependencies: version changes when handlers register
   const commands = useMemo<PaletteCommand[]>(() => {
     // Only what can be done here: a command that needs something not on screen is left out.
@@ -29,8 +34,8 @@ export function PaletteCommands({ listId, query, extra, steering, onActive, onCl
       keys: s.keys.map((chord) => chordLabel(chord, layout, platform)),
       run: () => keyboard.run(s.id),
     }));
-    return [...fromShortcuts, ...extra];
-  }, [t, layout, platform, keyboard, keyboard.version, extra]);
+    return [...fromShortcuts, ...conversationActions, ...extra];
+  }, [t, layout, platform, keyboard, keyboard.version, extra, conversationActions]);
   const conversations = useConversationCommands(query);
 
   // Locale-aware folding: in Turkish "istanbul" finds "İstanbul" and "ırmak" finds "IRMAK".
@@ -134,4 +139,36 @@ function useConversationCommands(query: string): PaletteCommand[] {
       run: () => openConversation(item.id),
     };
   });
+}
+
+/** The open conversation's actions by name: any status, assign to any member, unassign. */
+function useOpenConversationCommands(): PaletteCommand[] {
+  const t = useStrings("conversations");
+  const id = useOpenConversationId();
+  const conversation = trpc.v1.conversations.get.useQuery({ id: id ?? "" }, { enabled: id !== null });
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const update = useUpdateConversation(id ?? "");
+  const latest = useRef(update.change);
+  latest.current = update.change;
+  const data = id ? conversation.data : undefined;
+  return useMemo(() => {
+    if (!data) return [];
+    const change = (to: ConversationChange) => latest.current(to);
+    const commands: PaletteCommand[] = [];
+    if (data.status !== "pending")
+      commands.push({ id: "status.pending", label: t.markPending, run: () => change({ status: "pending" }) });
+    if (data.status !== "open")
+      commands.push({ id: "status.open", label: t.reopen, run: () => change({ status: "open" }) });
+    for (const member of members.data ?? []) {
+      if (member.memberId === data.assignee?.memberId) continue;
+      commands.push({
+        id: `assign.${member.memberId}`,
+        label: format(t.assignToName, { name: member.name }),
+        run: () => change({ assigneeId: member.memberId }),
+      });
+    }
+    if (data.assignee)
+      commands.push({ id: "assign.none", label: t.unassign, run: () => change({ assigneeId: null }) });
+    return commands;
+  }, [t, data, members.data]);
 }
