@@ -41,6 +41,30 @@ describe("listMessages paging", () => {
     expect(page1.nextCursor).toBe(history[15]);
   });
 
+  it("from the start, the first page is the oldest and the cursor leads forward, with no skip or repeat", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const send = (text: string) => ws.owner.api.v1.connect.send({ conversationId, content: { en: text } });
+    const history: string[] = [];
+    for (let i = 0; i < 23; i++) history.push((await send(`m ${i}`)).id);
+    const list = ws.owner.api.v1.connect.listMessages;
+
+    const page1 = await list({ conversationId, limit: 10, from: "start" });
+    expect(page1.items.map((m) => m.id)).toEqual(history.slice(0, 10));
+    expect(page1.nextCursor).toBe(history[9]);
+    const page2 = await list({ conversationId, limit: 10, from: "start", cursor: page1.nextCursor });
+    history.push((await send("arrived meanwhile")).id);
+    const page3 = await list({ conversationId, limit: 10, from: "start", cursor: page2.nextCursor });
+    expect(page2.items.map((m) => m.id)).toEqual(history.slice(10, 20));
+    expect(page3.items.map((m) => m.id)).toEqual(history.slice(20));
+    expect(page3.nextCursor).toBeNull();
+    // Without `from`, or with "end", the published paging is unchanged.
+    expect((await list({ conversationId, limit: 3, from: "end" })).items.map((m) => m.id)).toEqual(
+      history.slice(-3),
+    );
+    await expect(list({ conversationId, from: "start", cursor: "nope" })).rejects.toThrow(/cursor/);
+  });
+
   it("orders messages with the same timestamp by id, identically on every read", async () => {
     const ws = await createTestWorkspace();
     const { conversationId, customerId } = await createTestConversation(ws.workspaceId);
@@ -65,6 +89,14 @@ describe("listMessages paging", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(ids).toEqual(Array.from({ length: 7 }, (_, i) => `same-ms-${ws.workspaceId}-${i}`));
+    const forward: string[] = [];
+    do {
+      const page: Awaited<ReturnType<typeof ws.owner.api.v1.connect.listMessages>> =
+        await ws.owner.api.v1.connect.listMessages({ conversationId, limit: 3, cursor, from: "start" });
+      forward.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(forward).toEqual(ids);
   });
 
   it("items carry sender, parent, flags, channel, attachments and an ISO time", async () => {

@@ -32,13 +32,14 @@ export const messageRows = ({
   LEFT JOIN "Customer" cu ON cu."workspaceId" = m."workspaceId" AND cu.id = m."senderCustomerId"
   LEFT JOIN "AiAgent" a ON a."workspaceId" = m."workspaceId" AND a.id = m."senderAgentId"`;
 
-const SEEK = `AND (m."createdAt", m.id) < (
+const seek = (comparison: "<" | ">") => `AND (m."createdAt", m.id) ${comparison} (
   SELECT c."createdAt", c.id FROM "Message" c
   WHERE c.id = $4 AND c."conversationId" = $1 AND c."workspaceId" = $2)`;
 
 /**
  * The hot path of `listMessages` in one statement: the newest `take` messages of a conversation
- * older than the cursor. The cursor row is looked up in the same conversation and workspace, so
+ * older than the cursor, newest first (or, `from: "start"`, the oldest `take` newer than it,
+ * oldest first). The cursor row is looked up in the same conversation and workspace, so
  * a foreign or unknown cursor matches nothing and the page comes back empty (the caller then
  * says why). The ORM needed four round trips for the same page.
  */
@@ -48,12 +49,14 @@ export async function readMessagePage(
   conversationId: string,
   cursor: string | null,
   take: number,
+  from: "start" | "end" = "end",
 ): Promise<FlatMessageRow[]> {
+  const [comparison, order] = from === "start" ? ([">", "ASC"] as const) : (["<", "DESC"] as const);
   return sql<FlatMessageRow>(
     db.$pool,
     `${messageRows()}
-     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? SEEK : ""}
-     ORDER BY m."createdAt" DESC, m.id DESC
+     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? seek(comparison) : ""}
+     ORDER BY m."createdAt" ${order}, m.id ${order}
      LIMIT $3`,
     cursor ? [conversationId, workspaceId, take, cursor] : [conversationId, workspaceId, take],
   );

@@ -58,6 +58,12 @@ export const ListMessagesInput = z.object({
   conversationId: Id,
   limit: z.number().int().min(1).max(100).default(50),
   cursor: Id.nullish(),
+  /**
+   * Optional, "end" when absent (the published contract). "start": the first page holds the
+   * oldest `limit` messages and `nextCursor` leads forward in time (the inbox's Home key opens
+   * the conversation's beginning without loading every page in between).
+   */
+  from: z.enum(["end", "start"]).optional(),
 });
 export type ListMessagesInput = z.input<typeof ListMessagesInput>;
 
