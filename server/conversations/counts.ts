@@ -7,7 +7,7 @@ import {
 } from "@/server/conversations/schemas";
 import type { Db } from "@/server/db/client";
 
-/** How many conversations each status tab holds under the assignee and channel filters. */
+/** How many conversations each status tab holds under the assignee and channel filters and the search. */
 export async function countConversations(
   db: Db,
   caller: Caller,

@@ -179,3 +179,35 @@ describe("v1.conversations.list search", () => {
     expect(plan).toContain("'%tesekkur \\%%'");
   });
 });
+
+describe("v1.conversations.counts with a search", () => {
+  it("counts the search's hits in every status, so hits outside the current tab are found", async () => {
+    const other = await createTestWorkspace("Search counts");
+    const warranty = { messages: [{ en: "My warranty claim" }] };
+    await seedConversation(other.workspaceId, { ...warranty, status: "resolved" });
+    await seedConversation(other.workspaceId, {
+      ...warranty,
+      status: "resolved",
+      assigneeId: other.owner.memberId,
+    });
+    await seedConversation(other.workspaceId, { customerName: "Garantı Warranty", status: "pending" });
+    await seedConversation(other.workspaceId, { messages: [{ en: "Nothing to see" }] });
+    const api = other.owner.api.v1.conversations;
+
+    expect((await api.list({ status: "open", search: "WARRANTY" })).items).toEqual([]);
+    expect(await api.counts({ search: "WARRANTY" })).toEqual({ open: 0, pending: 1, resolved: 2 });
+    expect(await api.counts({ search: "warranty", assignee: "me" })).toEqual({
+      open: 0,
+      pending: 0,
+      resolved: 1,
+    });
+    expect(await api.counts({ search: "garanti" })).toEqual({ open: 0, pending: 1, resolved: 0 });
+    expect(await api.counts({ search: "  " })).toEqual({ open: 1, pending: 1, resolved: 2 });
+    // Another workspace's hits are not counted.
+    expect(await ws.owner.api.v1.conversations.counts({ search: "warranty" })).toEqual({
+      open: 0,
+      pending: 0,
+      resolved: 0,
+    });
+  });
+});
