@@ -10,6 +10,7 @@ import { LocaleChoiceProvider, useLocaleChoice } from "@/components/messages/loc
 import { type FocusRequest, MessageList } from "@/components/messages/message-list";
 import type { RowActions } from "@/components/messages/message-row";
 import { useDraft } from "@/components/messages/use-draft";
+import { useHistoryFromStart } from "@/components/messages/use-history-from-start";
 import { useMessageHistory } from "@/components/messages/use-message-history";
 import { useOutbox } from "@/components/messages/use-outbox";
 import { usePaneShortcuts } from "@/components/messages/use-pane-shortcuts";
@@ -52,13 +53,20 @@ function Pane({ conversationId }: { conversationId: string }) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const threadOpener = useRef<HTMLElement | null>(null);
-  const listed = useMemo(() => [...messages, ...outbox.pending], [messages, outbox.pending]);
+  const fromStart = useHistoryFromStart(conversationId, messages);
+  const span = fromStart.span;
+  // Pages read from the start that have not reached the newest yet end before the outbox's rows.
+  const listed = useMemo(
+    () => (span?.hasNewer ? span.messages : [...(span?.messages ?? messages), ...outbox.pending]),
+    [span, messages, outbox.pending],
+  );
 
   const { fetchNextPage, hasNextPage, isFetchingNextPage, data } = query;
   const jumpTo = useCallback(
     async (messageId: string) => {
       const has = (pages: { items: MessageOutput[] }[] | undefined) =>
         (pages ?? []).some((page) => page.items.some((m) => m.id === messageId));
+      fromStart.close();
       let found = has(data?.pages);
       let more = hasNextPage;
       while (!found && more) {
@@ -69,7 +77,7 @@ function Pane({ conversationId }: { conversationId: string }) {
       }
       if (found) setFocusRequest({ messageId, nonce: Date.now() });
     },
-    [data, hasNextPage, fetchNextPage],
+    [data, hasNextPage, fetchNextPage, fromStart.close],
   );
 
   const actions = useMemo<RowActions>(
@@ -102,12 +110,22 @@ function Pane({ conversationId }: { conversationId: string }) {
 
   const send = useCallback(
     (d: Parameters<typeof outbox.send>[0]) => {
+      fromStart.close();
       setSentNonce((n) => n + 1);
       return outbox.send(d);
     },
-    [outbox.send],
+    [outbox.send, fromStart.close],
   );
   const loadOlder = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const toStart = useCallback(async () => {
+    const first = await fromStart.open();
+    if (first) setFocusRequest({ messageId: first, nonce: Date.now(), highlight: false });
+  }, [fromStart.open]);
+  const toNewest = useCallback(() => {
+    fromStart.close();
+    const last = [...messages, ...outbox.pending].at(-1);
+    if (last) setFocusRequest({ messageId: last.id, nonce: Date.now(), highlight: false });
+  }, [fromStart.close, messages, outbox.pending]);
 
   // Focus goes back to what opened the thread, or to its message if that row scrolled away.
   const closeThread = useCallback(() => {
@@ -156,9 +174,14 @@ function Pane({ conversationId }: { conversationId: string }) {
           ) : (
             <MessageList
               messages={listed}
-              hasOlder={hasNextPage}
-              loadingOlder={isFetchingNextPage}
+              hasOlder={span ? false : hasNextPage}
+              loadingOlder={span ? false : isFetchingNextPage}
               onLoadOlder={loadOlder}
+              hasNewer={span?.hasNewer ?? false}
+              loadingNewer={fromStart.loadingNewer}
+              onLoadNewer={fromStart.loadNewer}
+              onToStart={toStart}
+              onToNewest={toNewest}
               focusRequest={focusRequest}
               sentNonce={sentNonce}
               actions={actions}

@@ -1,18 +1,41 @@
 "use client";
-import { useVirtualizer, type VirtualItem, type Virtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  defaultRangeExtractor,
+  type Range,
+  useVirtualizer,
+  type VirtualItem,
+  type Virtualizer,
+} from "@tanstack/react-virtual";
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useStrings } from "@/components/i18n/locale";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
 import type { MessageOutput } from "@/server/connect/schemas";
 
-export type FocusRequest = { messageId: string; nonce: number };
+/** `highlight: false` only moves focus there (the Home and End keys). */
+export type FocusRequest = { messageId: string; nonce: number; highlight?: boolean };
 
 type Props = {
   messages: ListedMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** The history was opened at its start (Home) and newer pages are still to load. */
+  hasNewer: boolean;
+  loadingNewer: boolean;
+  onLoadNewer: () => void;
+  /** Home when older pages are not loaded: the first page is loaded directly. */
+  onToStart: () => void;
+  /** End (or the jump button) while newer pages are not loaded. */
+  onToNewest: () => void;
   /** Scroll to this message, focus it and highlight it briefly. */
   focusRequest: FocusRequest | null;
   /** Changes when this tab sends: the list follows to the newest message. */
@@ -51,6 +74,11 @@ export function MessageList({
   hasOlder,
   loadingOlder,
   onLoadOlder,
+  hasNewer,
+  loadingNewer,
+  onLoadNewer,
+  onToStart,
+  onToNewest,
   focusRequest,
   sentNonce,
   actions,
@@ -61,6 +89,15 @@ export function MessageList({
   const [activeId, setActiveId] = useState<string | null>(null);
   // Following the newest message until the agent scrolls back by themselves (or jumps to a message).
   const following = useRef(true);
+  // The focused row stays rendered whatever the scroll offset does (an older page landing while
+  // ArrowUp is held, a jump): an unmounted row would drop focus to the page's body.
+  const focusedIndex = useRef(-1);
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const focused = focusedIndex.current;
+    if (focused < 0 || focused >= range.count || indexes.includes(focused)) return indexes;
+    return [...indexes, focused].sort((a, b) => a - b);
+  }, []);
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
@@ -70,7 +107,9 @@ export function MessageList({
     paddingStart: 48,
     paddingEnd: 16,
     anchorTo: "end",
-    followOnAppend: true,
+    // Pages read forward from the start are appended below the reader, who stays where they are.
+    followOnAppend: !hasNewer,
+    rangeExtractor,
     scrollEndThreshold: 32,
     initialOffset: () => messages.length * ESTIMATED_ROW,
   });
@@ -104,6 +143,16 @@ export function MessageList({
   useEffect(() => {
     if (wantsOlder) onLoadOlder();
   }, [wantsOlder, onLoadOlder]);
+  const lastRendered = virtualItems.at(-1)?.index ?? 0;
+  // As for older pages, only while the agent reads on (not the moment the start is shown).
+  const wantsNewer =
+    hasNewer &&
+    !loadingNewer &&
+    lastRendered >= messages.length - LOAD_AHEAD_ROWS &&
+    virtualizer.scrollDirection === "forward";
+  useEffect(() => {
+    if (wantsNewer) onLoadNewer();
+  }, [wantsNewer, onLoadNewer]);
 
   const handledFocus = useRef<number | null>(null);
   useEffect(() => {
@@ -113,7 +162,7 @@ export function MessageList({
     handledFocus.current = focusRequest.nonce;
     following.current = false;
     focusRow(index, "center");
-    setHighlighted(focusRequest.messageId);
+    if (focusRequest.highlight !== false) setHighlighted(focusRequest.messageId);
   });
   useEffect(() => {
     if (!highlighted) return;
@@ -121,32 +170,66 @@ export function MessageList({
     return () => window.clearTimeout(timer);
   }, [highlighted]);
 
-  function focusRow(index: number, align: "center" | "auto") {
+  const rowFor = (id: string) =>
+    scrollRef.current?.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(id)}"]`);
+
+  function focusRow(index: number, align: "center" | "auto" | "start" | "end") {
     const id = messages[index]?.id;
     if (!id) return;
+    focusedIndex.current = index;
+    // A rendered row (a neighbour always is) is focused at once: scrolling by index first could
+    // land on another row if a page is prepended before the scroll settles.
+    const rendered = rowFor(id);
+    if (rendered && align === "auto") {
+      rendered.focus({ preventScroll: true });
+      rendered.scrollIntoView({ block: "nearest" });
+      return;
+    }
     virtualizer.scrollToIndex(index, { align });
     let frames = 0;
     const attempt = () => {
-      const row = scrollRef.current?.querySelector<HTMLElement>(
-        `article[data-message-id="${CSS.escape(id)}"]`,
-      );
+      const row = rowFor(id);
       if (row) row.focus({ preventScroll: true });
       else if (frames++ < 30) requestAnimationFrame(attempt);
     };
     requestAnimationFrame(attempt);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const row = event.target instanceof HTMLElement ? event.target : null;
-    if (row?.tagName !== "ARTICLE" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
-    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
-    const next = index + (event.key === "ArrowUp" ? -1 : 1);
-    if (index < 0 || next < 0 || next >= messages.length) return;
-    event.preventDefault();
-    focusRow(next, "auto");
+  /** The row a viewport's height above (or below) the focused one, at least its neighbour. */
+  function pageFrom(index: number, by: 1 | -1): number {
+    const rows = virtualizer.measurementsCache;
+    const here = rows[index];
+    const height = scrollRef.current?.clientHeight ?? 0;
+    let target = index;
+    if (here && by < 0) while (target > 0 && (rows[target - 1]?.start ?? 0) >= here.end - height) target -= 1;
+    if (here && by > 0)
+      while (target < messages.length - 1 && (rows[target + 1]?.end ?? Infinity) <= here.start + height)
+        target += 1;
+    return target === index ? Math.min(Math.max(index + by, 0), messages.length - 1) : target;
   }
 
-  const atEnd = virtualizer.getDistanceFromEnd() <= 48;
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const row = event.target instanceof HTMLElement ? event.target : null;
+    if (row?.tagName !== "ARTICLE" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+      return;
+    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
+    if (index < 0) return;
+    const last = messages.length - 1;
+    if (event.key === "Home" && hasOlder) onToStart();
+    else if (event.key === "End" && hasNewer) onToNewest();
+    else if (event.key === "Home" || event.key === "End") focusRow(event.key === "Home" ? 0 : last, "center");
+    else if (event.key === "PageUp" || event.key === "PageDown") {
+      const up = event.key === "PageUp";
+      focusRow(pageFrom(index, up ? -1 : 1), up ? "start" : "end");
+    } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      const next = index + (event.key === "ArrowUp" ? -1 : 1);
+      if (next < 0 || next > last) return;
+      focusRow(next, "auto");
+    } else return;
+    event.preventDefault();
+  }
+
+  const atEnd = !hasNewer && virtualizer.getDistanceFromEnd() <= 48;
   // Rows measured taller than estimated (or images, slow pages) grow the history after the first
   // jump to the end; an agent following the conversation is carried along.
   const totalSize = virtualizer.getTotalSize();
@@ -182,7 +265,9 @@ export function MessageList({
         }}
         onFocus={(event) => {
           const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
-          if (id && event.target.tagName === "ARTICLE") setActiveId(id);
+          if (!id || event.target.tagName !== "ARTICLE") return;
+          setActiveId(id);
+          focusedIndex.current = messages.findIndex((m) => m.id === id);
         }}
         className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
       >
@@ -218,7 +303,7 @@ export function MessageList({
       {atEnd ? null : (
         <button
           type="button"
-          onClick={() => virtualizer.scrollToEnd()}
+          onClick={() => (hasNewer ? onToNewest() : virtualizer.scrollToEnd())}
           className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
         >
           <ArrowDownIcon className="size-3.5" />
