@@ -191,6 +191,66 @@ describe("listMessages paging", () => {
     expect(page.items[2]?.sender).toEqual({ type: "ai", id: agent.id, name: "Helper", image: null });
   });
 
+  it("around a message: the page holds it with older and newer ones, and pages on both ways from there", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId, customerId } = await createTestConversation(ws.workspaceId);
+    const start = Date.parse("2026-01-01T00:00:00.000Z");
+    await db().message.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        workspaceId: ws.workspaceId,
+        conversationId,
+        content: { en: `m ${i}` },
+        senderType: "customer" as const,
+        senderCustomerId: customerId,
+        createdAt: new Date(start + i * 1000),
+      })),
+    });
+    const history = (
+      await db().message.findMany({
+        where: { conversationId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      })
+    ).map((m) => m.id);
+    const list = ws.owner.api.v1.connect.listMessages;
+    const ids = (page: { items: { id: string }[] }) => page.items.map((m) => m.id);
+
+    const window = await list({ conversationId, limit: 11, around: history[30] });
+    expect(ids(window)).toEqual(history.slice(25, 36));
+    expect(window.nextCursor).toBe(history[25]);
+    expect(window.newerCursor).toBe(history[35]);
+    const older = await list({ conversationId, limit: 10, cursor: window.nextCursor });
+    expect(ids(older)).toEqual(history.slice(15, 25));
+    const newer = await list({ conversationId, limit: 10, cursor: window.newerCursor, from: "start" });
+    expect(ids(newer)).toEqual(history.slice(36, 46));
+
+    // At either end of the history, that way has no cursor.
+    const newest = await list({ conversationId, limit: 50, around: history[118] });
+    expect(ids(newest)).toEqual(history.slice(94));
+    expect(newest.newerCursor).toBeNull();
+    const oldest = await list({ conversationId, limit: 50, around: history[1] });
+    expect(ids(oldest)).toEqual(history.slice(0, 27));
+    expect(oldest.nextCursor).toBeNull();
+    expect(oldest.newerCursor).toBe(history[26]);
+    // Without `around`, no newerCursor: the published page is unchanged.
+    expect(Object.keys(await list({ conversationId, limit: 2 })).sort()).toEqual(["items", "nextCursor"]);
+
+    // A message of another conversation, or of another workspace, is no anchor here.
+    const other = await createTestConversation(ws.workspaceId);
+    const elsewhere = await ws.owner.api.v1.connect.send({
+      conversationId: other.conversationId,
+      content: { en: "x" },
+    });
+    const error = await trpcError(list({ conversationId, around: elsewhere.id }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/^around:/);
+    const stranger = await createTestWorkspace();
+    expect(
+      (await trpcError(stranger.owner.api.v1.connect.listMessages({ conversationId, around: history[30] })))
+        .code,
+    ).toBe("NOT_FOUND");
+  });
+
   it("refuses a cursor from another conversation and a limit over 100", async () => {
     const ws = await createTestWorkspace();
     const a = await createTestConversation(ws.workspaceId);

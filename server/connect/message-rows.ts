@@ -62,6 +62,36 @@ export async function readMessagePage(
   );
 }
 
+/**
+ * The history around one message, in one statement: the message and up to `before + 1` older
+ * ones (newest first), then up to `after + 1` newer ones (oldest first); the one extra each way
+ * says whether more follow. Both halves are keyset seeks from the message's (createdAt, id),
+ * looked up in the same conversation and workspace: a foreign or unknown id matches nothing.
+ */
+export async function readMessageWindow(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  around: string,
+  before: number,
+  after: number,
+): Promise<{ older: FlatMessageRow[]; newer: FlatMessageRow[] }> {
+  const anchor = `(SELECT c."createdAt", c.id FROM "Message" c
+    WHERE c.id = $3 AND c."conversationId" = $1 AND c."workspaceId" = $2)`;
+  const rows = await sql<FlatMessageRow & { newer: boolean }>(
+    db.$pool,
+    `(${messageRows({ extraColumns: "false AS newer," })}
+      WHERE m."conversationId" = $1 AND m."workspaceId" = $2 AND (m."createdAt", m.id) <= ${anchor}
+      ORDER BY m."createdAt" DESC, m.id DESC LIMIT $4)
+     UNION ALL
+     (${messageRows({ extraColumns: "true AS newer," })}
+      WHERE m."conversationId" = $1 AND m."workspaceId" = $2 AND (m."createdAt", m.id) > ${anchor}
+      ORDER BY m."createdAt" ASC, m.id ASC LIMIT $5)`,
+    [conversationId, workspaceId, around, before + 2, after + 1],
+  );
+  return { older: rows.filter((row) => !row.newer), newer: rows.filter((row) => row.newer) };
+}
+
 /** One message of the workspace, by id or by the Idempotency-Key its send carried. */
 export async function readMessage(
   on: Queryable,

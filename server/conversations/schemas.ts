@@ -93,6 +93,11 @@ export const ConversationListItem = z.object({
   lastMessagePreview: z.partialRecord(Locale, z.unknown()).nullable(),
   /** The caller has not read the conversation since its last message. */
   unread: z.boolean(),
+  /**
+   * Only in search results: the newest message whose text holds the search words, where the
+   * inbox opens the conversation; null when only the name, email or subject matched.
+   */
+  matchMessageId: z.string().nullable().optional(),
 });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;
 

@@ -180,6 +180,32 @@ describe("v1.conversations.list search", () => {
   });
 });
 
+describe("search results name the newest matching message", () => {
+  it("matchMessageId is the newest message holding the words, null for a name match, absent without a search", async () => {
+    const other = await createTestWorkspace("Search hits");
+    const { conversationId } = await seedConversation(other.workspaceId, {
+      customerName: "Hilal Kaya",
+      messages: [
+        { en: "First refund asked" },
+        { en: "Something else" },
+        { tr: "İade (refund) again" },
+        { en: "Thanks" },
+      ],
+    });
+    const messages = await db().message.findMany({
+      where: { conversationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    const api = other.owner.api.v1.conversations;
+    const only = async (search?: string) => (await api.list(search ? { search } : {})).items[0];
+    expect((await only("REFUND"))?.matchMessageId).toBe(messages[2]?.id);
+    expect((await only("first refund"))?.matchMessageId).toBe(messages[0]?.id);
+    expect((await only("hilal kaya"))?.matchMessageId).toBeNull();
+    expect(await only()).not.toHaveProperty("matchMessageId");
+  });
+});
+
 describe("v1.conversations.counts with a search", () => {
   it("counts the search's hits in every status, so hits outside the current tab are found", async () => {
     const other = await createTestWorkspace("Search counts");

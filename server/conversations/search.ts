@@ -1,3 +1,4 @@
+import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 
 // Search folds the stored text and the search words with one rule, the database's
@@ -33,4 +34,24 @@ export function searchConditionSql(search: string): Prisma.Sql {
         AND m."searchText" LIKE ${pattern}
     )
   )`;
+}
+
+/**
+ * For each of these conversations (already found by the search), the newest message whose text
+ * holds the search words, when one does.
+ */
+export async function newestMatches(
+  db: Db,
+  workspaceId: string,
+  conversationIds: string[],
+  search: string,
+): Promise<Map<string, string>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ conversationId: string; id: string }[]>`
+    SELECT DISTINCT ON (m."conversationId") m."conversationId", m."id"
+    FROM "Message" m
+    WHERE m."workspaceId" = ${workspaceId} AND m."conversationId" = ANY(${conversationIds}::text[])
+      AND m."searchText" LIKE ${containsPattern(search)}
+    ORDER BY m."conversationId", m."createdAt" DESC, m."id" DESC`;
+  return new Map(rows.map((row) => [row.conversationId, row.id]));
 }
