@@ -281,7 +281,9 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  await expect(help.locator("dt")).toHaveCount(27);
+  // 27 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
+  await expect(help.locator("dt")).toHaveCount(30);
+  await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
   expect(await focusedMessageId(page)).toBe(message);
