@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { seriousViolations } from "@/e2e/ui";
 
 // Read-only journeys on the seeded 2,000-message conversation, so both workers may share it.
 const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
@@ -22,7 +23,7 @@ async function bulkConversation() {
   return { id: conversation.id, newestId, oldestId };
 }
 
-const history = (page: Page) => page.getByRole("region", { name: "Messages" });
+const history = (page: Page) => page.getByRole("region", { name: /^(Messages|الرسائل|Mesajlar)$/ });
 
 /** The focused message: its id, its index in the history, and whether it is wholly in view. */
 function focused(page: Page) {
@@ -139,4 +140,22 @@ test("holding ArrowUp while older pages arrive keeps focus on a message", async 
   const end = await focused(page);
   expect(end?.id).toBeTruthy();
   expect(end?.id).not.toBe(bulk.newestId);
+});
+
+test.describe("in Arabic", () => {
+  test.use({ locale: "ar" });
+
+  test("Home and End work right to left too, and the history opened at its start passes axe", async ({
+    page,
+  }) => {
+    const bulk = await bulkConversation();
+    await openAtNewest(page, bulk);
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await page.keyboard.press("Home");
+    await expect.poll(async () => (await focused(page))?.id, FIRST_PAINT).toBe(bulk.oldestId);
+    await expect(page.getByText("هذه بداية المحادثة.")).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press("End");
+    await expect.poll(async () => (await focused(page))?.id, FIRST_PAINT).toBe(bulk.newestId);
+  });
 });

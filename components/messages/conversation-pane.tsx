@@ -118,7 +118,8 @@ function Pane({ conversationId }: { conversationId: string }) {
   );
   const loadOlder = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const toStart = useCallback(async () => {
-    const first = await fromStart.open();
+    // If the first page cannot be loaded, focus stays where it is; paging back still works.
+    const first = await fromStart.open().catch(() => undefined);
     if (first) setFocusRequest({ messageId: first, nonce: Date.now(), highlight: false });
   }, [fromStart.open]);
   const toNewest = useCallback(() => {

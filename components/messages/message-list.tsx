@@ -91,10 +91,14 @@ export function MessageList({
   const following = useRef(true);
   // The focused row stays rendered whatever the scroll offset does (an older page landing while
   // ArrowUp is held, a jump): an unmounted row would drop focus to the page's body.
-  const focusedIndex = useRef(-1);
+  // Held by id: a prepended page shifts every index.
+  const focusedId = useRef<string | null>(null);
+  const latestMessages = useRef(messages);
+  latestMessages.current = messages;
   const rangeExtractor = useCallback((range: Range) => {
     const indexes = defaultRangeExtractor(range);
-    const focused = focusedIndex.current;
+    const id = focusedId.current;
+    const focused = id ? latestMessages.current.findIndex((m) => m.id === id) : -1;
     if (focused < 0 || focused >= range.count || indexes.includes(focused)) return indexes;
     return [...indexes, focused].sort((a, b) => a - b);
   }, []);
@@ -176,7 +180,7 @@ export function MessageList({
   function focusRow(index: number, align: "center" | "auto" | "start" | "end") {
     const id = messages[index]?.id;
     if (!id) return;
-    focusedIndex.current = index;
+    focusedId.current = id;
     // A rendered row (a neighbour always is) is focused at once: scrolling by index first could
     // land on another row if a page is prepended before the scroll settles.
     const rendered = rowFor(id);
@@ -267,7 +271,7 @@ export function MessageList({
           const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
           if (!id || event.target.tagName !== "ARTICLE") return;
           setActiveId(id);
-          focusedIndex.current = messages.findIndex((m) => m.id === id);
+          focusedId.current = id;
         }}
         className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
       >

@@ -1,6 +1,7 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { byTime } from "@/components/live/message-pages";
 import { PAGE_SIZE } from "@/components/messages/use-message-history";
 import type { MessageOutput } from "@/server/connect/schemas";
 
@@ -33,6 +34,9 @@ export function useHistoryFromStart(conversationId: string, newest: MessageOutpu
     }
     const joined = newest.some((message) => seen.has(message.id));
     if (joined) messages.push(...newest.filter((message) => !seen.has(message.id)));
+    // A live update may fold new messages into the first page of a short conversation (see
+    // mergeNewestPage): order by time rather than by page.
+    messages.sort(byTime);
     return { messages, hasNewer: !joined && query.hasNextPage };
   }, [active, query.data, query.hasNextPage, newest]);
 
