@@ -20,8 +20,11 @@ import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
 import type { MessageOutput } from "@/server/connect/schemas";
 
-/** `highlight: false` only moves focus there (the Home and End keys). */
-export type FocusRequest = { messageId: string; nonce: number; highlight?: boolean };
+/**
+ * `highlight: false` only moves focus there (the Home and End keys); `focus: false` only scrolls
+ * there and makes it the row Tab reaches (a search hit, while focus stays in the list).
+ */
+export type FocusRequest = { messageId: string; nonce: number; highlight?: boolean; focus?: boolean };
 
 type Props = {
   messages: ListedMessage[];
@@ -40,6 +43,8 @@ type Props = {
   focusRequest: FocusRequest | null;
   /** Changes when this tab sends: the list follows to the newest message. */
   sentNonce: number;
+  /** The search hit the history was opened at, marked. */
+  matchedId?: string | null;
   actions: RowActions;
 };
 
@@ -81,6 +86,7 @@ export function MessageList({
   onToNewest,
   focusRequest,
   sentNonce,
+  matchedId = null,
   actions,
 }: Props) {
   const t = useStrings("messages");
@@ -165,7 +171,10 @@ export function MessageList({
     if (index < 0) return;
     handledFocus.current = focusRequest.nonce;
     following.current = false;
-    focusRow(index, "center");
+    if (focusRequest.focus === false) {
+      virtualizer.scrollToIndex(index, { align: "center" });
+      setActiveId(focusRequest.messageId);
+    } else focusRow(index, "center");
     if (focusRequest.highlight !== false) setHighlighted(focusRequest.messageId);
   });
   useEffect(() => {
@@ -279,6 +288,9 @@ export function MessageList({
           <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
             {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
           </p>
+          <p role="status" className="sr-only">
+            {matchedId ? t.openedAtMatch : ""}
+          </p>
           {virtualItems.map((item) => {
             const message = messages[item.index];
             if (!message) return null;
@@ -296,6 +308,7 @@ export function MessageList({
                   parent={message.parentId ? byId.get(message.parentId) : undefined}
                   replyCount={replyCounts.get(message.id) ?? 0}
                   highlighted={highlighted === message.id}
+                  matched={matchedId === message.id}
                   tabbable={message.id === tabbableId}
                   actions={actions}
                 />
