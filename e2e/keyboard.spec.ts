@@ -279,7 +279,9 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  await expect(help.locator("dt")).toHaveCount(29);
+  // 29 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
+  await expect(help.locator("dt")).toHaveCount(32);
+  await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
   expect(await focusedMessageId(page)).toBe(message);

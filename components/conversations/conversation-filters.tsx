@@ -15,10 +15,31 @@ import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 const SEARCH_DEBOUNCE_MS = 250;
 export const LIST_PANEL_ID = "conversation-list-panel";
 
-export function ConversationFilters({ filters }: { filters: Filters }) {
+/**
+ * How many conversations each status tab holds under the filters; while searching, how many the
+ * search finds in each, so the member sees where the hits are.
+ */
+export function useStatusCounts(filters: Filters) {
+  return trpc.v1.conversations.counts.useQuery(
+    {
+      assignee: filters.assignee,
+      channelId: filters.channelId ?? undefined,
+      search: filters.search || undefined,
+    },
+    { placeholderData: keepPreviousData },
+  );
+}
+
+type Props = {
+  filters: Filters;
+  /** ArrowDown in the search box: search now, and focus the first result once it shows. */
+  onMoveToResults: (patch: Partial<Filters>) => void;
+};
+
+export function ConversationFilters({ filters, onMoveToResults }: Props) {
   return (
     <div className="flex flex-col gap-2 border-b border-slate-200 p-3">
-      <SearchBox initial={filters.search} />
+      <SearchBox initial={filters.search} onMoveToResults={onMoveToResults} />
       <StatusTabs filters={filters} />
       <div className="grid grid-cols-2 gap-2">
         <AssigneeSelect value={filters.assignee} />
@@ -28,7 +49,13 @@ export function ConversationFilters({ filters }: { filters: Filters }) {
   );
 }
 
-function SearchBox({ initial }: { initial: string }) {
+function SearchBox({
+  initial,
+  onMoveToResults,
+}: {
+  initial: string;
+  onMoveToResults: Props["onMoveToResults"];
+}) {
   const t = useStrings("conversations");
   const [text, setText] = useState(initial);
   const first = useRef(true);
@@ -71,6 +98,9 @@ function SearchBox({ initial }: { initial: string }) {
             setConversationFilters({ search: "" });
           } else if (event.key === "Enter") {
             setConversationFilters({ search: text.trim() });
+          } else if (event.key === "ArrowDown") {
+            event.preventDefault();
+            onMoveToResults({ search: text.trim() });
           }
         }}
         dir="auto"
@@ -86,10 +116,7 @@ function StatusTabs({ filters }: { filters: Filters }) {
   const t = useStrings("conversations");
   const locale = useUiLocale();
   const formatters = useFormatters();
-  const counts = trpc.v1.conversations.counts.useQuery(
-    { assignee: filters.assignee, channelId: filters.channelId ?? undefined },
-    { placeholderData: keepPreviousData },
-  );
+  const counts = useStatusCounts(filters);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   useUnreadTitle(counts.data?.unread.open);
 
@@ -118,9 +145,9 @@ function StatusTabs({ filters }: { filters: Filters }) {
     >
       {STATUSES.map((status, index) => {
         const selected = status === filters.status;
-        // Counts cover the assignee and channel filters, not the search words: hidden while searching.
-        const count = filters.search ? undefined : counts.data?.[status];
-        const unread = filters.search ? 0 : (counts.data?.unread[status] ?? 0);
+        // While searching, the counts are the search's hits per status (unread counts there too).
+        const count = counts.data?.[status];
+        const unread = counts.data?.unread[status] ?? 0;
         const unreadLabel = format(t.unreadCount, { count: formatters.number(unread) });
         return (
           <button

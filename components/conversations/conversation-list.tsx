@@ -1,22 +1,30 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
-import { ConversationFilters, LIST_PANEL_ID } from "@/components/conversations/conversation-filters";
+import {
+  ConversationFilters,
+  LIST_PANEL_ID,
+  useStatusCounts,
+} from "@/components/conversations/conversation-filters";
 import { ConversationRow } from "@/components/conversations/conversation-row";
 import {
+  type ConversationFilters as Filters,
   filtersKey,
   listInputOf,
   savedScrollOffset,
   saveScrollOffset,
+  setConversationFilters,
   takeRowFocus,
   useConversationFilters,
 } from "@/components/conversations/filters-store";
 import { setListOrder } from "@/components/conversations/list-order";
 import { isUnread, useReadState } from "@/components/conversations/mark-read";
-import { useListShortcuts } from "@/components/conversations/use-list-shortcuts";
+import { SEARCH_INPUT_ID, useListShortcuts } from "@/components/conversations/use-list-shortcuts";
+import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
+import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 /** A row as laid out with the system font; rows are still measured, this only avoids a jump. */
 const ROW_HEIGHT = 87;
@@ -97,17 +105,52 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
       ?.focus({ preventScroll: true });
   }, [selectedId, renderedRows]);
 
+  const focusRow = useCallback(
+    (index: number) => {
+      virtualizer.scrollToIndex(index, { align: "auto" });
+      // A rendered row takes focus at once, so a key pressed again before the next frame moves
+      // on from it; a row the virtualizer has yet to render takes it once rendered.
+      const row = () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`);
+      const rendered = row();
+      if (rendered) rendered.focus();
+      else requestAnimationFrame(() => row()?.focus());
+    },
+    [virtualizer],
+  );
+
+  // ArrowDown in the search box (or a status picked in the empty state) asks for the first
+  // result of the filters it sets; while the list still shows the previous rows, focus waits.
+  const firstResultFor = useRef<string | null>(null);
+  const settled = !list.isPlaceholderData && !list.isPending;
+  const hasRows = items.length > 0;
+  function focusFirstResult(patch: Partial<Filters>) {
+    const wanted = filtersKey({ ...filters, ...patch });
+    if (wanted === key && settled) {
+      if (hasRows) focusRow(0);
+      return;
+    }
+    firstResultFor.current = wanted;
+    setConversationFilters(patch);
+  }
+  useEffect(() => {
+    if (firstResultFor.current !== key || !settled) return;
+    firstResultFor.current = null;
+    if (hasRows) focusRow(0);
+  }, [key, settled, hasRows, focusRow]);
+
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
     if (!row) return;
     const next = Number(row.dataset.index) + (event.key === "ArrowDown" ? 1 : -1);
-    if (next < 0 || next >= items.length) return;
+    if (next === -1) {
+      event.preventDefault();
+      document.getElementById(SEARCH_INPUT_ID)?.focus();
+      return;
+    }
+    if (next >= items.length) return;
     event.preventDefault();
-    virtualizer.scrollToIndex(next, { align: "auto" });
-    requestAnimationFrame(() => {
-      scrollRef.current?.querySelector<HTMLElement>(`[data-index="${next}"] a`)?.focus();
-    });
+    focusRow(next);
   }
 
   const busy = list.isPlaceholderData || (list.isFetching && !list.isFetchingNextPage && items.length === 0);
@@ -115,7 +158,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
 
   return (
     <div className="flex h-full min-h-0 flex-col">
-      <ConversationFilters filters={filters} />
+      <ConversationFilters filters={filters} onMoveToResults={focusFirstResult} />
       <div className="relative min-h-0 flex-1">
         {list.isPlaceholderData ? (
           <div aria-hidden="true" className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden bg-blue-100">
@@ -146,9 +189,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
             </ListMessage>
           ) : items.length === 0 ? (
             filters.search ? (
-              <ListMessage title={format(t.emptySearchTitle, { search: filters.search })}>
-                <p className="mt-1">{t.emptySearchHint}</p>
-              </ListMessage>
+              <EmptySearch filters={filters} onPick={focusFirstResult} />
             ) : (
               <ListMessage title={t.emptyTitle}>
                 <p className="mt-1">{t.emptyHint}</p>
@@ -243,6 +284,46 @@ function ListMessage({
       <p className="font-medium text-slate-800">{title}</p>
       {children}
     </div>
+  );
+}
+
+/** No hits under this status: says which other statuses have some, one press away. */
+function EmptySearch({ filters, onPick }: { filters: Filters; onPick: (patch: Partial<Filters>) => void }) {
+  const t = useStrings("conversations");
+  const formatters = useFormatters();
+  const counts = useStatusCounts(filters);
+  const elsewhere = counts.isPlaceholderData
+    ? []
+    : CONVERSATION_STATUSES.filter((status) => status !== filters.status && (counts.data?.[status] ?? 0) > 0);
+  if (elsewhere.length === 0) {
+    return (
+      <ListMessage title={format(t.emptySearchTitle, { search: filters.search })}>
+        <p className="mt-1">{t.emptySearchHint}</p>
+      </ListMessage>
+    );
+  }
+  return (
+    <ListMessage
+      title={format(t.emptySearchElsewhereTitle, { search: filters.search, status: t[filters.status] })}
+    >
+      <p className="mt-1">{t.emptySearchElsewhereHint}</p>
+      <ul className="mt-3 flex flex-wrap justify-center gap-2">
+        {elsewhere.map((status) => (
+          <li key={status}>
+            <button
+              type="button"
+              onClick={() => onPick({ status })}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              {format(t.statusWithCount, {
+                status: t[status],
+                count: formatters.number(counts.data?.[status] ?? 0),
+              })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </ListMessage>
   );
 }
 

@@ -40,7 +40,7 @@ export function ConversationRow({ conversation, selected, unread, now, onMarkUnr
           event.preventDefault();
           prefetchHistory(conversation.id);
           if (event.currentTarget === document.activeElement) keepRowFocus(conversation.id);
-          openConversation(conversation.id);
+          openConversation(conversation.id, conversation.matchMessageId);
         }}
         data-conversation-id={conversation.id}
         data-unread={unread ? "true" : "false"}

@@ -17,6 +17,8 @@ function counts(
 ) {
   const assignee = filter?.assignee ?? "any";
   const assigneeId = conversation.assignee?.memberId ?? null;
+  // Whether the conversation matches a search is the server's to say: those counts are fetched again.
+  if (filter?.search) return false;
   if (filter?.channelId && conversation.channel?.id !== filter.channelId) return false;
   if (assignee === "any") return true;
   if (assignee === "unassigned") return assigneeId === null;

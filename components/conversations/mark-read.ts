@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef } from "react";
 import { trpc } from "@/client/trpc";
 import { useConversationListCache } from "@/components/conversations/list-cache";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
@@ -19,12 +19,6 @@ export const READ_AFTER_MS = 1500;
 const readUpTo = new Map<string, string>();
 /** Marked unread while open: not read again until the member opens it anew. */
 let keptUnread: string | null = null;
-const keptUnreadListeners = new Set<() => void>();
-
-function keepUnread(id: string | null) {
-  keptUnread = id;
-  for (const listener of keptUnreadListeners) listener();
-}
 
 /** Whether the row shows as unread; a row this tab read since the list was fetched does not. */
 export function isUnread(row: ConversationListItem): boolean {
@@ -40,22 +34,19 @@ function useReadAfterDwell(
   lastMessageAt: string | undefined,
   read: () => void,
 ) {
-  const [kept, setKept] = useState(keptUnread);
-  useEffect(() => {
-    const listener = () => setKept(keptUnread);
-    keptUnreadListeners.add(listener);
-    return () => {
-      keptUnreadListeners.delete(listener);
-    };
-  }, []);
+  const latest = useRef(read);
+  latest.current = read;
   // lastMessageAt: a message that arrives while the member looks at the conversation is read too.
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new message starts the wait again
   useEffect(() => {
-    if (!conversationId || kept === conversationId) return;
+    if (!conversationId) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const arm = () => {
       clearTimeout(timer);
-      if (document.visibilityState === "visible") timer = setTimeout(read, READ_AFTER_MS);
+      if (document.visibilityState !== "visible") return;
+      timer = setTimeout(() => {
+        if (keptUnread !== conversationId) latest.current();
+      }, READ_AFTER_MS);
     };
     arm();
     document.addEventListener("visibilitychange", arm);
@@ -63,7 +54,7 @@ function useReadAfterDwell(
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", arm);
     };
-  }, [conversationId, lastMessageAt, kept, read]);
+  }, [conversationId, lastMessageAt]);
 }
 
 /**
@@ -86,16 +77,11 @@ export function useReadState(conversationId: string | null, lastMessageAt: strin
   const markUnread = useMarkUnread(conversationId);
   // Opening another conversation (or this one again) ends "keep unread".
   useEffect(() => {
-    if (keptUnread !== null && keptUnread !== conversationId) keepUnread(null);
-    return () => {
-      if (keptUnread === conversationId) keepUnread(null);
-    };
+    if (keptUnread !== conversationId) keptUnread = null;
   }, [conversationId]);
-  const [read] = useState(() => (id: string) => markRead({ id }));
-  const readOpen = useStableCallback(() => {
-    if (conversationId) read(conversationId);
+  useReadAfterDwell(conversationId, lastMessageAt, () => {
+    if (conversationId) markRead({ id: conversationId });
   });
-  useReadAfterDwell(conversationId, lastMessageAt, readOpen);
   useShortcut("conversation.markUnread", () => {
     if (!conversationId) return false;
     markUnread(conversationId);
@@ -111,18 +97,10 @@ export function useMarkUnread(openId: string | null): (id: string) => void {
   const { mutate } = trpc.v1.conversations.markUnread.useMutation({
     onMutate: ({ id }) => {
       readUpTo.delete(id);
-      if (id === openId) keepUnread(id);
+      if (id === openId) keptUnread = id;
       listCache.patchRow(id, (row) => ({ ...row, unread: true }));
     },
     onSettled: () => void utils.v1.conversations.counts.invalidate(),
   });
   return (id: string) => mutate({ id });
-}
-
-/** A function that keeps its identity and always calls the latest `fn`. */
-function useStableCallback(fn: () => void): () => void {
-  const [ref] = useState(() => ({ current: fn }));
-  ref.current = fn;
-  const [stable] = useState(() => () => ref.current());
-  return stable;
 }

@@ -33,7 +33,7 @@ export function useListShortcuts({ items, selectedId, reveal }: Options) {
     asked.add(conversation.id);
     requested.current = { id: conversation.id, asked };
     reveal(index);
-    openConversation(conversation.id);
+    openConversation(conversation.id, conversation.matchMessageId);
     return true;
   }
 

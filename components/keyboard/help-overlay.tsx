@@ -23,6 +23,13 @@ const GROUPS: {
   { group: "general", label: "groupGeneral" },
 ];
 
+/** Keys the message history handles itself, with focus on a message (components/messages/message-list.tsx). */
+const HISTORY_KEYS = [
+  { label: "historyArrows", keys: ["↑", "↓"] },
+  { label: "historyPage", keys: ["PgUp", "PgDn"] },
+  { label: "historyEnds", keys: ["Home", "End"] },
+] as const;
+
 function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useStrings("keyboard");
   const layout = useLayoutMap();
@@ -54,6 +61,18 @@ function HelpOverlay({ onClose }: { onClose: () => void }) {
                   </dd>
                 </div>
               ))}
+              {group === "navigation"
+                ? HISTORY_KEYS.map(({ label, keys }) => (
+                    <div key={label} className="flex items-center justify-between gap-3 text-sm">
+                      <dt>{t[label]}</dt>
+                      <dd className="flex shrink-0 items-center gap-1">
+                        <KeyCaps parts={[keys[0]]} />
+                        <span className="text-xs text-slate-500">/</span>
+                        <KeyCaps parts={[keys[1]]} />
+                      </dd>
+                    </div>
+                  ))
+                : null}
             </dl>
           </section>
         ))}

@@ -3,7 +3,7 @@ import type { ListMessagesOutput, MessageOutput } from "@/server/connect/schemas
 
 export type MessagePages = InfiniteData<ListMessagesOutput, string | null | undefined>;
 
-function byTime(a: MessageOutput, b: MessageOutput): number {
+export function byTime(a: MessageOutput, b: MessageOutput): number {
   if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

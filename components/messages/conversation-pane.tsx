@@ -1,8 +1,9 @@
 "use client";
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { AiAssistProvider } from "@/components/ai/ai-assist-provider";
 import { useStrings } from "@/components/i18n/locale";
+import { useOpenedAt } from "@/components/inbox/conversation-route";
 import { Composer } from "@/components/messages/composer";
 import { pickLocale, plainText } from "@/components/messages/content-locales";
 import { DropZone } from "@/components/messages/drop-zone";
@@ -10,13 +11,13 @@ import { LocaleChoiceProvider, useLocaleChoice } from "@/components/messages/loc
 import { type FocusRequest, MessageList } from "@/components/messages/message-list";
 import type { RowActions } from "@/components/messages/message-row";
 import { useDraft } from "@/components/messages/use-draft";
+import { useHistoryWindow } from "@/components/messages/use-history-window";
 import { useMessageHistory } from "@/components/messages/use-message-history";
 import { useOutbox } from "@/components/messages/use-outbox";
 import { usePaneShortcuts } from "@/components/messages/use-pane-shortcuts";
 import { useReplyLocale } from "@/components/messages/use-reply-locale";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import { useUploads } from "@/components/messages/use-uploads";
-import type { MessageOutput } from "@/server/connect/schemas";
 
 // Not needed for the first paint; its chunk is a few kB and arrives with the thread's own query.
 const ThreadPanel = lazy(() =>
@@ -52,24 +53,52 @@ function Pane({ conversationId }: { conversationId: string }) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const paneRef = useRef<HTMLDivElement>(null);
   const threadOpener = useRef<HTMLElement | null>(null);
-  const listed = useMemo(() => [...messages, ...outbox.pending], [messages, outbox.pending]);
+  const historyWindow = useHistoryWindow(conversationId, messages);
+  const span = historyWindow.span;
+  // A window that has not reached the newest pages yet ends before the outbox's rows.
+  const listed = useMemo(
+    () => (span?.hasNewer ? span.messages : [...(span?.messages ?? messages), ...outbox.pending]),
+    [span, messages, outbox.pending],
+  );
 
-  const { fetchNextPage, hasNextPage, isFetchingNextPage, data } = query;
+  // Opened from a search: the history opens around the hit, however far back, scrolled to it,
+  // marked, and the row Tab (or Shift+J) reaches first; focus stays in the list, where j/k go on.
+  const openedAt = useOpenedAt(conversationId);
+  const anchorId = openedAt?.messageId ?? null;
+  const anchorNonce = openedAt?.nonce ?? 0;
+  const [matchedId, setMatchedId] = useState<string | null>(null);
+  const [opening, setOpening] = useState(anchorId !== null);
+  const openWindow = historyWindow.open;
+  useEffect(() => {
+    if (!anchorId || !anchorNonce) return;
+    let current = true;
+    setOpening(true);
+    openWindow({ around: anchorId })
+      .then((id) => {
+        if (!current || !id) return;
+        setMatchedId(id);
+        setFocusRequest({ messageId: id, nonce: Date.now(), highlight: false, focus: false });
+      })
+      // A hit that is gone (deleted, moved) opens the conversation at its newest messages.
+      .catch(() => undefined)
+      .finally(() => {
+        if (current) setOpening(false);
+      });
+    return () => {
+      current = false;
+    };
+  }, [anchorId, anchorNonce, openWindow]);
+
+  const { fetchNextPage, hasNextPage, isFetchingNextPage } = query;
+  // A quoted message shown already is focused where it is; one further back opens a window
+  // around it instead of loading every page in between.
   const jumpTo = useCallback(
     async (messageId: string) => {
-      const has = (pages: { items: MessageOutput[] }[] | undefined) =>
-        (pages ?? []).some((page) => page.items.some((m) => m.id === messageId));
-      let found = has(data?.pages);
-      let more = hasNextPage;
-      while (!found && more) {
-        const result = await fetchNextPage();
-        if (result.isError) break;
-        found = has(result.data?.pages);
-        more = result.hasNextPage;
-      }
-      if (found) setFocusRequest({ messageId, nonce: Date.now() });
+      const shown = listed.some((m) => m.id === messageId);
+      const found = shown ? messageId : await openWindow({ around: messageId }).catch(() => undefined);
+      if (found) setFocusRequest({ messageId: found, nonce: Date.now() });
     },
-    [data, hasNextPage, fetchNextPage],
+    [listed, openWindow],
   );
 
   const actions = useMemo<RowActions>(
@@ -102,12 +131,23 @@ function Pane({ conversationId }: { conversationId: string }) {
 
   const send = useCallback(
     (d: Parameters<typeof outbox.send>[0]) => {
+      historyWindow.close();
       setSentNonce((n) => n + 1);
       return outbox.send(d);
     },
-    [outbox.send],
+    [outbox.send, historyWindow.close],
   );
   const loadOlder = useCallback(() => void fetchNextPage(), [fetchNextPage]);
+  const toStart = useCallback(async () => {
+    // If the first page cannot be loaded, focus stays where it is; paging back still works.
+    const first = await openWindow("start").catch(() => undefined);
+    if (first) setFocusRequest({ messageId: first, nonce: Date.now(), highlight: false });
+  }, [openWindow]);
+  const toNewest = useCallback(() => {
+    historyWindow.close();
+    const last = [...messages, ...outbox.pending].at(-1);
+    if (last) setFocusRequest({ messageId: last.id, nonce: Date.now(), highlight: false });
+  }, [historyWindow.close, messages, outbox.pending]);
 
   // Focus goes back to what opened the thread, or to its message if that row scrolled away.
   const closeThread = useCallback(() => {
@@ -144,7 +184,7 @@ function Pane({ conversationId }: { conversationId: string }) {
           data-conversation={conversationId}
           className="flex min-h-0 flex-1 flex-col bg-slate-50/60"
         >
-          {query.isPending ? (
+          {query.isPending || opening ? (
             <p className="m-auto text-sm text-slate-500">{t.loading}</p>
           ) : query.isError ? (
             <div role="alert" className="m-auto flex flex-col items-center gap-2 text-sm text-red-700">
@@ -156,9 +196,15 @@ function Pane({ conversationId }: { conversationId: string }) {
           ) : (
             <MessageList
               messages={listed}
-              hasOlder={hasNextPage}
-              loadingOlder={isFetchingNextPage}
-              onLoadOlder={loadOlder}
+              hasOlder={span ? span.hasOlder : hasNextPage}
+              loadingOlder={span ? historyWindow.loadingOlder : isFetchingNextPage}
+              onLoadOlder={span ? historyWindow.loadOlder : loadOlder}
+              hasNewer={span?.hasNewer ?? false}
+              loadingNewer={historyWindow.loadingNewer}
+              onLoadNewer={historyWindow.loadNewer}
+              matchedId={matchedId}
+              onToStart={toStart}
+              onToNewest={toNewest}
               focusRequest={focusRequest}
               sentNonce={sentNonce}
               actions={actions}

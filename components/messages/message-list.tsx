@@ -1,22 +1,50 @@
 "use client";
-import { useVirtualizer, type VirtualItem, type Virtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import {
+  defaultRangeExtractor,
+  type Range,
+  useVirtualizer,
+  type VirtualItem,
+  type Virtualizer,
+} from "@tanstack/react-virtual";
+import {
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { useStrings } from "@/components/i18n/locale";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
 import type { MessageOutput } from "@/server/connect/schemas";
 
-export type FocusRequest = { messageId: string; nonce: number };
+/**
+ * `highlight: false` only moves focus there (the Home and End keys); `focus: false` only scrolls
+ * there and makes it the row Tab reaches (a search hit, while focus stays in the list).
+ */
+export type FocusRequest = { messageId: string; nonce: number; highlight?: boolean; focus?: boolean };
 
 type Props = {
   messages: ListedMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
   onLoadOlder: () => void;
+  /** The history was opened at its start (Home) and newer pages are still to load. */
+  hasNewer: boolean;
+  loadingNewer: boolean;
+  onLoadNewer: () => void;
+  /** Home when older pages are not loaded: the first page is loaded directly. */
+  onToStart: () => void;
+  /** End (or the jump button) while newer pages are not loaded. */
+  onToNewest: () => void;
   /** Scroll to this message, focus it and highlight it briefly. */
   focusRequest: FocusRequest | null;
   /** Changes when this tab sends: the list follows to the newest message. */
   sentNonce: number;
+  /** The search hit the history was opened at, marked. */
+  matchedId?: string | null;
   actions: RowActions;
 };
 
@@ -51,8 +79,14 @@ export function MessageList({
   hasOlder,
   loadingOlder,
   onLoadOlder,
+  hasNewer,
+  loadingNewer,
+  onLoadNewer,
+  onToStart,
+  onToNewest,
   focusRequest,
   sentNonce,
+  matchedId = null,
   actions,
 }: Props) {
   const t = useStrings("messages");
@@ -61,6 +95,19 @@ export function MessageList({
   const [activeId, setActiveId] = useState<string | null>(null);
   // Following the newest message until the agent scrolls back by themselves (or jumps to a message).
   const following = useRef(true);
+  // The focused row stays rendered whatever the scroll offset does (an older page landing while
+  // ArrowUp is held, a jump): an unmounted row would drop focus to the page's body.
+  // Held by id: a prepended page shifts every index.
+  const focusedId = useRef<string | null>(null);
+  const latestMessages = useRef(messages);
+  latestMessages.current = messages;
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const id = focusedId.current;
+    const focused = id ? latestMessages.current.findIndex((m) => m.id === id) : -1;
+    if (focused < 0 || focused >= range.count || indexes.includes(focused)) return indexes;
+    return [...indexes, focused].sort((a, b) => a - b);
+  }, []);
   const virtualizer = useVirtualizer({
     count: messages.length,
     getScrollElement: () => scrollRef.current,
@@ -70,7 +117,9 @@ export function MessageList({
     paddingStart: 48,
     paddingEnd: 16,
     anchorTo: "end",
-    followOnAppend: true,
+    // Pages read forward from the start are appended below the reader, who stays where they are.
+    followOnAppend: !hasNewer,
+    rangeExtractor,
     scrollEndThreshold: 32,
     initialOffset: () => messages.length * ESTIMATED_ROW,
   });
@@ -104,6 +153,16 @@ export function MessageList({
   useEffect(() => {
     if (wantsOlder) onLoadOlder();
   }, [wantsOlder, onLoadOlder]);
+  const lastRendered = virtualItems.at(-1)?.index ?? 0;
+  // As for older pages, only while the agent reads on (not the moment the start is shown).
+  const wantsNewer =
+    hasNewer &&
+    !loadingNewer &&
+    lastRendered >= messages.length - LOAD_AHEAD_ROWS &&
+    virtualizer.scrollDirection === "forward";
+  useEffect(() => {
+    if (wantsNewer) onLoadNewer();
+  }, [wantsNewer, onLoadNewer]);
 
   const handledFocus = useRef<number | null>(null);
   useEffect(() => {
@@ -112,8 +171,11 @@ export function MessageList({
     if (index < 0) return;
     handledFocus.current = focusRequest.nonce;
     following.current = false;
-    focusRow(index, "center");
-    setHighlighted(focusRequest.messageId);
+    if (focusRequest.focus === false) {
+      virtualizer.scrollToIndex(index, { align: "center" });
+      setActiveId(focusRequest.messageId);
+    } else focusRow(index, "center");
+    if (focusRequest.highlight !== false) setHighlighted(focusRequest.messageId);
   });
   useEffect(() => {
     if (!highlighted) return;
@@ -121,32 +183,66 @@ export function MessageList({
     return () => window.clearTimeout(timer);
   }, [highlighted]);
 
-  function focusRow(index: number, align: "center" | "auto") {
+  const rowFor = (id: string) =>
+    scrollRef.current?.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(id)}"]`);
+
+  function focusRow(index: number, align: "center" | "auto" | "start" | "end") {
     const id = messages[index]?.id;
     if (!id) return;
+    focusedId.current = id;
+    // A rendered row (a neighbour always is) is focused at once: scrolling by index first could
+    // land on another row if a page is prepended before the scroll settles.
+    const rendered = rowFor(id);
+    if (rendered && align === "auto") {
+      rendered.focus({ preventScroll: true });
+      rendered.scrollIntoView({ block: "nearest" });
+      return;
+    }
     virtualizer.scrollToIndex(index, { align });
     let frames = 0;
     const attempt = () => {
-      const row = scrollRef.current?.querySelector<HTMLElement>(
-        `article[data-message-id="${CSS.escape(id)}"]`,
-      );
+      const row = rowFor(id);
       if (row) row.focus({ preventScroll: true });
       else if (frames++ < 30) requestAnimationFrame(attempt);
     };
     requestAnimationFrame(attempt);
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const row = event.target instanceof HTMLElement ? event.target : null;
-    if (row?.tagName !== "ARTICLE" || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
-    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
-    const next = index + (event.key === "ArrowUp" ? -1 : 1);
-    if (index < 0 || next < 0 || next >= messages.length) return;
-    event.preventDefault();
-    focusRow(next, "auto");
+  /** The row a viewport's height above (or below) the focused one, at least its neighbour. */
+  function pageFrom(index: number, by: 1 | -1): number {
+    const rows = virtualizer.measurementsCache;
+    const here = rows[index];
+    const height = scrollRef.current?.clientHeight ?? 0;
+    let target = index;
+    if (here && by < 0) while (target > 0 && (rows[target - 1]?.start ?? 0) >= here.end - height) target -= 1;
+    if (here && by > 0)
+      while (target < messages.length - 1 && (rows[target + 1]?.end ?? Infinity) <= here.start + height)
+        target += 1;
+    return target === index ? Math.min(Math.max(index + by, 0), messages.length - 1) : target;
   }
 
-  const atEnd = virtualizer.getDistanceFromEnd() <= 48;
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const row = event.target instanceof HTMLElement ? event.target : null;
+    if (row?.tagName !== "ARTICLE" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+      return;
+    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
+    if (index < 0) return;
+    const last = messages.length - 1;
+    if (event.key === "Home" && hasOlder) onToStart();
+    else if (event.key === "End" && hasNewer) onToNewest();
+    else if (event.key === "Home" || event.key === "End") focusRow(event.key === "Home" ? 0 : last, "center");
+    else if (event.key === "PageUp" || event.key === "PageDown") {
+      const up = event.key === "PageUp";
+      focusRow(pageFrom(index, up ? -1 : 1), up ? "start" : "end");
+    } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      const next = index + (event.key === "ArrowUp" ? -1 : 1);
+      if (next < 0 || next > last) return;
+      focusRow(next, "auto");
+    } else return;
+    event.preventDefault();
+  }
+
+  const atEnd = !hasNewer && virtualizer.getDistanceFromEnd() <= 48;
   // Rows measured taller than estimated (or images, slow pages) grow the history after the first
   // jump to the end; an agent following the conversation is carried along.
   const totalSize = virtualizer.getTotalSize();
@@ -182,13 +278,18 @@ export function MessageList({
         }}
         onFocus={(event) => {
           const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
-          if (id && event.target.tagName === "ARTICLE") setActiveId(id);
+          if (!id || event.target.tagName !== "ARTICLE") return;
+          setActiveId(id);
+          focusedId.current = id;
         }}
         className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
       >
         <div className="relative w-full" style={{ height: totalSize }}>
           <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
             {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
+          </p>
+          <p role="status" className="sr-only">
+            {matchedId ? t.openedAtMatch : ""}
           </p>
           {virtualItems.map((item) => {
             const message = messages[item.index];
@@ -207,6 +308,7 @@ export function MessageList({
                   parent={message.parentId ? byId.get(message.parentId) : undefined}
                   replyCount={replyCounts.get(message.id) ?? 0}
                   highlighted={highlighted === message.id}
+                  matched={matchedId === message.id}
                   tabbable={message.id === tabbableId}
                   actions={actions}
                 />
@@ -218,7 +320,7 @@ export function MessageList({
       {atEnd ? null : (
         <button
           type="button"
-          onClick={() => virtualizer.scrollToEnd()}
+          onClick={() => (hasNewer ? onToNewest() : virtualizer.scrollToEnd())}
           className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
         >
           <ArrowDownIcon className="size-3.5" />

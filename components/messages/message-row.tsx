@@ -30,6 +30,8 @@ type Props = {
   parent: MessageOutput | undefined;
   replyCount: number;
   highlighted: boolean;
+  /** The search hit the conversation was opened at: marked, and said so to assistive technology. */
+  matched?: boolean;
   tabbable: boolean;
   actions: RowActions;
 };
@@ -48,7 +50,16 @@ function continues(message: ListedMessage, previous: ListedMessage | undefined):
   );
 }
 
-export function MessageRow({ message, previous, parent, replyCount, highlighted, tabbable, actions }: Props) {
+export function MessageRow({
+  message,
+  previous,
+  parent,
+  replyCount,
+  highlighted,
+  matched = false,
+  tabbable,
+  actions,
+}: Props) {
   const t = useStrings("messages");
   const formatters = useFormatters();
   const dayLabel = useDayLabel();
@@ -80,9 +91,11 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
           time: formatters.dateTime(message.createdAt),
           text: excerptOf(message, preferred),
         })}
+        data-search-match={matched ? "" : undefined}
+        aria-describedby={matched ? `search-match-${message.id}` : undefined}
         aria-busy={message.pending || undefined}
         tabIndex={tabbable ? 0 : -1}
-        className={`group relative flex gap-2 px-4 py-0.5 outline-none transition-colors focus-visible:bg-blue-50/60 focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset data-[highlighted]:bg-amber-100/70 ${
+        className={`group relative flex gap-2 px-4 py-0.5 outline-none transition-colors focus-visible:bg-blue-50/60 focus-visible:ring-2 focus-visible:ring-blue-600 focus-visible:ring-inset data-[highlighted]:bg-amber-100/70 data-[search-match]:bg-amber-50 data-[search-match]:shadow-[inset_3px_0_0_var(--color-amber-500)] rtl:data-[search-match]:shadow-[inset_-3px_0_0_var(--color-amber-500)] ${
           side === "end" ? "flex-row-reverse" : ""
         } ${side === "center" ? "justify-center" : ""}`}
       >
@@ -96,6 +109,14 @@ export function MessageRow({ message, previous, parent, replyCount, highlighted,
             message.pending ? "opacity-60" : ""
           }`}
         >
+          {matched ? (
+            <span
+              id={`search-match-${message.id}`}
+              className="mb-0.5 rounded bg-amber-200 px-1.5 text-xs font-medium text-amber-950"
+            >
+              {t.searchMatch}
+            </span>
+          ) : null}
           {grouped || side === "center" ? null : (
             <div className="mb-0.5 flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500">
               <span className="font-semibold text-slate-800">{name}</span>

@@ -49,7 +49,10 @@ export function usePaneShortcuts({
   function step(by: 1 | -1): boolean {
     const rows = rowsIn(pane.current);
     const current = focusedRow(pane.current);
-    const target = current ? rows[rows.indexOf(current) + by] : rows.at(-1);
+    // From outside the history: the row Tab would reach (a search hit the history opened at).
+    const target = current
+      ? rows[rows.indexOf(current) + by]
+      : (rows.find((row) => row.tabIndex === 0) ?? rows.at(-1));
     if (!target) return current !== null;
     target.focus();
     target.scrollIntoView({ block: "nearest" });

@@ -41,6 +41,30 @@ describe("listMessages paging", () => {
     expect(page1.nextCursor).toBe(history[15]);
   });
 
+  it("from the start, the first page is the oldest and the cursor leads forward, with no skip or repeat", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId } = await createTestConversation(ws.workspaceId);
+    const send = (text: string) => ws.owner.api.v1.connect.send({ conversationId, content: { en: text } });
+    const history: string[] = [];
+    for (let i = 0; i < 23; i++) history.push((await send(`m ${i}`)).id);
+    const list = ws.owner.api.v1.connect.listMessages;
+
+    const page1 = await list({ conversationId, limit: 10, from: "start" });
+    expect(page1.items.map((m) => m.id)).toEqual(history.slice(0, 10));
+    expect(page1.nextCursor).toBe(history[9]);
+    const page2 = await list({ conversationId, limit: 10, from: "start", cursor: page1.nextCursor });
+    history.push((await send("arrived meanwhile")).id);
+    const page3 = await list({ conversationId, limit: 10, from: "start", cursor: page2.nextCursor });
+    expect(page2.items.map((m) => m.id)).toEqual(history.slice(10, 20));
+    expect(page3.items.map((m) => m.id)).toEqual(history.slice(20));
+    expect(page3.nextCursor).toBeNull();
+    // Without `from`, or with "end", the published paging is unchanged.
+    expect((await list({ conversationId, limit: 3, from: "end" })).items.map((m) => m.id)).toEqual(
+      history.slice(-3),
+    );
+    await expect(list({ conversationId, from: "start", cursor: "nope" })).rejects.toThrow(/cursor/);
+  });
+
   it("orders messages with the same timestamp by id, identically on every read", async () => {
     const ws = await createTestWorkspace();
     const { conversationId, customerId } = await createTestConversation(ws.workspaceId);
@@ -65,6 +89,14 @@ describe("listMessages paging", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(ids).toEqual(Array.from({ length: 7 }, (_, i) => `same-ms-${ws.workspaceId}-${i}`));
+    const forward: string[] = [];
+    do {
+      const page: Awaited<ReturnType<typeof ws.owner.api.v1.connect.listMessages>> =
+        await ws.owner.api.v1.connect.listMessages({ conversationId, limit: 3, cursor, from: "start" });
+      forward.push(...page.items.map((m) => m.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(forward).toEqual(ids);
   });
 
   it("items carry sender, parent, flags, channel, attachments and an ISO time", async () => {
@@ -157,6 +189,66 @@ describe("listMessages paging", () => {
     expect(page.items).toEqual(viaOrm.map(toMessageOutput));
     expect(page.items[1]?.attachments.map((a) => a.fileName)).toEqual(["b.pdf", "a.png"]);
     expect(page.items[2]?.sender).toEqual({ type: "ai", id: agent.id, name: "Helper", image: null });
+  });
+
+  it("around a message: the page holds it with older and newer ones, and pages on both ways from there", async () => {
+    const ws = await createTestWorkspace();
+    const { conversationId, customerId } = await createTestConversation(ws.workspaceId);
+    const start = Date.parse("2026-01-01T00:00:00.000Z");
+    await db().message.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({
+        workspaceId: ws.workspaceId,
+        conversationId,
+        content: { en: `m ${i}` },
+        senderType: "customer" as const,
+        senderCustomerId: customerId,
+        createdAt: new Date(start + i * 1000),
+      })),
+    });
+    const history = (
+      await db().message.findMany({
+        where: { conversationId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true },
+      })
+    ).map((m) => m.id);
+    const list = ws.owner.api.v1.connect.listMessages;
+    const ids = (page: { items: { id: string }[] }) => page.items.map((m) => m.id);
+
+    const window = await list({ conversationId, limit: 11, around: history[30] });
+    expect(ids(window)).toEqual(history.slice(25, 36));
+    expect(window.nextCursor).toBe(history[25]);
+    expect(window.newerCursor).toBe(history[35]);
+    const older = await list({ conversationId, limit: 10, cursor: window.nextCursor });
+    expect(ids(older)).toEqual(history.slice(15, 25));
+    const newer = await list({ conversationId, limit: 10, cursor: window.newerCursor, from: "start" });
+    expect(ids(newer)).toEqual(history.slice(36, 46));
+
+    // At either end of the history, that way has no cursor.
+    const newest = await list({ conversationId, limit: 50, around: history[118] });
+    expect(ids(newest)).toEqual(history.slice(94));
+    expect(newest.newerCursor).toBeNull();
+    const oldest = await list({ conversationId, limit: 50, around: history[1] });
+    expect(ids(oldest)).toEqual(history.slice(0, 27));
+    expect(oldest.nextCursor).toBeNull();
+    expect(oldest.newerCursor).toBe(history[26]);
+    // Without `around`, no newerCursor: the published page is unchanged.
+    expect(Object.keys(await list({ conversationId, limit: 2 })).sort()).toEqual(["items", "nextCursor"]);
+
+    // A message of another conversation, or of another workspace, is no anchor here.
+    const other = await createTestConversation(ws.workspaceId);
+    const elsewhere = await ws.owner.api.v1.connect.send({
+      conversationId: other.conversationId,
+      content: { en: "x" },
+    });
+    const error = await trpcError(list({ conversationId, around: elsewhere.id }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/^around:/);
+    const stranger = await createTestWorkspace();
+    expect(
+      (await trpcError(stranger.owner.api.v1.connect.listMessages({ conversationId, around: history[30] })))
+        .code,
+    ).toBe("NOT_FOUND");
   });
 
   it("refuses a cursor from another conversation and a limit over 100", async () => {

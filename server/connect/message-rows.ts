@@ -32,13 +32,14 @@ export const messageRows = ({
   LEFT JOIN "Customer" cu ON cu."workspaceId" = m."workspaceId" AND cu.id = m."senderCustomerId"
   LEFT JOIN "AiAgent" a ON a."workspaceId" = m."workspaceId" AND a.id = m."senderAgentId"`;
 
-const SEEK = `AND (m."createdAt", m.id) < (
+const seek = (comparison: "<" | ">") => `AND (m."createdAt", m.id) ${comparison} (
   SELECT c."createdAt", c.id FROM "Message" c
   WHERE c.id = $4 AND c."conversationId" = $1 AND c."workspaceId" = $2)`;
 
 /**
  * The hot path of `listMessages` in one statement: the newest `take` messages of a conversation
- * older than the cursor. The cursor row is looked up in the same conversation and workspace, so
+ * older than the cursor, newest first (or, `from: "start"`, the oldest `take` newer than it,
+ * oldest first). The cursor row is looked up in the same conversation and workspace, so
  * a foreign or unknown cursor matches nothing and the page comes back empty (the caller then
  * says why). The ORM needed four round trips for the same page.
  */
@@ -48,15 +49,47 @@ export async function readMessagePage(
   conversationId: string,
   cursor: string | null,
   take: number,
+  from: "start" | "end" = "end",
 ): Promise<FlatMessageRow[]> {
+  const [comparison, order] = from === "start" ? ([">", "ASC"] as const) : (["<", "DESC"] as const);
   return sql<FlatMessageRow>(
     db.$pool,
     `${messageRows()}
-     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? SEEK : ""}
-     ORDER BY m."createdAt" DESC, m.id DESC
+     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? seek(comparison) : ""}
+     ORDER BY m."createdAt" ${order}, m.id ${order}
      LIMIT $3`,
     cursor ? [conversationId, workspaceId, take, cursor] : [conversationId, workspaceId, take],
   );
+}
+
+/**
+ * The history around one message, in one statement: the message and up to `before + 1` older
+ * ones (newest first), then up to `after + 1` newer ones (oldest first); the one extra each way
+ * says whether more follow. Both halves are keyset seeks from the message's (createdAt, id),
+ * looked up in the same conversation and workspace: a foreign or unknown id matches nothing.
+ */
+export async function readMessageWindow(
+  db: Db,
+  workspaceId: string,
+  conversationId: string,
+  around: string,
+  before: number,
+  after: number,
+): Promise<{ older: FlatMessageRow[]; newer: FlatMessageRow[] }> {
+  const anchor = `(SELECT c."createdAt", c.id FROM "Message" c
+    WHERE c.id = $3 AND c."conversationId" = $1 AND c."workspaceId" = $2)`;
+  const rows = await sql<FlatMessageRow & { newer: boolean }>(
+    db.$pool,
+    `(${messageRows({ extraColumns: "false AS newer," })}
+      WHERE m."conversationId" = $1 AND m."workspaceId" = $2 AND (m."createdAt", m.id) <= ${anchor}
+      ORDER BY m."createdAt" DESC, m.id DESC LIMIT $4)
+     UNION ALL
+     (${messageRows({ extraColumns: "true AS newer," })}
+      WHERE m."conversationId" = $1 AND m."workspaceId" = $2 AND (m."createdAt", m.id) > ${anchor}
+      ORDER BY m."createdAt" ASC, m.id ASC LIMIT $5)`,
+    [conversationId, workspaceId, around, before + 2, after + 1],
+  );
+  return { older: rows.filter((row) => !row.newer), newer: rows.filter((row) => row.newer) };
 }
 
 /** One message of the workspace, by id or by the Idempotency-Key its send carried. */

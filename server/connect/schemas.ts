@@ -58,6 +58,19 @@ export const ListMessagesInput = z.object({
   conversationId: Id,
   limit: z.number().int().min(1).max(100).default(50),
   cursor: Id.nullish(),
+  /**
+   * Optional, "end" when absent (the published contract). "start": the first page holds the
+   * oldest `limit` messages and `nextCursor` leads forward in time (the inbox's Home key opens
+   * the conversation's beginning without loading every page in between).
+   */
+  from: z.enum(["end", "start"]).optional(),
+  /**
+   * Optional: a message of the conversation to open the history at (the inbox's jump to a search
+   * hit, however far back). The page holds it, up to half of `limit` older messages and the rest
+   * newer, oldest first; `nextCursor` leads back from its oldest as always, and `newerCursor`
+   * (given only with `around`) forward from its newest, as a cursor for `from: "start"`.
+   */
+  around: Id.nullish(),
 });
 export type ListMessagesInput = z.input<typeof ListMessagesInput>;
 
@@ -95,5 +108,7 @@ export type MessageOutput = z.infer<typeof MessageOutput>;
 export const ListMessagesOutput = z.object({
   items: z.array(MessageOutput),
   nextCursor: z.string().nullable(),
+  /** Only with `around`: the page's newest message when newer ones follow it, else null. */
+  newerCursor: z.string().nullable().optional(),
 });
 export type ListMessagesOutput = z.infer<typeof ListMessagesOutput>;

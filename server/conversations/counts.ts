@@ -16,7 +16,7 @@ const unreadSql = Prisma.sql`(r."markedUnread" IS TRUE OR (c."lastCustomerMessag
   AND (r."lastReadAt" IS NULL OR r."lastReadAt" < c."lastCustomerMessageAt")))`;
 
 /**
- * How many conversations each status tab holds under the assignee and channel filters, and how
+ * How many conversations each status tab holds under the assignee and channel filters and the search, and how
  * many of those the caller has not read.
  */
 export async function countConversations(

@@ -1,6 +1,7 @@
 import type { Caller } from "@/server/auth/caller";
 import { conversationWhereSql } from "@/server/conversations/filters";
 import { ListConversationsInput, type ListConversationsOutput } from "@/server/conversations/schemas";
+import { newestMatches } from "@/server/conversations/search";
 import { listItemSelect, toListItem } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
@@ -34,16 +35,22 @@ export async function listConversations(
     ORDER BY c."lastMessageAt" DESC, c."id" DESC
     LIMIT ${limit + 1}`;
   const shown = page.slice(0, limit);
-  const rows = await db.conversation.findMany({
-    where: { workspaceId: caller.workspaceId, id: { in: shown.map((r) => r.id) } },
-    select: listItemSelect(caller.memberId),
-  });
+  const ids = shown.map((r) => r.id);
+  const [rows, matches] = await Promise.all([
+    db.conversation.findMany({
+      where: { workspaceId: caller.workspaceId, id: { in: ids } },
+      select: listItemSelect(caller.memberId),
+    }),
+    filter.search ? newestMatches(db, caller.workspaceId, ids, filter.search) : null,
+  ]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const last = shown.at(-1);
   return {
     items: shown.flatMap((r) => {
       const row = byId.get(r.id);
-      return row ? [toListItem(row)] : [];
+      if (!row) return [];
+      const item = toListItem(row);
+      return [matches ? { ...item, matchMessageId: matches.get(r.id) ?? null } : item];
     }),
     nextCursor: page.length > limit && last ? encodeSeekCursor(last.seekAt, last.id) : null,
   };

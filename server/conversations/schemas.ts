@@ -10,12 +10,15 @@ export type ConversationStatus = z.infer<typeof ConversationStatus>;
 /** "me" is the caller; "unassigned" has no assignee; "any" does not filter; anything else is a memberId. */
 export const AssigneeFilter = z.union([z.enum(["me", "unassigned", "any"]), Id]).default("any");
 
+/** The search box's words; empty or absent does not filter. */
+const SearchWords = z.string().trim().max(200).nullish();
+
 export const ListConversationsInput = z
   .object({
     status: ConversationStatus.optional(),
     assignee: AssigneeFilter,
     channelId: Id.nullish(),
-    search: z.string().trim().max(200).nullish(),
+    search: SearchWords,
     limit: z.number().int().min(1).max(100).default(30),
     /** `nextCursor` of the previous page, as returned; opaque. */
     cursor: z.string().min(1).max(200).nullish(),
@@ -23,8 +26,12 @@ export const ListConversationsInput = z
   .prefault({});
 export type ListConversationsInput = z.input<typeof ListConversationsInput>;
 
+/**
+ * With `search`, each status counts the conversations the search finds in it, so a search whose
+ * hits are all in another tab says where they are.
+ */
 export const ConversationCountsInput = z
-  .object({ assignee: AssigneeFilter, channelId: Id.nullish() })
+  .object({ assignee: AssigneeFilter, channelId: Id.nullish(), search: SearchWords })
   .prefault({});
 export type ConversationCountsInput = z.input<typeof ConversationCountsInput>;
 
@@ -94,6 +101,11 @@ export const ConversationListItem = z.object({
    * unread. A colleague's reply or note does not make it unread.
    */
   unread: z.boolean(),
+  /**
+   * Only in search results: the newest message whose text holds the search words, where the
+   * inbox opens the conversation; null when only the name, email or subject matched.
+   */
+  matchMessageId: z.string().nullable().optional(),
 });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;
 
