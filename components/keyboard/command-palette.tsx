@@ -19,12 +19,10 @@ const PaletteCommands = lazy(() =>
 
 /** Every action by name; the ones that need something on screen say so instead of vanishing. */
 export function CommandPalette({
-  extra,
   typedAhead,
   onReady,
   onClose,
 }: {
-  extra: PaletteCommand[];
   /** What was typed while this loaded, and whether Enter was pressed then. */
   typedAhead: () => { query: string; enter: boolean };
   /** The input has focus: keys go to it from now on. */
@@ -74,7 +72,6 @@ export function CommandPalette({
         <PaletteCommands
           listId={listId}
           query={query}
-          extra={extra}
           steering={steering}
           onActive={setActiveId}
           onClose={onClose}
@@ -87,7 +84,6 @@ export function CommandPalette({
 export type PaletteCommandsProps = {
   listId: string;
   query: string;
-  extra: PaletteCommand[];
   steering: RefObject<PaletteSteering>;
   onActive: (optionId: string | undefined) => void;
   onClose: () => void;

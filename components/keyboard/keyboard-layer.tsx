@@ -1,8 +1,6 @@
 "use client";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { trpc } from "@/client/trpc";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import type { PaletteCommand } from "@/components/keyboard/command-palette";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
 
 // Both load when first opened (a few kB the inbox's first load does without); what the member
@@ -18,11 +16,6 @@ const HelpDialog = lazy(() =>
 export function KeyboardLayer() {
   const t = useStrings("keyboard");
   const [open, setOpen] = useState<"help" | "palette" | null>(null);
-  const utils = trpc.useUtils();
-  const me = trpc.v1.workspace.me.useQuery();
-  const preferences = trpc.v1.workspace.updatePreferences.useMutation({
-    onSuccess: () => utils.v1.workspace.me.invalidate(),
-  });
   useShortcut("help", () => {
     setOpen("help");
     return true;
@@ -38,20 +31,6 @@ export function KeyboardLayer() {
     }
     return true;
   });
-  const shortcutsEnabled = me.data?.user.shortcutsEnabled ?? true;
-  const extra = useMemo<PaletteCommand[]>(
-    () => [
-      {
-        id: "shortcuts.toggle",
-        label: shortcutsEnabled ? t.shortcutsOff : t.shortcutsOn,
-        run: () => preferences.mutate({ shortcutsEnabled: !shortcutsEnabled }),
-      },
-      { id: "locale.en", label: t.languageEn, run: () => preferences.mutate({ locale: "en" }) },
-      { id: "locale.ar", label: t.languageAr, run: () => preferences.mutate({ locale: "ar" }) },
-      { id: "locale.tr", label: t.languageTr, run: () => preferences.mutate({ locale: "tr" }) },
-    ],
-    [t, shortcutsEnabled, preferences.mutate],
-  );
   if (open === "help")
     return (
       <Suspense fallback={null}>
@@ -62,7 +41,6 @@ export function KeyboardLayer() {
     return (
       <Suspense fallback={null}>
         <CommandPalette
-          extra={extra}
           typedAhead={typeAhead.take}
           onReady={typeAhead.stop}
           onClose={() => {

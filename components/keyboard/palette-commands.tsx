@@ -14,7 +14,8 @@ import { useKeyboard } from "@/components/keyboard/keyboard-provider";
 import { SHORTCUTS } from "@/components/keyboard/shortcuts";
 
 /** The command palette's list: every command matching the query, steered from the palette's input. */
-export function PaletteCommands({ listId, query, extra, steering, onActive, onClose }: PaletteCommandsProps) {
+export function PaletteCommands({ listId, query, steering, onActive, onClose }: PaletteCommandsProps) {
+  const extra = usePreferenceCommands();
   const t = useStrings("keyboard");
   const locale = useUiLocale();
   const keyboard = useKeyboard();
@@ -171,4 +172,28 @@ function useOpenConversationCommands(): PaletteCommand[] {
       commands.push({ id: "assign.none", label: t.unassign, run: () => change({ assigneeId: null }) });
     return commands;
   }, [t, data, members.data]);
+}
+
+/** The member's preferences by name: shortcuts on or off, the interface language. */
+function usePreferenceCommands(): PaletteCommand[] {
+  const t = useStrings("keyboard");
+  const utils = trpc.useUtils();
+  const me = trpc.v1.workspace.me.useQuery();
+  const { mutate } = trpc.v1.workspace.updatePreferences.useMutation({
+    onSuccess: () => utils.v1.workspace.me.invalidate(),
+  });
+  const shortcutsEnabled = me.data?.user.shortcutsEnabled ?? true;
+  return useMemo(
+    () => [
+      {
+        id: "shortcuts.toggle",
+        label: shortcutsEnabled ? t.shortcutsOff : t.shortcutsOn,
+        run: () => mutate({ shortcutsEnabled: !shortcutsEnabled }),
+      },
+      { id: "locale.en", label: t.languageEn, run: () => mutate({ locale: "en" }) },
+      { id: "locale.ar", label: t.languageAr, run: () => mutate({ locale: "ar" }) },
+      { id: "locale.tr", label: t.languageTr, run: () => mutate({ locale: "tr" }) },
+    ],
+    [t, shortcutsEnabled, mutate],
+  );
 }

@@ -18,7 +18,6 @@ import { type Draft, newIdempotencyKey } from "@/components/messages/draft-stora
 import { DraftTextarea } from "@/components/messages/draft-textarea";
 import { useLanguageNames } from "@/components/messages/locale-choice";
 import { LocaleTabs } from "@/components/messages/locale-tabs";
-import { ReplyBanner } from "@/components/messages/reply-banner";
 import { scriptMismatch } from "@/components/messages/script-hint";
 import { isReusedKey, serverMessage } from "@/components/messages/send-error";
 import { unfilledVariables } from "@/components/messages/template-variables";
@@ -35,6 +34,10 @@ import { LOCALES, type Locale } from "@/server/connect/locales";
 // Shown only after an action (typing /, attaching a file), so they load then; keys stay with the textarea.
 const TemplatePicker = lazy(() =>
   import("@/components/messages/template-picker").then((module) => ({ default: module.TemplatePicker })),
+);
+// Shown only while replying to one message.
+const ReplyBanner = lazy(() =>
+  import("@/components/messages/reply-banner").then((module) => ({ default: module.ReplyBanner })),
 );
 const AttachmentTray = lazy(() =>
   import("@/components/messages/attachment-tray").then((module) => ({ default: module.AttachmentTray })),
@@ -201,7 +204,9 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         </p>
       ) : null}
       {draft.replyTo ? (
-        <ReplyBanner target={draft.replyTo} onCancel={() => update((d) => ({ ...d, replyTo: null }))} />
+        <Suspense fallback={null}>
+          <ReplyBanner target={draft.replyTo} onCancel={() => update((d) => ({ ...d, replyTo: null }))} />
+        </Suspense>
       ) : null}
       <div className="flex items-center justify-between gap-2 px-3 pt-2">
         <LocaleTabs

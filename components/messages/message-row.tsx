@@ -1,4 +1,5 @@
 "use client";
+import { lazy, Suspense } from "react";
 import { AiAssistButton } from "@/components/ai/assist-button";
 import { AiRunStatus } from "@/components/ai/run-status";
 import { customerAvatarSrc } from "@/components/customers/avatar-image";
@@ -9,12 +10,18 @@ import { pickLocale, plainText } from "@/components/messages/content-locales";
 import { dayKey, useDayLabel } from "@/components/messages/day-label";
 import { ClockIcon, LockIcon, ReplyIcon, ThreadIcon } from "@/components/messages/icons";
 import { useLocaleChoice } from "@/components/messages/locale-choice";
-import { MessageAttachments } from "@/components/messages/message-attachments";
 import { MessageContent } from "@/components/messages/message-content";
 import { bubbleClass, messageKind, sideOf } from "@/components/messages/message-kind";
 import { ParentQuote } from "@/components/messages/parent-quote";
 import { useSenderName } from "@/components/messages/use-sender-name";
 import type { MessageOutput } from "@/server/connect/schemas";
+
+// Only messages with files need it.
+const MessageAttachments = lazy(() =>
+  import("@/components/messages/message-attachments").then((module) => ({
+    default: module.MessageAttachments,
+  })),
+);
 
 export type ListedMessage = MessageOutput & { pending?: boolean };
 
@@ -149,7 +156,11 @@ export function MessageRow({
               <ParentQuote parentId={message.parentId} parent={parent} onJumpTo={actions.jumpTo} />
             ) : null}
             <MessageContent message={message} switchable={kind !== "system"} />
-            <MessageAttachments attachments={message.attachments} />
+            {message.attachments.length > 0 ? (
+              <Suspense fallback={null}>
+                <MessageAttachments attachments={message.attachments} />
+              </Suspense>
+            ) : null}
           </div>
           {message.pending ? (
             <span className="mt-0.5 flex items-center gap-1 px-1 text-xs text-slate-500">
