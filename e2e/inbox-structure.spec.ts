@@ -76,3 +76,21 @@ for (const { locale, inbox, skipList, skipReply, resolve } of [
     });
   });
 }
+
+test("the day of the messages in view stays pinned above the history while it scrolls", async ({
+  page,
+}, testInfo) => {
+  const token = `sd${testInfo.workerIndex}${Date.now().toString(36)}`;
+  const texts = Array.from({ length: 24 }, (_, i) => `Line ${i + 1} of a long story ${token}`);
+  const conversation = await createCustomerConversation(`Deniz ${token}`, texts);
+  await page.goto(`/inbox/${conversation.id}`);
+  const history = page.getByRole("region", { name: "Conversation history" });
+  await expect(page.locator("article[data-message-id]").last()).toBeVisible({ timeout: 30_000 });
+  const sticky = page.locator("[data-sticky-day]");
+  await history.evaluate((element) => element.scrollTo(0, 0));
+  await expect(sticky).toHaveCount(0);
+  await history.evaluate((element) => element.scrollTo(0, element.scrollHeight / 2));
+  await expect(sticky).toHaveText("Today");
+  // The day's own separator is out of view above: the pinned label is what shows the day.
+  await expect(page.locator("[data-day-separator]").first()).not.toBeInViewport();
+});

@@ -16,6 +16,7 @@ import {
   useState,
 } from "react";
 import { useStrings } from "@/components/i18n/locale";
+import { useDayLabel } from "@/components/messages/day-label";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
 import type { MessageOutput } from "@/server/connect/schemas";
@@ -52,6 +53,8 @@ const ESTIMATED_ROW = 84;
 // Start fetching the previous page while this many rows are still above the viewport.
 const LOAD_AHEAD_ROWS = 15;
 const HIGHLIGHT_MS = 2_000;
+/** Scrolled further than this from the top, the day in view is pinned above the history. */
+const STICKY_DAY_AFTER_PX = 64;
 
 /**
  * Whether a row's change of height moves the scroll offset with it, so that what the agent is
@@ -264,6 +267,12 @@ export function MessageList({
     return () => observer.disconnect();
   }, [virtualizer]);
   const tabbableId = activeId && byId.has(activeId) ? activeId : messages.at(-1)?.id;
+  // The day of the topmost message in view, pinned above the history while it is scrolled (its
+  // own separator has scrolled away); the separators in the history are what screen readers hear.
+  const dayLabel = useDayLabel();
+  const offset = virtualizer.scrollOffset ?? 0;
+  const topItem = virtualItems.find((item) => item.end > offset + 8);
+  const topDay = offset > STICKY_DAY_AFTER_PX && topItem ? messages[topItem.index]?.createdAt : undefined;
   return (
     <div className="relative min-h-0 flex-1">
       <section
@@ -317,6 +326,17 @@ export function MessageList({
           })}
         </div>
       </section>
+      {topDay ? (
+        <div
+          aria-hidden="true"
+          data-sticky-day=""
+          className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center"
+        >
+          <span className="rounded-full bg-white/95 px-2.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">
+            {dayLabel(topDay)}
+          </span>
+        </div>
+      ) : null}
       {atEnd ? null : (
         <button
           type="button"
