@@ -84,7 +84,7 @@ test("the day of the messages in view stays pinned above the history while it sc
   const texts = Array.from({ length: 24 }, (_, i) => `Line ${i + 1} of a long story ${token}`);
   const conversation = await createCustomerConversation(`Deniz ${token}`, texts);
   await page.goto(`/inbox/${conversation.id}`);
-  const history = page.getByRole("region", { name: "Conversation history" });
+  const history = page.getByRole("region", { name: "Messages" });
   await expect(page.locator("article[data-message-id]").last()).toBeVisible({ timeout: 30_000 });
   const sticky = page.locator("[data-sticky-day]");
   await history.evaluate((element) => element.scrollTo(0, 0));
