@@ -38,12 +38,17 @@ export function CommandPalette({
   useEffect(() => {
     const latest = typedAhead();
     if (latest.query !== ahead.query) setQuery(latest.query);
-    if (latest.enter) steering.current.enterPending = true;
+    if (latest.enter) {
+      steering.current.enterPending = true;
+      setEnterNonce((n) => n + 1);
+    }
     onReady();
   }, []);
   const [activeId, setActiveId] = useState<string | undefined>(undefined);
   const input = useRef<HTMLInputElement>(null);
-  const steering = useRef<PaletteSteering>({ onKeyDown: null, enterPending: false });
+  const steering = useRef<PaletteSteering>({ onKeyDown: null, enterPending: ahead.enter });
+  // Enter pressed while this rendered: the list, if already here, acts on it once more.
+  const [enterNonce, setEnterNonce] = useState(0);
   const listId = useId();
   return (
     <Dialog title={t.paletteTitle} titleHidden onClose={onClose} initialFocus={input}>
@@ -73,6 +78,7 @@ export function CommandPalette({
           listId={listId}
           query={query}
           steering={steering}
+          enterNonce={enterNonce}
           onActive={setActiveId}
           onClose={onClose}
         />
@@ -85,6 +91,8 @@ export type PaletteCommandsProps = {
   listId: string;
   query: string;
   steering: RefObject<PaletteSteering>;
+  /** Changes when an Enter typed ahead is to be taken again (see CommandPalette). */
+  enterNonce: number;
   onActive: (optionId: string | undefined) => void;
   onClose: () => void;
 };

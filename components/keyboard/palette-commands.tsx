@@ -14,7 +14,14 @@ import { useKeyboard } from "@/components/keyboard/keyboard-provider";
 import { SHORTCUTS } from "@/components/keyboard/shortcuts";
 
 /** The command palette's list: every command matching the query, steered from the palette's input. */
-export function PaletteCommands({ listId, query, steering, onActive, onClose }: PaletteCommandsProps) {
+export function PaletteCommands({
+  listId,
+  query,
+  steering,
+  enterNonce,
+  onActive,
+  onClose,
+}: PaletteCommandsProps) {
   const extra = usePreferenceCommands();
   const t = useStrings("keyboard");
   const locale = useUiLocale();
@@ -57,6 +64,7 @@ export function PaletteCommands({ listId, query, steering, onActive, onClose }: 
 
   const latest = useRef({ matches, current, choose });
   latest.current = { matches, current, choose };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an Enter typed ahead is taken again
   useEffect(() => {
     const steer = steering.current;
     steer.onKeyDown = (event) => {
@@ -79,7 +87,7 @@ export function PaletteCommands({ listId, query, steering, onActive, onClose }: 
     return () => {
       steer.onKeyDown = null;
     };
-  }, [steering]);
+  }, [steering, enterNonce]);
 
   const currentId = current ? optionId(current) : undefined;
   useEffect(() => onActive(currentId), [onActive, currentId]);

@@ -125,7 +125,7 @@ export function MessageRow({
             </span>
           ) : null}
           {grouped || side === "center" ? null : (
-            <div className="mb-0.5 flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-500">
+            <div className="mb-0.5 flex flex-wrap items-center gap-x-2 px-1 text-xs text-slate-600">
               <span className="font-semibold text-slate-800">{name}</span>
               {kind === "ai" ? (
                 <span className="rounded bg-violet-600 px-1 text-[10px] font-semibold text-white">
