@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
 import { mutate, signedUpOwner, signInAs } from "@/e2e/people";
@@ -53,6 +53,13 @@ async function screenshot(page: Page, name: string) {
   await test.info().attach(name, { path, contentType: "image/png" });
 }
 
+/** The row's AI assist button, then the agent by name from its menu, with the mouse. */
+async function askFromMenu(row: Locator, agent: string) {
+  await row.hover();
+  await row.getByRole("button", { name: "AI assist" }).click();
+  await row.getByRole("menuitem", { name: agent }).click();
+}
+
 test.describe("AI assist", () => {
   test("a reply-mode agent answers the customer only after one confirmation: Escape asks nothing, Enter sends", async ({
     page,
@@ -64,9 +71,7 @@ test.describe("AI assist", () => {
     const row = page.locator(`article[data-message-id="${messageId}"]`);
     await expect(row).toBeVisible(FIRST_PAINT);
 
-    await row.hover();
-    await row.getByRole("button", { name: "AI assist" }).click();
-    await row.getByRole("menuitem", { name: replier.name }).click();
+    await askFromMenu(row, replier.name);
     const confirm = page.getByRole("dialog", { name: `Send ${replier.name}'s reply?` });
     await expect(confirm).toBeVisible();
     await expect(confirm).toContainText(`${replier.name} will send a reply to the customer`);
@@ -107,9 +112,7 @@ test.describe("AI assist", () => {
     await page.goto(`/inbox/${conversationId}`);
     const row = page.locator(`article[data-message-id="${messageId}"]`);
     await expect(row).toBeVisible(FIRST_PAINT);
-    await row.hover();
-    await row.getByRole("button", { name: "AI assist" }).click();
-    await row.getByRole("menuitem", { name: replier.name }).click();
+    await askFromMenu(row, replier.name);
     await page.getByRole("dialog").getByRole("button", { name: "Draft it for me instead" }).click();
     await expect(textarea(page, "English")).toHaveValue(draft, RUN_DONE);
     const [run] = (await api.v1.ai.runsForConversation.query({ conversationId })).items;
