@@ -8,12 +8,21 @@ export type Changes = {
   /** conversationId → the new messages' ids */
   messages: Map<string, Set<string>>;
   conversations: Set<string>;
+  /** A bulk change touched conversations it does not name: lists, counts and details refetch. */
+  bulk: boolean;
   /** conversationId → the changed runs' ids */
   aiRuns: Map<string, Set<string>>;
 };
 
 export function noChanges(): Changes {
-  return { resync: false, started: false, messages: new Map(), conversations: new Set(), aiRuns: new Map() };
+  return {
+    resync: false,
+    started: false,
+    messages: new Map(),
+    conversations: new Set(),
+    bulk: false,
+    aiRuns: new Map(),
+  };
 }
 
 function add(ids: Map<string, Set<string>>, key: string, id: string) {
@@ -35,6 +44,9 @@ export function collect(changes: Changes, event: LiveEvent) {
       break;
     case "conversation.updated":
       changes.conversations.add(event.conversationId);
+      break;
+    case "conversations.updated":
+      changes.bulk = true;
       break;
     case "ai-run.updated":
       add(changes.aiRuns, event.conversationId, event.aiRunId);

@@ -110,7 +110,8 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
       // A customer's message reopens a resolved conversation.
       for (const id of changes.messages.keys()) refetches.push(utils.v1.conversations.get.invalidate({ id }));
       for (const id of changes.conversations) refetches.push(utils.v1.conversations.get.invalidate({ id }));
-      if (changes.messages.size > 0 || changes.conversations.size > 0) {
+      if (changes.bulk) refetches.push(utils.v1.conversations.get.invalidate());
+      if (changes.messages.size > 0 || changes.conversations.size > 0 || changes.bulk) {
         refetches.push(utils.v1.conversations.list.invalidate(), utils.v1.conversations.counts.invalidate());
       }
       // A run that changed while the stream was connecting (a fast run asked for the moment the

@@ -110,7 +110,9 @@ describe("AI runs: a reply in the thread", () => {
     expect(prompt).toContain("Customer: Ayşe Kaya");
     expect(prompt).toContain("Where is my order?");
 
-    const types = events.filter((e) => e.conversationId === conversationId).map((e) => e.type);
+    const types = events
+      .filter((e) => "conversationId" in e && e.conversationId === conversationId)
+      .map((e) => e.type);
     expect(types).toEqual(["message.created", "ai-run.updated", "message.created", "ai-run.updated"]);
 
     // Delivered again (a duplicate job, a sweep): nothing more happens.

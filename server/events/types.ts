@@ -12,6 +12,8 @@ export const InboxEvent = z.discriminatedUnion("type", [
     aiRunId: Id.nullable(),
   }),
   z.object({ type: z.literal("conversation.updated"), workspaceId: Id, conversationId: Id }),
+  /** A bulk change: one event for all of them, so open inboxes refetch once rather than per row. */
+  z.object({ type: z.literal("conversations.updated"), workspaceId: Id, count: z.number().int() }),
   z.object({ type: z.literal("ai-run.updated"), workspaceId: Id, conversationId: Id, aiRunId: Id }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEvent>;

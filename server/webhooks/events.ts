@@ -1,7 +1,7 @@
 import { runSelect, toRunOutput } from "@/server/ai/run-select";
 import { type ConversationRow, toConversationOutput } from "@/server/conversations/select";
 import type { Prisma } from "@/server/db/generated/client";
-import { recordWebhookEvent } from "@/server/webhooks/outbox";
+import { recordWebhookEvent, recordWebhookEvents } from "@/server/webhooks/outbox";
 
 type Change<T> = { from: T; to: T };
 
@@ -28,6 +28,23 @@ export async function recordConversationUpdated(
     subjectId: conversation.id,
     data: { ...toConversationOutput(conversation), changes },
   });
+}
+
+/** conversation.updated for each conversation of a bulk change: one event each, written in one statement. */
+export async function recordConversationsUpdated(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  updates: { conversation: ConversationRow; changes: ConversationChanges }[],
+): Promise<string[]> {
+  return recordWebhookEvents(
+    tx,
+    workspaceId,
+    "conversation.updated",
+    updates.map(({ conversation, changes }) => ({
+      subjectId: conversation.id,
+      data: { ...toConversationOutput(conversation), changes },
+    })),
+  );
 }
 
 /** ai_run.succeeded or ai_run.failed: the run as v1.ai returns it, read in the transaction that ended it. */

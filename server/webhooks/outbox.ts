@@ -75,3 +75,34 @@ export async function recordWebhookEvent(
       : await sql<{ id: string }>(tx, EVENT_INSERT, values);
   return rows.map((row) => row.id);
 }
+
+const EVENTS_INSERT = webhookOutboxInsert(
+  {
+    workspaceId: "$1",
+    messageId: "b.message_id",
+    eventType: "$2",
+    subjectId: "b.subject_id",
+    data: "b.data",
+    at: "(clock_timestamp() AT TIME ZONE 'UTC')::timestamp(3)",
+  },
+  { from: "unnest($3::text[], $4::text[], $5::text[]) AS b(message_id, subject_id, data)" },
+);
+
+/** Many events of one type (a bulk change) in one statement: each its own webhook-id, as one by one. */
+export async function recordWebhookEvents(
+  tx: Prisma.TransactionClient,
+  workspaceId: string,
+  type: WebhookEventType,
+  events: { subjectId: string; data: unknown }[],
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+    EVENTS_INSERT,
+    workspaceId,
+    type,
+    events.map(() => newWebhookMessageId()),
+    events.map((event) => event.subjectId),
+    events.map((event) => JSON.stringify(event.data)),
+  );
+  return rows.map((row) => row.id);
+}

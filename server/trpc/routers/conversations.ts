@@ -1,3 +1,10 @@
+import { bulkRestoreConversations, bulkUpdateConversations } from "@/server/conversations/bulk";
+import {
+  BulkRestoreInput,
+  BulkRestoreOutput,
+  BulkUpdateInput,
+  BulkUpdateOutput,
+} from "@/server/conversations/bulk-schemas";
 import { countConversations } from "@/server/conversations/counts";
 import { createConversation } from "@/server/conversations/create";
 import { getConversation } from "@/server/conversations/get";
@@ -48,4 +55,14 @@ export const conversationsRouter = router({
     .input(ConversationIdInput)
     .output(MarkUnreadOutput)
     .mutation(({ ctx, input }) => markConversationUnread(ctx.db, ctx.caller, input)),
+  /** One change to up to 1,000 conversations (by id or by the inbox's filters): all or none. */
+  bulkUpdate: memberProcedure
+    .input(BulkUpdateInput)
+    .output(BulkUpdateOutput)
+    .mutation(({ ctx, input }) => bulkUpdateConversations(ctx.db, ctx.caller, input)),
+  /** Puts back what a bulkUpdate changed (its `previous`): the inbox's undo. */
+  bulkRestore: memberProcedure
+    .input(BulkRestoreInput)
+    .output(BulkRestoreOutput)
+    .mutation(({ ctx, input }) => bulkRestoreConversations(ctx.db, ctx.caller, input)),
 });

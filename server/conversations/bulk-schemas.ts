@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { AssigneeFilter, ConversationStatus } from "@/server/conversations/schemas";
+
+/** The most conversations one bulk change touches. */
+export const BULK_MAX = 1000;
+
+const Id = z.string().trim().min(1).max(100);
+
+/** The inbox's filters, as the list takes them: "every conversation that matches". */
+const BulkFilter = z.object({
+  status: ConversationStatus.optional(),
+  assignee: AssigneeFilter,
+  channelId: Id.nullish(),
+  search: z.string().trim().max(200).nullish(),
+});
+
+export const BulkUpdateInput = z.object({
+  target: z.union([
+    z.object({ ids: z.array(Id).min(1).max(BULK_MAX) }).strict(),
+    z.object({ filter: BulkFilter }).strict(),
+  ]),
+  change: z
+    .object({
+      status: ConversationStatus.optional(),
+      /** A member of this workspace, or null to unassign. */
+      assigneeId: Id.nullish(),
+    })
+    .refine((change) => change.status !== undefined || change.assigneeId !== undefined, {
+      message: "give at least one change",
+    }),
+});
+export type BulkUpdateInput = z.input<typeof BulkUpdateInput>;
+
+const Previous = z.object({ id: z.string(), status: ConversationStatus, assigneeId: z.string().nullable() });
+
+export const BulkUpdateOutput = z.object({
+  /** Conversations the target named or matched. */
+  matched: z.number().int(),
+  /** Of those, the ones that were not already as asked. */
+  changed: z.number().int(),
+  /** Each changed conversation as it was: what `bulkRestore` takes to undo. */
+  previous: z.array(Previous),
+});
+export type BulkUpdateOutput = z.infer<typeof BulkUpdateOutput>;
+
+export const BulkRestoreInput = z.object({
+  items: z
+    .array(z.object({ id: Id, status: ConversationStatus, assigneeId: Id.nullable() }))
+    .min(1)
+    .max(BULK_MAX),
+});
+export type BulkRestoreInput = z.input<typeof BulkRestoreInput>;
+
+export const BulkRestoreOutput = z.object({ changed: z.number().int() });
+export type BulkRestoreOutput = z.infer<typeof BulkRestoreOutput>;
