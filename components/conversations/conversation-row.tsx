@@ -1,6 +1,7 @@
 "use client";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { keepRowFocus } from "@/components/conversations/filters-store";
+import { LabelChips } from "@/components/conversations/label-chip";
 import { PreviewText } from "@/components/conversations/preview-text";
 import { StatusBadge } from "@/components/conversations/status-badge";
 import { useUiStartAlign } from "@/components/conversations/text-align";
@@ -85,6 +86,7 @@ export function ConversationRow({ conversation, selected, unread, now, onMarkUnr
               </span>
             ) : null}
           </span>
+          <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
           <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-600">
             <StatusBadge status={conversation.status} />
             {conversation.channel ? (

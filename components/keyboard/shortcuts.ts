@@ -20,6 +20,7 @@ export type ShortcutId =
   | "conversation.resolve"
   | "conversation.assignToMe"
   | "conversation.markUnread"
+  | "conversation.labels"
   | "undo"
   | "search.focus"
   | "filter.open"
@@ -82,6 +83,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
+  { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
