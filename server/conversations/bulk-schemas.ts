@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AssigneeFilter, ConversationStatus } from "@/server/conversations/schemas";
+import { AssigneeFilter, ConversationStatus, SettableStatus } from "@/server/conversations/schemas";
 
 /** The most conversations one bulk change touches. */
 export const BULK_MAX = 1000;
@@ -21,7 +21,8 @@ export const BulkUpdateInput = z.object({
   ]),
   change: z
     .object({
-      status: ConversationStatus.optional(),
+      /** Snoozing takes a time: not a bulk change yet. */
+      status: SettableStatus.optional(),
       /** A member of this workspace, or null to unassign. */
       assigneeId: Id.nullish(),
     })
@@ -31,7 +32,13 @@ export const BulkUpdateInput = z.object({
 });
 export type BulkUpdateInput = z.input<typeof BulkUpdateInput>;
 
-const Previous = z.object({ id: z.string(), status: ConversationStatus, assigneeId: z.string().nullable() });
+const Previous = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+  /** ISO 8601 when it was snoozed: the undo snoozes it again until then. */
+  snoozedUntil: z.string().nullable(),
+});
 
 export const BulkUpdateOutput = z.object({
   /** Conversations the target named or matched. */
@@ -45,7 +52,19 @@ export type BulkUpdateOutput = z.infer<typeof BulkUpdateOutput>;
 
 export const BulkRestoreInput = z.object({
   items: z
-    .array(z.object({ id: Id, status: ConversationStatus, assigneeId: Id.nullable() }))
+    .array(
+      z
+        .object({
+          id: Id,
+          status: ConversationStatus,
+          assigneeId: Id.nullable(),
+          snoozedUntil: z.iso.datetime({ offset: true }).nullish(),
+        })
+        .refine((item) => item.status !== "snoozed" || Boolean(item.snoozedUntil), {
+          message: "a snoozed conversation needs its snoozedUntil",
+          path: ["snoozedUntil"],
+        }),
+    )
     .min(1)
     .max(BULK_MAX),
 });

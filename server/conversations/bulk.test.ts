@@ -49,8 +49,8 @@ describe("v1.conversations.bulkUpdate", () => {
     expect(result.changed).toBe(2);
     expect(result.previous).toEqual(
       expect.arrayContaining([
-        { id: a.conversationId, status: "open", assigneeId: null },
-        { id: b.conversationId, status: "pending", assigneeId: ws.owner.memberId },
+        { id: a.conversationId, status: "open", assigneeId: null, snoozedUntil: null },
+        { id: b.conversationId, status: "pending", assigneeId: ws.owner.memberId, snoozedUntil: null },
       ]),
     );
     expect((await statesOf(ids)).map((row) => [row.status, row.assigneeId])).toEqual([

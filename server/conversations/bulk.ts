@@ -9,6 +9,7 @@ import {
 } from "@/server/conversations/bulk-schemas";
 import { conversationWhereSql } from "@/server/conversations/filters";
 import { conversationSelect } from "@/server/conversations/select";
+import { scheduleWakeUp } from "@/server/conversations/wake-dispatch";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { publishAfterCommit } from "@/server/events/publish";
@@ -17,9 +18,9 @@ import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { type ConversationChanges, recordConversationsUpdated } from "@/server/webhooks/events";
 
 type Tx = Prisma.TransactionClient;
-type Before = { id: string; status: string; assigneeId: string | null };
-/** What one conversation is set to: absent fields stay as they are. */
-type Target = { id: string; status?: string; assigneeId?: string | null };
+type Before = { id: string; status: string; assigneeId: string | null; snoozedUntil: Date | null };
+/** What one conversation is set to: absent fields stay as they are; snoozedUntil goes with a snoozed status. */
+type Target = { id: string; status?: string; assigneeId?: string | null; snoozedUntil?: string | null };
 
 // A thousand rows locked, updated and announced in one transaction: well within this.
 const TRANSACTION = { timeout: 15_000, maxWait: 5_000 };
@@ -34,7 +35,7 @@ async function assertMember(tx: Tx, workspaceId: string, memberIds: Iterable<str
 /** Locks the conversations, in id order (two bulk changes never deadlock), and reads them as they are. */
 function lockSql(condition: Prisma.Sql, limit: number): Prisma.Sql {
   return Prisma.sql`
-    SELECT c.id, c.status::text AS status, c."assigneeId"
+    SELECT c.id, c.status::text AS status, c."assigneeId", c."snoozedUntil"
     FROM "Conversation" c WHERE ${condition}
     ORDER BY c.id LIMIT ${limit} FOR UPDATE`;
 }
@@ -46,7 +47,7 @@ function lockSql(condition: Prisma.Sql, limit: number): Prisma.Sql {
 async function apply(tx: Tx, caller: Caller, before: Before[], targets: Target[]) {
   const was = new Map(before.map((row) => [row.id, row]));
   const changed: { id: string; changes: ConversationChanges }[] = [];
-  const rows: Target[] = [];
+  const rows: (Target & { snoozedUntil: string | null })[] = [];
   for (const target of targets) {
     const row = was.get(target.id);
     if (!row) continue;
@@ -57,18 +58,28 @@ async function apply(tx: Tx, caller: Caller, before: Before[], targets: Target[]
       changes.assigneeId = { from: row.assigneeId, to: target.assigneeId };
     if (Object.keys(changes).length === 0) continue;
     changed.push({ id: target.id, changes });
+    const status = changes.status?.to ?? row.status;
     rows.push({
       id: target.id,
-      status: changes.status?.to ?? row.status,
+      status,
       assigneeId: changes.assigneeId ? changes.assigneeId.to : row.assigneeId,
+      // Any other status ends a snooze; the undo of one snoozes again until the same time.
+      snoozedUntil:
+        status !== "snoozed"
+          ? null
+          : changes.status
+            ? (target.snoozedUntil ?? null)
+            : (row.snoozedUntil?.toISOString() ?? null),
     });
   }
   if (rows.length === 0) return { changed, deliveryIds: [] as string[] };
   await tx.$executeRaw`
     UPDATE "Conversation" c
-    SET status = t.status::"ConversationStatus", "assigneeId" = t."assigneeId", "updatedAt" = now()
+    SET status = t.status::"ConversationStatus", "assigneeId" = t."assigneeId",
+      "snoozedUntil" = t."snoozedUntil"::timestamp(3), "updatedAt" = now()
     FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
-                ${rows.map((r) => r.assigneeId ?? null)}::text[]) AS t(id, status, "assigneeId")
+                ${rows.map((r) => r.assigneeId ?? null)}::text[],
+                ${rows.map((r) => r.snoozedUntil)}::text[]) AS t(id, status, "assigneeId", "snoozedUntil")
     WHERE c."workspaceId" = ${caller.workspaceId} AND c.id = t.id`;
   const after = await tx.conversation.findMany({
     where: { workspaceId: caller.workspaceId, id: { in: changed.map((c) => c.id) } },
@@ -132,7 +143,12 @@ export async function bulkUpdateConversations(
       matched: before.length,
       previous: before
         .filter((row) => changedIds.has(row.id))
-        .map((row) => ({ id: row.id, status: row.status, assigneeId: row.assigneeId })),
+        .map((row) => ({
+          id: row.id,
+          status: row.status,
+          assigneeId: row.assigneeId,
+          snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
+        })),
       deliveryIds,
     };
   }, TRANSACTION);
@@ -169,5 +185,9 @@ export async function bulkRestoreConversations(
     return apply(tx, caller, before, items);
   }, TRANSACTION);
   announce(caller, result.changed.length, result.deliveryIds);
+  for (const item of items) {
+    if (item.status === "snoozed" && item.snoozedUntil)
+      scheduleWakeUp({ workspaceId, conversationId: item.id, until: item.snoozedUntil });
+  }
   return { changed: result.changed.length };
 }
