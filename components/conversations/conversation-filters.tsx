@@ -7,7 +7,7 @@ import {
   setConversationFilters,
 } from "@/components/conversations/filters-store";
 import { LabelChip } from "@/components/conversations/label-chip";
-import { LazyLabelPicker } from "@/components/conversations/lazy-label-picker";
+import { LazyLabelPicker } from "@/components/conversations/lazy-pickers";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";

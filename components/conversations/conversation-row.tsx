@@ -6,7 +6,7 @@ import { PreviewText } from "@/components/conversations/preview-text";
 import { StatusBadge } from "@/components/conversations/status-badge";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useFormatters } from "@/components/i18n/format";
-import { useStrings } from "@/components/i18n/locale";
+import { format, useStrings } from "@/components/i18n/locale";
 import { openConversation } from "@/components/inbox/conversation-route";
 import { usePrefetchHistory } from "@/components/messages/use-prefetch-history";
 import type { ConversationListItem } from "@/server/conversations/schemas";
@@ -89,6 +89,11 @@ export function ConversationRow({ conversation, selected, unread, now, onMarkUnr
           <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
           <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-600">
             <StatusBadge status={conversation.status} />
+            {conversation.snoozedUntil ? (
+              <span className="shrink-0" title={formatters.dateTime(conversation.snoozedUntil)}>
+                {format(t.snoozedUntil, { time: formatters.dateTime(conversation.snoozedUntil) })}
+              </span>
+            ) : null}
             {conversation.channel ? (
               <span className="min-w-0 truncate">{conversation.channel.name}</span>
             ) : null}

@@ -6,7 +6,11 @@ import { moveInCounts } from "@/components/conversations/counts-cache";
 import { useConversationListCache } from "@/components/conversations/list-cache";
 import type { ConversationStatus } from "@/server/conversations/schemas";
 
-export type ConversationChange = { status?: ConversationStatus; assigneeId?: string | null };
+/** Snoozing has its own mutation (components/conversations/use-snooze.ts). */
+export type ConversationChange = {
+  status?: Exclude<ConversationStatus, "snoozed">;
+  assigneeId?: string | null;
+};
 
 /**
  * Status and assignee changes: shown at once in the details panel, in every cached list row and
@@ -34,7 +38,7 @@ export function useUpdateConversation(conversationId: string) {
       const previous = utils.v1.conversations.get.getData({ id: input.id });
       const assignee = input.assigneeId === undefined ? undefined : assigneeFor(input.assigneeId ?? null);
       const patch = {
-        ...(input.status ? { status: input.status } : {}),
+        ...(input.status ? { status: input.status, snoozedUntil: null } : {}),
         ...(assignee !== undefined ? { assignee } : {}),
       };
       utils.v1.conversations.get.setData({ id: input.id }, (current) => current && { ...current, ...patch });

@@ -21,11 +21,13 @@ export type ShortcutId =
   | "conversation.assignToMe"
   | "conversation.markUnread"
   | "conversation.labels"
+  | "conversation.snooze"
   | "undo"
   | "search.focus"
   | "filter.open"
   | "filter.pending"
   | "filter.resolved"
+  | "filter.snoozed"
   | "filter.mine"
   | "filter.unassigned"
   | "filter.all"
@@ -58,6 +60,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "filter.open", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyO" }] },
   { id: "filter.pending", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyP" }] },
   { id: "filter.resolved", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyR" }] },
+  { id: "filter.snoozed", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyZ" }] },
   { id: "filter.mine", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyM" }] },
   { id: "filter.unassigned", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyU" }] },
   { id: "filter.all", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyA" }] },
@@ -84,6 +87,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
   { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
+  { id: "conversation.snooze", group: "conversation", keys: [{ code: "KeyS" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },

@@ -1,9 +1,12 @@
 "use client";
 import { type ComponentProps, lazy, Suspense } from "react";
 
-// The picker's code loads when it first opens: the inbox's first load does without it.
+// Each picker's code loads when it first opens: the inbox's first load does without them.
 const Picker = lazy(() =>
   import("@/components/conversations/label-picker").then((module) => ({ default: module.LabelPicker })),
+);
+const SnoozePicker = lazy(() =>
+  import("@/components/conversations/snooze-picker").then((module) => ({ default: module.SnoozePicker })),
 );
 const ConversationPicker = lazy(() =>
   import("@/components/conversations/label-picker").then((module) => ({
@@ -23,6 +26,14 @@ export function LazyConversationLabelPicker(props: ComponentProps<typeof Convers
   return (
     <Suspense fallback={null}>
       <ConversationPicker {...props} />
+    </Suspense>
+  );
+}
+
+export function LazySnoozePicker(props: ComponentProps<typeof SnoozePicker>) {
+  return (
+    <Suspense fallback={null}>
+      <SnoozePicker {...props} />
     </Suspense>
   );
 }
