@@ -1,7 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { conversationStrings } from "@/components/conversations/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
-import { plato } from "@/e2e/customer-conversation";
+import { conversationsOnOwnChannel, plato } from "@/e2e/customer-conversation";
+import { conversationHeader, openInbox, rowOf } from "@/e2e/inbox-page";
 import { seriousViolations } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 120_000 });
@@ -10,35 +11,12 @@ function uniqueToken(workerIndex: number): string {
   return `sz${workerIndex}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
-/** A conversation on a channel of the test's own, so the tabs' counts under that channel are its alone. */
 async function conversationOnOwnChannel(token: string) {
-  const channel = await plato.v1.channels.create.mutate({
-    name: `Snooze ${token}`,
-    kind: "website",
-    identifier: `${token}.example.com`,
-  });
-  const conversation = await plato.v1.conversations.create.mutate({
-    customer: { name: `Emre ${token}`, email: `emre.${token}@e2e.example.com` },
-    channelId: channel.id,
-    subject: "Call me tomorrow",
-  });
-  await plato.v1.connect.send.mutate({
-    conversationId: conversation.id,
-    content: { en: "Please call me tomorrow" },
-    sender: "customer",
-  });
+  const { channel, conversations } = await conversationsOnOwnChannel(token, ["Emre"]);
+  const [conversation] = conversations;
+  if (!conversation) throw new Error("one conversation");
   return { channel, conversation };
 }
-
-async function openInbox(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByTestId("live-announcements")).toHaveAttribute("data-live", "connected", {
-    timeout: 30_000,
-  });
-}
-
-const rowOf = (page: Page, id: string) => page.locator(`a[data-conversation-id="${id}"]`);
-const header = (page: Page) => page.locator('section[aria-labelledby="conversation-title"]');
 
 for (const locale of ["en", "ar", "tr"] as const) {
   test.describe(`in ${locale}`, () => {
@@ -52,7 +30,7 @@ for (const locale of ["en", "ar", "tr"] as const) {
       const token = uniqueToken(info.workerIndex);
       const { channel, conversation } = await conversationOnOwnChannel(token);
       await openInbox(page, `/inbox/${conversation.id}?channel=${channel.id}`);
-      await expect(header(page)).toContainText(`Emre ${token}`);
+      await expect(conversationHeader(page)).toContainText(`Emre ${token}`);
 
       await page.locator("body").focus();
       await page.keyboard.press("s");
@@ -93,7 +71,7 @@ for (const locale of ["en", "ar", "tr"] as const) {
       );
       await expect(rowOf(page, conversation.id)).toContainText(untilText);
       await rowOf(page, conversation.id).click();
-      await expect(header(page)).toContainText(untilText);
+      await expect(conversationHeader(page)).toContainText(untilText);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: info.outputPath(`snoozed-${locale}.png`) });
 
@@ -110,7 +88,7 @@ for (const locale of ["en", "ar", "tr"] as const) {
       }
       await expect(reopen).toHaveAttribute("aria-selected", "true");
       await page.keyboard.press("Enter");
-      await expect(header(page)).not.toContainText(untilText);
+      await expect(conversationHeader(page)).not.toContainText(untilText);
       await expect(page.getByTestId("count-snoozed")).toHaveText("0");
       await expect(page.getByTestId("count-open")).toHaveText("1");
       expect(await plato.v1.conversations.get.query({ id: conversation.id })).toMatchObject({
@@ -127,7 +105,7 @@ test("a date and time of one's own: a past one is refused in place, a future one
   const token = uniqueToken(info.workerIndex);
   const { channel, conversation } = await conversationOnOwnChannel(token);
   await openInbox(page, `/inbox/${conversation.id}?channel=${channel.id}`);
-  await header(page).getByRole("button", { name: "Snooze" }).click();
+  await conversationHeader(page).getByRole("button", { name: "Snooze" }).click();
   const picker = page.getByRole("dialog", { name: "Snooze until" });
   const field = picker.getByLabel("Date and time");
   await field.fill("2020-01-01T09:00");

@@ -108,29 +108,17 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
           {format(t.snoozedUntil, { time: formatters.dateTime(conversation.snoozedUntil) })}
         </span>
       ) : null}
-      <button type="button" className={button} onClick={resolveOrReopen} aria-keyshortcuts="E">
+      <KeyButton keyName="E" onClick={resolveOrReopen}>
         {status === "resolved" ? t.reopen : t.resolve}
-        <span aria-hidden="true" className={keyHint}>
-          E
-        </span>
-      </button>
+      </KeyButton>
       {status === "open" ? (
         <button type="button" className={button} onClick={() => update.change({ status: "pending" })}>
           {t.markPending}
         </button>
       ) : null}
-      <button
-        type="button"
-        className={button}
-        onClick={() => setSnoozeOpen(true)}
-        aria-haspopup="dialog"
-        aria-keyshortcuts="S"
-      >
+      <KeyButton keyName="S" opensDialog onClick={() => setSnoozeOpen(true)}>
         {t.snooze}
-        <span aria-hidden="true" className={keyHint}>
-          S
-        </span>
-      </button>
+      </KeyButton>
       {snoozeOpen ? (
         <LazySnoozePicker onSnooze={snoozing.snoozeAndMoveOn} onClose={() => setSnoozeOpen(false)} />
       ) : null}
@@ -139,29 +127,12 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
         myId={myId}
         onChange={(assigneeId) => update.change({ assigneeId })}
       />
-      <button
-        type="button"
-        className={button}
-        onClick={() => markUnread(conversation.id)}
-        aria-keyshortcuts="U"
-      >
+      <KeyButton keyName="U" onClick={() => markUnread(conversation.id)}>
         {t.markUnread}
-        <span aria-hidden="true" className={keyHint}>
-          U
-        </span>
-      </button>
-      <button
-        type="button"
-        className={button}
-        onClick={() => setLabelsOpen(true)}
-        aria-haspopup="dialog"
-        aria-keyshortcuts="L"
-      >
+      </KeyButton>
+      <KeyButton keyName="L" opensDialog onClick={() => setLabelsOpen(true)}>
         {t.labelsButton}
-        <span aria-hidden="true" className={keyHint}>
-          L
-        </span>
-      </button>
+      </KeyButton>
       {labelsOpen ? (
         <LazyConversationLabelPicker conversationId={conversation.id} onClose={() => setLabelsOpen(false)} />
       ) : null}
@@ -184,6 +155,34 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A header action with its single-key shortcut shown beside its name. */
+function KeyButton({
+  keyName,
+  opensDialog = false,
+  onClick,
+  children,
+}: {
+  keyName: string;
+  opensDialog?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={button}
+      onClick={onClick}
+      aria-haspopup={opensDialog ? "dialog" : undefined}
+      aria-keyshortcuts={keyName}
+    >
+      {children}
+      <span aria-hidden="true" className={keyHint}>
+        {keyName}
+      </span>
+    </button>
   );
 }
 

@@ -1,13 +1,12 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
-import { moveInCounts } from "@/components/conversations/counts-cache";
-import { useConversationListCache } from "@/components/conversations/list-cache";
 import { neighbourOf } from "@/components/conversations/list-order";
 import { offerUndo } from "@/components/conversations/undo-store";
-import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
+import {
+  useOptimisticConversation,
+  useUpdateConversation,
+} from "@/components/conversations/use-update-conversation";
 import { format, useStrings } from "@/components/i18n/locale";
 import { closeConversation, openConversation } from "@/components/inbox/conversation-route";
 import type { ConversationOutput } from "@/server/conversations/schemas";
@@ -17,40 +16,18 @@ import type { ConversationOutput } from "@/server/conversations/schemas";
  * says until when), put back if the server refuses, then lists and counts fetched again.
  */
 export function useSnooze(conversationId: string) {
-  const utils = trpc.useUtils();
-  const listCache = useConversationListCache();
-  const queryClient = useQueryClient();
-  const myMemberId = trpc.v1.workspace.me.useQuery().data?.memberId ?? null;
-  const [failed, setFailed] = useState(false);
-  const mutation = trpc.v1.conversations.snooze.useMutation({
-    onMutate: async (input) => {
-      setFailed(false);
-      await utils.v1.conversations.get.cancel({ id: input.id });
-      const previous = utils.v1.conversations.get.getData({ id: input.id });
-      const patch = { status: "snoozed" as const, snoozedUntil: input.until };
-      utils.v1.conversations.get.setData({ id: input.id }, (current) => current && { ...current, ...patch });
-      listCache.patchRow(input.id, (row) => ({ ...row, ...patch }));
-      await utils.v1.conversations.counts.cancel();
-      if (previous) moveInCounts(queryClient, previous, { ...previous, ...patch }, myMemberId);
-      return { previous, patched: previous ? { ...previous, ...patch } : undefined };
-    },
-    onError: (_error, input, context) => {
-      setFailed(true);
-      if (context?.previous) utils.v1.conversations.get.setData({ id: input.id }, context.previous);
-      if (context?.previous && context.patched)
-        moveInCounts(queryClient, context.patched, context.previous, myMemberId);
-    },
-    onSuccess: (conversation) => utils.v1.conversations.get.setData({ id: conversation.id }, conversation),
-    onSettled: () => {
-      void utils.v1.conversations.list.invalidate();
-      void utils.v1.conversations.counts.invalidate();
-    },
-  });
+  const optimistic = useOptimisticConversation();
+  const mutation = trpc.v1.conversations.snooze.useMutation(
+    optimistic.callbacks((input: { id: string; until: string }) => ({
+      status: "snoozed",
+      snoozedUntil: input.until,
+    })),
+  );
   return {
     snooze: (until: Date | string) =>
       mutation.mutate({ id: conversationId, until: new Date(until).toISOString() }),
-    failed,
-    dismissError: () => setFailed(false),
+    failed: optimistic.failed,
+    dismissError: optimistic.dismissError,
   };
 }
 

@@ -8,6 +8,7 @@ import { onCommitted } from "@/server/events/publish";
 import type { InboxEvent } from "@/server/events/types";
 import { badFields, trpcError } from "@/server/test/errors";
 import { createTestWorkspace } from "@/server/test/fixtures";
+import { until } from "@/server/test/wait";
 
 let queue: SnoozeQueue;
 beforeAll(async () => {
@@ -24,15 +25,6 @@ beforeAll(async () => {
 afterAll(() => queue.stop());
 
 const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 const stateOf = (id: string) =>
   db().conversation.findUniqueOrThrow({ where: { id }, select: { status: true, snoozedUntil: true } });
