@@ -55,7 +55,9 @@ test("a label from the keyboard: L, type, Enter; its chip on the row and the hea
   await tabTo(page, filterButton);
   await page.keyboard.press("Enter");
   const filterPicker = page.getByRole("dialog", { name: "Show conversations with these labels" });
+  await expect(filterPicker.getByRole("combobox", { name: "Find a label" })).toBeFocused();
   await page.keyboard.type(`VIP ${token}`);
+  await expect(filterPicker.getByRole("option")).toHaveCount(1);
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
   await expect(filterPicker).toBeHidden();

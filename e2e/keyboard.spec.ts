@@ -275,12 +275,15 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
     "Assign to me",
     "Go to pending",
     "Mark as unread",
+    "Add or remove labels",
+    "Snooze",
+    "Go to snoozed",
     "Undo the last change",
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  // 29 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(32);
+  // 32 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
+  await expect(help.locator("dt")).toHaveCount(35);
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
