@@ -1,9 +1,13 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { LabelChips } from "@/components/conversations/label-chip";
-import { LazyConversationLabelPicker, LazySnoozePicker } from "@/components/conversations/lazy-pickers";
+import {
+  LazyConversationLabelPicker,
+  LazySnoozePicker,
+  preloadPickers,
+} from "@/components/conversations/lazy-pickers";
 import { neighbourOf } from "@/components/conversations/list-order";
 import { useMarkUnread } from "@/components/conversations/mark-read";
 import { StatusBadge } from "@/components/conversations/status-badge";
@@ -41,6 +45,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
   const { status, assignee } = conversation;
   const [labelsOpen, setLabelsOpen] = useState(false);
   const [snoozeOpen, setSnoozeOpen] = useState(false);
+  useEffect(preloadPickers, []);
   const snoozing = useSnoozeAndMoveOn(conversation);
   const formatters = useFormatters();
 

@@ -1,17 +1,26 @@
 "use client";
 import { type ComponentProps, lazy, Suspense } from "react";
 
-// Each picker's code loads when it first opens: the inbox's first load does without them.
-const Picker = lazy(() =>
-  import("@/components/conversations/label-picker").then((module) => ({ default: module.LabelPicker })),
-);
-const SnoozePicker = lazy(() =>
-  import("@/components/conversations/snooze-picker").then((module) => ({ default: module.SnoozePicker })),
-);
+// The pickers' code is not in the inbox's first load: it loads when the browser is idle after a
+// conversation opens (preloadPickers), or at once on first use, whichever comes first.
+const labelPicker = () => import("@/components/conversations/label-picker");
+const snoozePicker = () => import("@/components/conversations/snooze-picker");
+
+/** Fetches the pickers' code while nothing else is going on, so L and S open them without a wait. */
+export function preloadPickers(): () => void {
+  const load = () => void Promise.all([labelPicker(), snoozePicker()]).catch(() => {});
+  if (typeof window.requestIdleCallback !== "function") {
+    const timer = setTimeout(load, 1_000);
+    return () => clearTimeout(timer);
+  }
+  const handle = window.requestIdleCallback(load, { timeout: 3_000 });
+  return () => window.cancelIdleCallback(handle);
+}
+
+const Picker = lazy(() => labelPicker().then((module) => ({ default: module.LabelPicker })));
+const SnoozePicker = lazy(() => snoozePicker().then((module) => ({ default: module.SnoozePicker })));
 const ConversationPicker = lazy(() =>
-  import("@/components/conversations/label-picker").then((module) => ({
-    default: module.ConversationLabelPicker,
-  })),
+  labelPicker().then((module) => ({ default: module.ConversationLabelPicker })),
 );
 
 export function LazyLabelPicker(props: ComponentProps<typeof Picker>) {
