@@ -1,4 +1,5 @@
 "use client";
+import { lazy, Suspense } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
@@ -7,6 +8,13 @@ import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useFormatters } from "@/components/i18n/format";
 import { useStrings } from "@/components/i18n/locale";
 import type { ConversationOutput } from "@/server/conversations/schemas";
+
+// Its own chunk, loaded with the panel's first conversation: the inbox's first load is at its budget.
+const OtherConversations = lazy(() =>
+  import("@/components/customers/other-conversations").then((module) => ({
+    default: module.OtherConversations,
+  })),
+);
 
 /**
  * The right panel: who the customer is, and where the conversation came from. Its status and
@@ -152,6 +160,9 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
           </dl>
         </section>
       ) : null}
+      <Suspense fallback={null}>
+        <OtherConversations customerId={customer.id} conversationId={conversation.id} />
+      </Suspense>
     </div>
   );
 }

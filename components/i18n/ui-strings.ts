@@ -2,6 +2,7 @@
 // into it, and loaded by the browser only when the member switches to another language.
 import { aiStrings } from "@/components/ai/strings";
 import { conversationStrings } from "@/components/conversations/strings";
+import { customersStrings } from "@/components/customers/strings";
 import type { UiLocale } from "@/components/i18n/ui-locale";
 import { shellStrings } from "@/components/inbox/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
@@ -33,6 +34,7 @@ const features = {
   workspaceSettings: workspaceSettingsStrings,
   audit: auditStrings,
   webhooks: webhooksStrings,
+  customers: customersStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -54,5 +56,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     workspaceSettings: workspaceSettingsStrings[locale],
     audit: auditStrings[locale],
     webhooks: webhooksStrings[locale],
+    customers: customersStrings[locale],
   };
 }
