@@ -62,7 +62,7 @@ test("find a customer by the keyboard, edit them, see a duplicate email in place
   await expect(page).toHaveURL(new RegExp(`/customers/${first?.customer.id}$`));
   const profile = page.getByRole("main");
   await expect(profile.getByRole("heading", { level: 2, name: mine.name })).toBeVisible();
-  await expect(profile.getByText("2 conversations")).toBeVisible();
+  await expect(profile.getByRole("heading", { level: 3, name: "Conversations (2)" })).toBeVisible();
 
   // Edit: a duplicate email is refused beside the field, and nothing typed is lost.
   await profile.getByRole("button", { name: "Edit" }).focus();
@@ -109,7 +109,7 @@ test("find a customer by the keyboard, edit them, see a duplicate email in place
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   await expect(page.getByText("Customers merged.", { exact: true })).toBeVisible();
-  await expect(profile.getByText("3 conversations")).toBeVisible();
+  await expect(profile.getByRole("heading", { level: 3, name: "Conversations (3)" })).toBeVisible();
   await expect(profile.getByRole("link", { name: new RegExp(`Invoice ${token}`) })).toBeVisible();
   await expect(profile.getByText(other.externalId)).toBeVisible();
 

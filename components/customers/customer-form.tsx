@@ -124,10 +124,16 @@ export function CustomerForm({ customer, onDone }: { customer: CustomerOutput; o
       />
       <TextAreaField
         label={t.metadata}
-        hint={t.metadataHint}
+        hint={
+          <>
+            {t.metadataHint}{" "}
+            <bdi dir="ltr" className="font-mono">
+              {'{"plan": "pro"}'}
+            </bdi>
+          </>
+        }
         dir="ltr"
         spellCheck={false}
-        className="font-mono"
         {...field("metadata")}
       />
       {errors.form ? <Notice tone="error">{errors.form}</Notice> : null}

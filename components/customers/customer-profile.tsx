@@ -10,7 +10,7 @@ import { CustomerForm } from "@/components/customers/customer-form";
 import { moveFocusInList } from "@/components/customers/list-keys";
 import { MergeDialog } from "@/components/customers/merge-dialog";
 import { useFormatters } from "@/components/i18n/format";
-import { format, useStrings } from "@/components/i18n/locale";
+import { useStrings } from "@/components/i18n/locale";
 import { Button } from "@/components/ui/button";
 import type { CustomerOutput } from "@/server/customers/schemas";
 
@@ -117,6 +117,7 @@ function Field({ label, children }: { label: React.ReactNode; children: React.Re
 
 function Conversations({ customer }: { customer: CustomerOutput }) {
   const t = useStrings("customers");
+  const formatters = useFormatters();
   const list = useRef<HTMLDivElement>(null);
   const conversations = trpc.v1.customers.conversations.useInfiniteQuery(
     { customerId: customer.id, limit: 20 },
@@ -128,7 +129,7 @@ function Conversations({ customer }: { customer: CustomerOutput }) {
       <h3 id="customer-conversations" className="font-semibold">
         {t.conversations}{" "}
         <span className="text-sm font-normal text-slate-600">
-          ({format(t.conversationCount, { count: customer.conversationCount })})
+          ({formatters.number(customer.conversationCount)})
         </span>
       </h3>
       {conversations.isPending ? (
