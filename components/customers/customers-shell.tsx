@@ -6,11 +6,9 @@ import { CustomerProfile } from "@/components/customers/customer-profile";
 import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
 import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
 import type { UiStrings } from "@/components/i18n/ui-strings";
-import { PreferencesMenu } from "@/components/inbox/preferences-menu";
-import { signOut } from "@/components/inbox/sign-out";
+import { PageHeader } from "@/components/inbox/page-header";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
-import { Button } from "@/components/ui/button";
 import { ToastProvider } from "@/components/ui/toast";
 
 /** The Customers page: the searchable list beside the chosen customer's profile. */
@@ -52,8 +50,6 @@ function CustomersToasts({ children }: { children: React.ReactNode }) {
 
 function Shell({ customerId }: { customerId: string | null }) {
   const t = useStrings("customers");
-  const shell = useStrings("shell");
-  const me = trpc.v1.workspace.me.useQuery();
   useShortcut("inbox.open", () => {
     window.location.assign("/inbox");
     return true;
@@ -64,27 +60,7 @@ function Shell({ customerId }: { customerId: string | null }) {
   });
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">
-      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
-        <div className="flex items-center gap-4">
-          <span className="font-semibold">{me.data?.workspace.name ?? "Connect Inbox"}</span>
-          <a
-            href="/inbox"
-            className="flex items-center gap-1 rounded-md px-2 py-1 text-sm text-blue-700 underline-offset-2 hover:underline"
-          >
-            <svg aria-hidden viewBox="0 0 16 16" className="size-4 rtl:-scale-x-100">
-              <path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" strokeWidth="1.75" />
-            </svg>
-            {t.backToInbox}
-          </a>
-        </div>
-        <div className="flex items-center gap-3 text-sm">
-          <PreferencesMenu />
-          <span className="font-medium">{me.data?.user.name}</span>
-          <Button onClick={() => void signOut("/sign-in")} variant="secondary" size="sm">
-            {shell.signOut}
-          </Button>
-        </div>
-      </header>
+      <PageHeader backLabel={t.backToInbox} />
       <div className="grid min-h-0 grid-cols-1 md:grid-cols-[minmax(16rem,24rem)_1fr]">
         <nav
           aria-label={t.list}
