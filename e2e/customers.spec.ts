@@ -143,6 +143,32 @@ test("the details panel lists the customer's other conversations and opens one",
   expect(await seriousViolations(page)).toEqual([]);
 });
 
+test("the inbox reaches the Customers page from its header, the palette and g then c", async ({ page }) => {
+  await page.goto("/inbox");
+  await expect(page.getByTestId("signed-in-member")).toHaveText("Dana Owner", { timeout: 60_000 });
+  await expect(page.getByRole("banner").getByRole("link", { name: "Customers" })).toHaveAttribute(
+    "href",
+    "/customers",
+  );
+  await page.keyboard.press("Control+KeyK");
+  const palette = page.getByRole("dialog", { name: "Command palette" });
+  await page.keyboard.type("customers");
+  await expect(palette.getByRole("option", { name: /^Go to customers/ })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Customers" })).toBeVisible({ timeout: 60_000 });
+  await page.keyboard.press("KeyG");
+  await page.keyboard.press("KeyI");
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByTestId("signed-in-member")).toHaveText("Dana Owner", { timeout: 60_000 });
+  await page.keyboard.press("KeyG");
+  await page.keyboard.press("KeyC");
+  await expect(page).toHaveURL(/\/customers$/);
+});
+
 for (const locale of ["ar", "tr"] as const) {
   test.describe(`in ${locale}`, () => {
     test.use({ locale });

@@ -276,11 +276,12 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
     "Go to pending",
     "Mark as unread",
     "Undo the last change",
+    "Go to customers",
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  // 29 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(32);
+  // 31 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
+  await expect(help.locator("dt")).toHaveCount(34);
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
