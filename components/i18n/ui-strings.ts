@@ -1,6 +1,7 @@
 // Every feature's UI strings by feature. Imported by the server, which renders the page's language
 // into it, and loaded by the browser only when the member switches to another language.
 import { aiStrings } from "@/components/ai/strings";
+import { bulkStrings } from "@/components/conversations/bulk-strings";
 import { conversationStrings } from "@/components/conversations/strings";
 import type { UiLocale } from "@/components/i18n/ui-locale";
 import { shellStrings } from "@/components/inbox/strings";
@@ -20,6 +21,7 @@ import { workspaceSettingsStrings } from "@/components/settings/workspace/string
 const features = {
   ai: aiStrings,
   conversations: conversationStrings,
+  bulk: bulkStrings,
   shell: shellStrings,
   keyboard: keyboardStrings,
   live: liveStrings,
@@ -41,6 +43,7 @@ export function uiStrings(locale: UiLocale): UiStrings {
   return {
     ai: aiStrings[locale],
     conversations: conversationStrings[locale],
+    bulk: bulkStrings[locale],
     shell: shellStrings[locale],
     keyboard: keyboardStrings[locale],
     live: liveStrings[locale],

@@ -21,6 +21,10 @@ export type ShortcutId =
   | "conversation.assignToMe"
   | "conversation.markUnread"
   | "undo"
+  | "selection.toggle"
+  | "selection.extendDown"
+  | "selection.extendUp"
+  | "selection.all"
   | "search.focus"
   | "filter.open"
   | "filter.pending"
@@ -83,6 +87,10 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
+  { id: "selection.toggle", group: "conversation", keys: [{ code: "KeyX" }] },
+  { id: "selection.extendDown", group: "conversation", keys: [{ code: "ArrowDown", shift: true }] },
+  { id: "selection.extendUp", group: "conversation", keys: [{ code: "ArrowUp", shift: true }] },
+  { id: "selection.all", group: "conversation", keys: [{ code: "KeyA", mod: true }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },
