@@ -279,8 +279,10 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  // 29 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(32);
+  // 33 shortcuts (4 of them for picking rows for a bulk change), and the message history's own
+  // keys: arrows, PageUp/PageDown, Home/End.
+  await expect(help.locator("dt")).toHaveCount(36);
+  await expect(help.getByText("Select all conversations that match", { exact: true })).toBeVisible();
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);
