@@ -1,6 +1,7 @@
 "use client";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { keepRowFocus } from "@/components/conversations/filters-store";
+import { LabelChips } from "@/components/conversations/label-chip";
 import { listOrder } from "@/components/conversations/list-order";
 import { PreviewText } from "@/components/conversations/preview-text";
 import { selectRange, toggleSelected } from "@/components/conversations/selection-store";
@@ -102,6 +103,7 @@ export function ConversationRow({
               </span>
             ) : null}
           </span>
+          <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
           <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-600">
             <StatusBadge status={conversation.status} />
             {conversation.channel ? (

@@ -20,6 +20,7 @@ export type ShortcutId =
   | "conversation.resolve"
   | "conversation.assignToMe"
   | "conversation.markUnread"
+  | "conversation.labels"
   | "undo"
   | "selection.toggle"
   | "selection.extendDown"
@@ -86,6 +87,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
+  { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
   { id: "selection.toggle", group: "conversation", keys: [{ code: "KeyX" }] },
   { id: "selection.extendDown", group: "conversation", keys: [{ code: "ArrowDown", shift: true }] },
