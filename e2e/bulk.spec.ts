@@ -125,6 +125,17 @@ test("with the mouse: click and shift-click pick a range, Ctrl+A takes every mat
   for (const { id } of conversations) {
     expect((await plato.v1.conversations.get.query({ id })).assignee?.name).toBe(memberName);
   }
+  // Labels too: every match gets the label, in one request.
+  const label = await plato.v1.labels.create.mutate({ name: `Bulk ${token}`, color: "teal" });
+  await page.reload();
+  await rowOf(page, gul.id).focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await bar.getByRole("combobox", { name: "Add label…" }).selectOption({ label: label.name });
+  await expect(page.getByText("4 conversations changed")).toBeVisible();
+  for (const { id } of conversations) {
+    const labels = (await plato.v1.conversations.get.query({ id })).labels.map((l) => l.name);
+    expect(labels).toEqual([label.name]);
+  }
   // The other inbox hears one change and shows the assignee on every row.
   for (const { id } of conversations) {
     await expect(other.locator(`li:has(a[data-conversation-id="${id}"])`)).toContainText(memberName);

@@ -40,6 +40,7 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
   const selection = useSelection();
   const utils = trpc.useUtils();
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
+  const labels = trpc.v1.labels.list.useQuery(undefined, { staleTime: 60_000 });
   const counts = useStatusCounts(filters);
   const matching = counts.data?.[filters.status] ?? 0;
   const count = selection.all ? matching : selection.ids.size;
@@ -51,9 +52,9 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
 
   function run(change: Change) {
     setError(null);
-    const { status, assignee, channelId, search } = filters;
+    const { status, assignee, channelId, search, labelIds } = filters;
     const target = selection.all
-      ? { filter: { status, assignee, channelId, search: search || null } }
+      ? { filter: { status, assignee, channelId, search: search || null, labelIds: [...labelIds] } }
       : { ids: [...selection.ids] };
     const anchor = selection.anchor;
     const anchorIndex = anchor ? listOrder().indexOf(anchor) : 0;
@@ -131,6 +132,22 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
           ))}
         </select>
       </label>
+      {(labels.data ?? []).length > 0 ? (
+        <>
+          <LabelSelect
+            label={t.addLabel}
+            labels={labels.data ?? []}
+            disabled={update.isPending}
+            onPick={(labelId) => run({ addLabelIds: [labelId] })}
+          />
+          <LabelSelect
+            label={t.removeLabel}
+            labels={labels.data ?? []}
+            disabled={update.isPending}
+            onPick={(labelId) => run({ removeLabelIds: [labelId] })}
+          />
+        </>
+      ) : null}
       <button
         type="button"
         onClick={() => {
@@ -147,5 +164,33 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
         </p>
       ) : null}
     </fieldset>
+  );
+}
+
+function LabelSelect(props: {
+  label: string;
+  labels: { id: string; name: string }[];
+  disabled: boolean;
+  onPick: (labelId: string) => void;
+}) {
+  return (
+    <label className="flex items-center">
+      <span className="sr-only">{props.label}</span>
+      <select
+        value=""
+        disabled={props.disabled}
+        onChange={(event) => {
+          if (event.target.value) props.onPick(event.target.value);
+        }}
+        className="max-w-40 rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800"
+      >
+        <option value="">{props.label}</option>
+        {props.labels.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
