@@ -28,6 +28,9 @@ const SCENARIOS: Scenario[] = [
   { name: "Open, everyone's (unfiltered)", input: { status: "open" } },
   { name: "Open, mine", input: { status: "open", assignee: "me" } },
   { name: "Resolved, everyone's", input: { status: "resolved" } },
+  { name: "Open, a label on 10% of all", input: { status: "open", labelIds: ["ql1"] } },
+  { name: "Open, a label on 0.1% of all", input: { status: "open", labelIds: ["ql2"] } },
+  { name: "Open, both labels", input: { status: "open", labelIds: ["ql1", "ql2"] } },
 ];
 
 async function seed(url: string) {
@@ -60,6 +63,23 @@ async function seed(url: string) {
               'Order ' || g, timestamp '2024-01-01' + g * interval '30 seconds', now()
        FROM generate_series(1, $2::int) g`,
       [WS, CONVERSATIONS, MEMBERS],
+    );
+    // Labels: one on every tenth conversation, one on every thousandth (picked across statuses).
+    await client.query(
+      `INSERT INTO "Label" (id, "workspaceId", name, color, "updatedAt")
+       VALUES ('ql1', $1, 'Billing', 'amber', now()), ('ql2', $1, 'Legal', 'red', now())`,
+      [WS],
+    );
+    await client.query(
+      `INSERT INTO "ConversationLabel" ("workspaceId", "conversationId", "labelId", "lastMessageAt")
+       SELECT $1, 'qv' || g, CASE WHEN (g / 20) % 1000 = 0 THEN 'ql2' ELSE 'ql1' END, now()
+       FROM generate_series(1, $2::int) g WHERE (g / 20) % 10 = 0`,
+      [WS, CONVERSATIONS],
+    );
+    await client.query(
+      `INSERT INTO "ConversationLabel" ("workspaceId", "conversationId", "labelId", "lastMessageAt")
+       SELECT $1, 'qv' || g, 'ql1', now() FROM generate_series(1, $2::int) g WHERE (g / 20) % 1000 = 0`,
+      [WS, CONVERSATIONS],
     );
     await client.query(`VACUUM (ANALYZE)`);
     await client.query("CHECKPOINT");
