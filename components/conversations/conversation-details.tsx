@@ -1,12 +1,15 @@
 "use client";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
+import { LabelChip } from "@/components/conversations/label-chip";
+import { LazyConversationLabelPicker } from "@/components/conversations/lazy-label-picker";
 import { readableText } from "@/components/conversations/preview-text";
 import { useUiStartAlign } from "@/components/conversations/text-align";
+import { useConversationLabels } from "@/components/conversations/use-conversation-labels";
 import { useFormatters } from "@/components/i18n/format";
-import { useStrings } from "@/components/i18n/locale";
+import { format, useStrings } from "@/components/i18n/locale";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
 // Its own chunk, loaded with the panel's first conversation: the inbox's first load is at its budget.
@@ -17,7 +20,7 @@ const OtherConversations = lazy(() =>
 );
 
 /**
- * The right panel: who the customer is, and where the conversation came from. Its status and
+ * The right panel: who the customer is, where the conversation came from, its labels. Its status and
  * assignee are changed in the conversation header (components/conversations/conversation-header.tsx).
  */
 export function ConversationDetails({ conversationId }: { conversationId: string }) {
@@ -80,6 +83,7 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
           </div>
         </div>
       </section>
+      <LabelsSection conversation={conversation} />
       <section aria-labelledby="details-conversation" className="border-b border-slate-200 p-4">
         <h3 id="details-conversation" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
           {t.conversation}
@@ -164,6 +168,53 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
         <OtherConversations customerId={customer.id} conversationId={conversation.id} />
       </Suspense>
     </div>
+  );
+}
+
+/** The conversation's labels, each with a button that takes it off, and the picker to add more. */
+function LabelsSection({ conversation }: { conversation: ConversationOutput }) {
+  const t = useStrings("conversations");
+  const labels = useConversationLabels(conversation.id);
+  const [picking, setPicking] = useState(false);
+  return (
+    <section aria-labelledby="details-labels" className="border-b border-slate-200 p-4">
+      <h3 id="details-labels" className="mb-2 text-xs font-semibold text-slate-500 uppercase">
+        {t.labels}
+      </h3>
+      {conversation.labels.length === 0 ? <p className="text-sm text-slate-600">{t.labelNone}</p> : null}
+      <ul className="flex flex-wrap gap-1.5">
+        {conversation.labels.map((label) => (
+          <li key={label.id} className="flex min-w-0 items-center">
+            <LabelChip name={label.name} color={label.color} />
+            <button
+              type="button"
+              onClick={() => labels.remove(label)}
+              aria-label={format(t.labelRemove, { name: label.name })}
+              title={format(t.labelRemove, { name: label.name })}
+              className="ms-0.5 rounded-full px-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+            >
+              <span aria-hidden="true">×</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button
+        type="button"
+        onClick={() => setPicking(true)}
+        aria-haspopup="dialog"
+        className="mt-2 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-50"
+      >
+        {t.labelsEdit}
+      </button>
+      {labels.failed ? (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {t.updateErrorUnknown}
+        </p>
+      ) : null}
+      {picking ? (
+        <LazyConversationLabelPicker conversationId={conversation.id} onClose={() => setPicking(false)} />
+      ) : null}
+    </section>
   );
 }
 

@@ -6,6 +6,8 @@ import {
   type ConversationFilters as Filters,
   setConversationFilters,
 } from "@/components/conversations/filters-store";
+import { LabelChip } from "@/components/conversations/label-chip";
+import { LazyLabelPicker } from "@/components/conversations/lazy-label-picker";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
@@ -25,6 +27,7 @@ export function useStatusCounts(filters: Filters) {
       assignee: filters.assignee,
       channelId: filters.channelId ?? undefined,
       search: filters.search || undefined,
+      labelIds: filters.labelIds.length > 0 ? [...filters.labelIds] : undefined,
     },
     { placeholderData: keepPreviousData },
   );
@@ -45,6 +48,7 @@ export function ConversationFilters({ filters, onMoveToResults }: Props) {
         <AssigneeSelect value={filters.assignee} />
         <ChannelSelect value={filters.channelId} />
       </div>
+      <LabelFilter labelIds={filters.labelIds} />
     </div>
   );
 }
@@ -260,5 +264,59 @@ function ChannelSelect({ value }: { value: string | null }) {
         ))}
       </select>
     </label>
+  );
+}
+
+/** The labels the list is filtered by (all of them), each removable, and the picker to choose them. */
+function LabelFilter({ labelIds }: { labelIds: readonly string[] }) {
+  const t = useStrings("conversations");
+  const formatters = useFormatters();
+  const [picking, setPicking] = useState(false);
+  const labels = trpc.v1.labels.list.useQuery(undefined, {
+    enabled: labelIds.length > 0,
+    staleTime: 60_000,
+  });
+  const chosen = labelIds.flatMap((id) => labels.data?.filter((label) => label.id === id) ?? []);
+  const toggle = (labelId: string, on: boolean) =>
+    setConversationFilters({
+      labelIds: on
+        ? [...labelIds.filter((id) => id !== labelId), labelId]
+        : labelIds.filter((id) => id !== labelId),
+    });
+  return (
+    <div className="flex flex-wrap items-center gap-1.5">
+      <button
+        type="button"
+        onClick={() => setPicking(true)}
+        aria-haspopup="dialog"
+        className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-sm text-slate-800 hover:bg-slate-50"
+      >
+        {labelIds.length > 0
+          ? format(t.labelFilterCount, { count: formatters.number(labelIds.length) })
+          : t.labelFilter}
+      </button>
+      {chosen.map((label) => (
+        <span key={label.id} className="flex min-w-0 items-center">
+          <LabelChip name={label.name} color={label.color} size="sm" />
+          <button
+            type="button"
+            onClick={() => toggle(label.id, false)}
+            aria-label={format(t.labelFilterRemove, { name: label.name })}
+            title={format(t.labelFilterRemove, { name: label.name })}
+            className="rounded-full px-1 text-sm leading-4 text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        </span>
+      ))}
+      {picking ? (
+        <LazyLabelPicker
+          title={t.labelFilterTitle}
+          selectedIds={labelIds}
+          onToggle={(label, on) => toggle(label.id, on)}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
+    </div>
   );
 }

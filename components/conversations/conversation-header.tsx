@@ -1,6 +1,9 @@
 "use client";
+import { useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
+import { LabelChips } from "@/components/conversations/label-chip";
+import { LazyConversationLabelPicker } from "@/components/conversations/lazy-label-picker";
 import { neighbourOf } from "@/components/conversations/list-order";
 import { useMarkUnread } from "@/components/conversations/mark-read";
 import { StatusBadge } from "@/components/conversations/status-badge";
@@ -17,8 +20,8 @@ const keyHint = "rounded border border-slate-200 bg-slate-50 px-1 text-[11px] te
 
 /**
  * Above the history: the subject, the customer, the channel and assignee, and the main actions
- * (resolve with E, assign to me with I, mark unread with U), at every width: the details panel
- * is hidden on narrow screens.
+ * (resolve with E, assign to me with I, mark unread with U, labels with L), at every width: the
+ * details panel is hidden on narrow screens.
  */
 export function ConversationHeader({ conversationId }: { conversationId: string }) {
   const conversation = trpc.v1.conversations.get.useQuery({ id: conversationId });
@@ -34,6 +37,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
   const myId = me.data?.memberId;
   const name = customerNameOf(conversation.customer, t.unknownCustomer);
   const { status, assignee } = conversation;
+  const [labelsOpen, setLabelsOpen] = useState(false);
 
   // Resolving moves on to the next conversation, with an undo (Front, Superhuman); the same key
   // reopens a resolved one and stays.
@@ -54,6 +58,10 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
   }
   useShortcut("conversation.resolve", () => {
     resolveOrReopen();
+    return true;
+  });
+  useShortcut("conversation.labels", () => {
+    setLabelsOpen(true);
     return true;
   });
   useShortcut("conversation.assignToMe", () => {
@@ -80,6 +88,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
             </>
           ) : null}
         </p>
+        <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
       </div>
       <StatusBadge status={status} />
       <button type="button" className={button} onClick={resolveOrReopen} aria-keyshortcuts="E">
@@ -109,6 +118,21 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
           U
         </span>
       </button>
+      <button
+        type="button"
+        className={button}
+        onClick={() => setLabelsOpen(true)}
+        aria-haspopup="dialog"
+        aria-keyshortcuts="L"
+      >
+        {t.labelsButton}
+        <span aria-hidden="true" className={keyHint}>
+          L
+        </span>
+      </button>
+      {labelsOpen ? (
+        <LazyConversationLabelPicker conversationId={conversation.id} onClose={() => setLabelsOpen(false)} />
+      ) : null}
       {update.failed ? (
         <p
           role="alert"

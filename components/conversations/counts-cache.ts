@@ -8,7 +8,7 @@ import type {
   ConversationOutput,
 } from "@/server/conversations/schemas";
 
-type Counted = Pick<ConversationOutput, "status" | "assignee" | "channel">;
+type Counted = Pick<ConversationOutput, "status" | "assignee" | "channel" | "labels">;
 
 function counts(
   filter: ConversationCountsInput | undefined,
@@ -20,6 +20,7 @@ function counts(
   // Whether the conversation matches a search is the server's to say: those counts are fetched again.
   if (filter?.search) return false;
   if (filter?.channelId && conversation.channel?.id !== filter.channelId) return false;
+  if (filter?.labelIds?.some((id) => !conversation.labels.some((label) => label.id === id))) return false;
   if (assignee === "any") return true;
   if (assignee === "unassigned") return assigneeId === null;
   if (assignee === "me") return myMemberId !== null && assigneeId === myMemberId;

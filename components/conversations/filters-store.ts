@@ -8,9 +8,17 @@ export type ConversationFilters = {
   assignee: string;
   channelId: string | null;
   search: string;
+  /** Conversations carrying all of these labels. */
+  labelIds: readonly string[];
 };
 
-const DEFAULT_FILTERS: ConversationFilters = { status: "open", assignee: "any", channelId: null, search: "" };
+const DEFAULT_FILTERS: ConversationFilters = {
+  status: "open",
+  assignee: "any",
+  channelId: null,
+  search: "",
+  labelIds: [],
+};
 
 /*
  * Opening a conversation keeps the list mounted (components/inbox/conversation-route.ts), but a
@@ -29,6 +37,7 @@ export function filtersFromQuery(query: string): ConversationFilters {
     assignee: params.get("assignee") || DEFAULT_FILTERS.assignee,
     channelId: params.get("channel") || null,
     search: params.get("q") ?? "",
+    labelIds: [...new Set(params.getAll("label").filter(Boolean))].slice(0, 10),
   };
 }
 
@@ -38,6 +47,7 @@ export function queryOfFilters(current: ConversationFilters): string {
   if (current.status !== DEFAULT_FILTERS.status) params.set("status", current.status);
   if (current.assignee !== DEFAULT_FILTERS.assignee) params.set("assignee", current.assignee);
   if (current.channelId) params.set("channel", current.channelId);
+  for (const labelId of current.labelIds) params.append("label", labelId);
   if (current.search) params.set("q", current.search);
   const query = params.toString();
   return query ? `?${query}` : "";
@@ -93,12 +103,19 @@ export function listInputOf(current: ConversationFilters): ListConversationsInpu
     assignee: current.assignee,
     channelId: current.channelId ?? undefined,
     search: current.search || undefined,
+    labelIds: current.labelIds.length > 0 ? [...current.labelIds] : undefined,
   };
 }
 
 /** One string per distinct list, for remembering where it was scrolled to. */
 export function filtersKey(current: ConversationFilters): string {
-  return JSON.stringify([current.status, current.assignee, current.channelId, current.search]);
+  return JSON.stringify([
+    current.status,
+    current.assignee,
+    current.channelId,
+    current.search,
+    current.labelIds,
+  ]);
 }
 
 export function savedScrollOffset(key: string): number {

@@ -2,6 +2,7 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { useConversationLabels } from "@/components/conversations/use-conversation-labels";
 import {
   type ConversationChange,
   useUpdateConversation,
@@ -150,19 +151,24 @@ function useConversationCommands(query: string): PaletteCommand[] {
   });
 }
 
-/** The open conversation's actions by name: any status, assign to any member, unassign. */
+/**
+ * The open conversation's actions by name: any status, assign to any member, unassign, add any
+ * label it does not have, remove any it has.
+ */
 function useOpenConversationCommands(): PaletteCommand[] {
   const t = useStrings("conversations");
   const id = useOpenConversationId();
   const conversation = trpc.v1.conversations.get.useQuery({ id: id ?? "" }, { enabled: id !== null });
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const update = useUpdateConversation(id ?? "");
-  const latest = useRef(update.change);
-  latest.current = update.change;
+  const labels = trpc.v1.labels.list.useQuery(undefined, { enabled: id !== null, staleTime: 60_000 });
+  const labelChanges = useConversationLabels(id ?? "");
+  const latest = useRef({ change: update.change, labels: labelChanges });
+  latest.current = { change: update.change, labels: labelChanges };
   const data = id ? conversation.data : undefined;
   return useMemo(() => {
     if (!data) return [];
-    const change = (to: ConversationChange) => latest.current(to);
+    const change = (to: ConversationChange) => latest.current.change(to);
     const commands: PaletteCommand[] = [];
     if (data.status !== "pending")
       commands.push({ id: "status.pending", label: t.markPending, run: () => change({ status: "pending" }) });
@@ -178,8 +184,16 @@ function useOpenConversationCommands(): PaletteCommand[] {
     }
     if (data.assignee)
       commands.push({ id: "assign.none", label: t.unassign, run: () => change({ assigneeId: null }) });
+    for (const label of labels.data ?? []) {
+      const on = data.labels.some((l) => l.id === label.id);
+      commands.push({
+        id: `label.${label.id}`,
+        label: format(on ? t.removeLabelName : t.addLabelName, { name: label.name }),
+        run: () => (on ? latest.current.labels.remove(label) : latest.current.labels.add(label)),
+      });
+    }
     return commands;
-  }, [t, data, members.data]);
+  }, [t, data, members.data, labels.data]);
 }
 
 /** The member's preferences by name: shortcuts on or off, the interface language. */

@@ -20,7 +20,12 @@ export type ShortcutId =
   | "conversation.resolve"
   | "conversation.assignToMe"
   | "conversation.markUnread"
+  | "conversation.labels"
   | "undo"
+  | "selection.toggle"
+  | "selection.extendDown"
+  | "selection.extendUp"
+  | "selection.all"
   | "search.focus"
   | "filter.open"
   | "filter.pending"
@@ -84,7 +89,12 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
+  { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
+  { id: "selection.toggle", group: "conversation", keys: [{ code: "KeyX" }] },
+  { id: "selection.extendDown", group: "conversation", keys: [{ code: "ArrowDown", shift: true }] },
+  { id: "selection.extendUp", group: "conversation", keys: [{ code: "ArrowUp", shift: true }] },
+  { id: "selection.all", group: "conversation", keys: [{ code: "KeyA", mod: true }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
   { id: "customers.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyC" }] },

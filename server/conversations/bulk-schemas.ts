@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AssigneeFilter, ConversationStatus } from "@/server/conversations/schemas";
+import { AssigneeFilter, ConversationStatus, LabelIdsFilter } from "@/server/conversations/schemas";
 
 /** The most conversations one bulk change touches. */
 export const BULK_MAX = 1000;
@@ -12,7 +12,11 @@ const BulkFilter = z.object({
   assignee: AssigneeFilter,
   channelId: Id.nullish(),
   search: z.string().trim().max(200).nullish(),
+  labelIds: LabelIdsFilter,
 });
+
+/** Labels of this workspace. */
+const LabelIds = z.array(Id).min(1).max(50);
 
 export const BulkUpdateInput = z.object({
   target: z.union([
@@ -24,14 +28,29 @@ export const BulkUpdateInput = z.object({
       status: ConversationStatus.optional(),
       /** A member of this workspace, or null to unassign. */
       assigneeId: Id.nullish(),
+      /** Put on every conversation (already there, nothing changes). */
+      addLabelIds: LabelIds.optional(),
+      /** Taken off every conversation. */
+      removeLabelIds: LabelIds.optional(),
     })
-    .refine((change) => change.status !== undefined || change.assigneeId !== undefined, {
-      message: "give at least one change",
-    }),
+    .refine(
+      (change) =>
+        change.status !== undefined ||
+        change.assigneeId !== undefined ||
+        change.addLabelIds !== undefined ||
+        change.removeLabelIds !== undefined,
+      { message: "give at least one change" },
+    ),
 });
 export type BulkUpdateInput = z.input<typeof BulkUpdateInput>;
 
-const Previous = z.object({ id: z.string(), status: ConversationStatus, assigneeId: z.string().nullable() });
+/** A conversation as it was: its status, assignee and every label on it. */
+const Previous = z.object({
+  id: z.string(),
+  status: ConversationStatus,
+  assigneeId: z.string().nullable(),
+  labelIds: z.array(z.string()),
+});
 
 export const BulkUpdateOutput = z.object({
   /** Conversations the target named or matched. */
@@ -45,7 +64,14 @@ export type BulkUpdateOutput = z.infer<typeof BulkUpdateOutput>;
 
 export const BulkRestoreInput = z.object({
   items: z
-    .array(z.object({ id: Id, status: ConversationStatus, assigneeId: Id.nullable() }))
+    .array(
+      z.object({
+        id: Id,
+        status: ConversationStatus,
+        assigneeId: Id.nullable(),
+        labelIds: z.array(Id).max(100),
+      }),
+    )
     .min(1)
     .max(BULK_MAX),
 });

@@ -121,6 +121,7 @@ describe("v1.conversations.list", () => {
         identifier: siteA.identifier,
       },
       assignee: { memberId: ws.owner.memberId, name: expect.any(String) },
+      labels: [],
       lastMessageAt: minutesAgo(1).toISOString(),
       lastMessagePreview: { en: "Where is my order?", tr: "Siparişim nerede?" },
       unread: true,

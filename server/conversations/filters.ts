@@ -8,6 +8,8 @@ export type ConversationFilter = {
   assignee: string;
   channelId?: string | null | undefined;
   search?: string | null | undefined;
+  /** Every one of these labels. */
+  labelIds?: string[] | undefined;
 };
 
 /** The WHERE condition on conversation `c` for the caller's workspace and the inbox filters. */
@@ -19,5 +21,10 @@ export function conversationWhereSql(caller: Caller, filter: ConversationFilter)
   else if (filter.assignee !== "any") conditions.push(Prisma.sql`c."assigneeId" = ${filter.assignee}`);
   if (filter.channelId) conditions.push(Prisma.sql`c."channelId" = ${filter.channelId}`);
   if (filter.search) conditions.push(searchConditionSql(filter.search));
+  for (const labelId of new Set(filter.labelIds ?? [])) {
+    // The primary key (conversationId, labelId) answers each in one probe.
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConversationLabel" cl
+      WHERE cl."conversationId" = c."id" AND cl."labelId" = ${labelId})`);
+  }
   return Prisma.join(conditions, " AND ");
 }

@@ -1,5 +1,5 @@
 import type { Caller } from "@/server/auth/caller";
-import { conversationWhereSql } from "@/server/conversations/filters";
+import { type ConversationFilter, conversationWhereSql } from "@/server/conversations/filters";
 import { ListConversationsInput, type ListConversationsOutput } from "@/server/conversations/schemas";
 import { newestMatches } from "@/server/conversations/search";
 import { listItemSelect, toListItem } from "@/server/conversations/select";
@@ -12,10 +12,59 @@ import { decodeSeekCursor, encodeSeekCursor } from "@/server/db/keyset";
  * that gets a new message moves to the top, and seeking from its new time would repeat
  * every row in between.
  */
-function seekSql(cursor: string): Prisma.Sql {
+function seekSql(cursor: string, on: { at: Prisma.Sql; id: Prisma.Sql }): Prisma.Sql {
   const seek = decodeSeekCursor(cursor);
   // A timestamp literal ignores the "Z", which is what the UTC-stored column needs.
-  return Prisma.sql`AND (c."lastMessageAt", c."id") < (${seek.at}::timestamp(3), ${seek.id}::text)`;
+  return Prisma.sql`AND (${on.at}, ${on.id}) < (${seek.at}::timestamp(3), ${seek.id}::text)`;
+}
+
+const byConversation = { at: Prisma.sql`c."lastMessageAt"`, id: Prisma.sql`c."id"` };
+const byLabel = { at: Prisma.sql`l."lastMessageAt"`, id: Prisma.sql`l."conversationId"` };
+
+/**
+ * The ids of one page. Filtered by labels, the walk starts from the first label's index, which
+ * holds each conversation's lastMessageAt (kept by a trigger), so the newest conversations with
+ * that label come first however many others the workspace has; the other filters are checked
+ * on each row found.
+ */
+function pageSql(
+  caller: Caller,
+  filter: ConversationFilter,
+  cursor: string | null | undefined,
+  limit: number,
+) {
+  const [firstLabel, ...otherLabels] = [...new Set(filter.labelIds ?? [])];
+  const order = firstLabel ? byLabel : byConversation;
+  const from = firstLabel
+    ? Prisma.sql`"ConversationLabel" l JOIN "Conversation" c ON c."id" = l."conversationId"
+      WHERE l."workspaceId" = ${caller.workspaceId} AND l."labelId" = ${firstLabel}
+        AND ${conversationWhereSql(caller, { ...filter, labelIds: otherLabels })}`
+    : Prisma.sql`"Conversation" c WHERE ${conversationWhereSql(caller, filter)}`;
+  return Prisma.sql`
+    SELECT c."id", to_char(${order.at}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seekAt"
+    FROM ${from} ${cursor ? seekSql(cursor, order) : Prisma.empty}
+    ORDER BY ${order.at} DESC, ${order.id} DESC
+    LIMIT ${limit + 1}`;
+}
+
+/** Enough to tell a rare label from a common one, without counting a common one to the end. */
+const LABEL_PROBE = 5_000;
+
+/**
+ * The labels with the rarest first (the page walks the first one's index): conversations
+ * carrying two labels are found among the few with the rare one, not searched for among the
+ * many with the common one.
+ */
+async function rarestFirst(db: Db, workspaceId: string, labelIds: string[] | undefined) {
+  const ids = [...new Set(labelIds ?? [])];
+  if (ids.length < 2) return ids;
+  const counts = await db.$queryRaw<{ labelId: string; n: number }[]>`
+    SELECT t."labelId", (SELECT count(*)::int FROM (
+      SELECT 1 FROM "ConversationLabel" l
+      WHERE l."workspaceId" = ${workspaceId} AND l."labelId" = t."labelId" LIMIT ${LABEL_PROBE}) s) AS n
+    FROM unnest(${ids}::text[]) AS t("labelId")`;
+  const size = new Map(counts.map((row) => [row.labelId, row.n]));
+  return ids.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0));
 }
 
 /**
@@ -27,13 +76,9 @@ export async function listConversations(
   caller: Caller,
   params: ListConversationsInput,
 ): Promise<ListConversationsOutput> {
-  const { limit, cursor, ...filter } = ListConversationsInput.parse(params);
-  const page = await db.$queryRaw<{ id: string; seekAt: string }[]>`
-    SELECT c."id", to_char(c."lastMessageAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "seekAt"
-    FROM "Conversation" c
-    WHERE ${conversationWhereSql(caller, filter)} ${cursor ? seekSql(cursor) : Prisma.empty}
-    ORDER BY c."lastMessageAt" DESC, c."id" DESC
-    LIMIT ${limit + 1}`;
+  const { limit, cursor, ...parsed } = ListConversationsInput.parse(params);
+  const filter = { ...parsed, labelIds: await rarestFirst(db, caller.workspaceId, parsed.labelIds) };
+  const page = await db.$queryRaw<{ id: string; seekAt: string }[]>(pageSql(caller, filter, cursor, limit));
   const shown = page.slice(0, limit);
   const ids = shown.map((r) => r.id);
   const [rows, matches] = await Promise.all([

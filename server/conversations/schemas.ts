@@ -13,12 +13,16 @@ export const AssigneeFilter = z.union([z.enum(["me", "unassigned", "any"]), Id])
 /** The search box's words; empty or absent does not filter. */
 const SearchWords = z.string().trim().max(200).nullish();
 
+/** Conversations carrying every one of these labels; empty or absent does not filter. */
+export const LabelIdsFilter = z.array(Id).max(10).optional();
+
 export const ListConversationsInput = z
   .object({
     status: ConversationStatus.optional(),
     assignee: AssigneeFilter,
     channelId: Id.nullish(),
     search: SearchWords,
+    labelIds: LabelIdsFilter,
     limit: z.number().int().min(1).max(100).default(30),
     /** `nextCursor` of the previous page, as returned; opaque. */
     cursor: z.string().min(1).max(200).nullish(),
@@ -31,7 +35,12 @@ export type ListConversationsInput = z.input<typeof ListConversationsInput>;
  * hits are all in another tab says where they are.
  */
 export const ConversationCountsInput = z
-  .object({ assignee: AssigneeFilter, channelId: Id.nullish(), search: SearchWords })
+  .object({
+    assignee: AssigneeFilter,
+    channelId: Id.nullish(),
+    search: SearchWords,
+    labelIds: LabelIdsFilter,
+  })
   .prefault({});
 export type ConversationCountsInput = z.input<typeof ConversationCountsInput>;
 
@@ -72,6 +81,14 @@ export const UpdateConversationInput = z.object({
 });
 export type UpdateConversationInput = z.infer<typeof UpdateConversationInput>;
 
+/** A label put on or taken off a conversation; both are no-ops when already so. */
+export const ConversationLabelInput = z.object({ id: Id, labelId: Id });
+export type ConversationLabelInput = z.infer<typeof ConversationLabelInput>;
+
+/** A label as a conversation shows it: `color` is a name from server/labels/colors.ts. */
+export const LabelSummary = z.object({ id: z.string(), name: z.string(), color: z.string() });
+export type LabelSummary = z.infer<typeof LabelSummary>;
+
 export const ChannelSummary = z.object({
   id: z.string(),
   kind: z.enum(["website", "email", "api", "whatsapp", "sms"]),
@@ -93,6 +110,8 @@ export const ConversationListItem = z.object({
   }),
   channel: ChannelSummary.nullable(),
   assignee: AssigneeSummary.nullable(),
+  /** By name. */
+  labels: z.array(LabelSummary),
   /** ISO 8601. */
   lastMessageAt: z.string(),
   lastMessagePreview: z.partialRecord(Locale, z.unknown()).nullable(),
@@ -130,6 +149,8 @@ export const ConversationOutput = z.object({
   }),
   channel: ChannelSummary.nullable(),
   assignee: AssigneeSummary.nullable(),
+  /** By name. */
+  labels: z.array(LabelSummary),
   /** ISO 8601. */
   createdAt: z.string(),
   /** ISO 8601. */

@@ -5,6 +5,11 @@ import type { Prisma } from "@/server/db/generated/client";
 const channelSelect = { id: true, kind: true, name: true, identifier: true } satisfies Prisma.ChannelSelect;
 const assigneeSelect = { id: true, user: { select: { name: true } } } satisfies Prisma.MemberSelect;
 
+const labelsSelect = {
+  select: { label: { select: { id: true, name: true, color: true } } },
+  orderBy: [{ label: { name: "asc" } }, { labelId: "asc" }],
+} satisfies Prisma.Conversation$labelsArgs;
+
 type AssigneeRow = Prisma.MemberGetPayload<{ select: typeof assigneeSelect }>;
 
 function toAssignee(row: AssigneeRow | null) {
@@ -28,6 +33,7 @@ export const conversationSelect = {
   },
   channel: { select: channelSelect },
   assignee: { select: assigneeSelect },
+  labels: labelsSelect,
 } satisfies Prisma.ConversationSelect;
 
 export type ConversationRow = Prisma.ConversationGetPayload<{ select: typeof conversationSelect }>;
@@ -40,6 +46,7 @@ export function toConversationOutput(row: ConversationRow): ConversationOutput {
     customer: { ...row.customer, metadata: asRecord(row.customer.metadata) },
     channel: row.channel,
     assignee: toAssignee(row.assignee),
+    labels: row.labels.map((l) => l.label),
     createdAt: row.createdAt.toISOString(),
     lastMessageAt: row.lastMessageAt.toISOString(),
   };
@@ -57,6 +64,7 @@ export function listItemSelect(memberId: string) {
     customer: { select: { id: true, name: true, email: true, image: true } },
     channel: { select: channelSelect },
     assignee: { select: assigneeSelect },
+    labels: labelsSelect,
     reads: { where: { memberId }, select: { lastReadAt: true, markedUnread: true } },
   } satisfies Prisma.ConversationSelect;
 }
@@ -72,6 +80,7 @@ export function toListItem(row: ListItemRow): ConversationListItem {
     customer: row.customer,
     channel: row.channel,
     assignee: toAssignee(row.assignee),
+    labels: row.labels.map((l) => l.label),
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: asRecord(row.lastMessagePreview) as MessageContent | null,
     unread: isUnreadFor(read, row.lastCustomerMessageAt),

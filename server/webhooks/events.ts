@@ -6,12 +6,13 @@ import { recordWebhookEvent, recordWebhookEvents } from "@/server/webhooks/outbo
 type Change<T> = { from: T; to: T };
 
 /**
- * What a conversation.updated says changed. Labels on conversations do not exist yet: when they
- * do, their change goes here (e.g. `labelIds`) and their writer calls recordConversationUpdated.
+ * What a conversation.updated says changed. Labels as their ids, sorted (the payload's
+ * conversation carries their names and colours).
  */
 export type ConversationChanges = {
   status?: Change<string>;
   assigneeId?: Change<string | null>;
+  labelIds?: Change<string[]>;
 };
 
 /** conversation.updated: the conversation as the API returns it after the change, plus what changed. */

@@ -14,19 +14,6 @@ export function labelErrors(error: unknown, t: ReturnType<typeof useStrings<"lab
   return { name: fields.name ? (conflict ? t.nameTaken : t.nameRequired) : null, form: fields.color ?? form };
 }
 
-/** A label as it will look: its colour's background and text, its name. */
-export function LabelChip({ name, color }: { name: string; color: string }) {
-  const { background, text } = labelColor(color);
-  return (
-    <span
-      className="inline-block max-w-full truncate rounded-full px-2.5 py-0.5 text-sm font-medium"
-      style={{ background, color: text }}
-    >
-      {name}
-    </span>
-  );
-}
-
 /** The palette as a radio group: arrow keys move between colours (mirrored in Arabic, natively). */
 export function ColorPicker({ value, onChange }: { value: string; onChange: (color: LabelColor) => void }) {
   const t = useStrings("labels");

@@ -1,10 +1,10 @@
 "use client";
 import { useId, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { LabelChip } from "@/components/conversations/label-chip";
 import { format, useStrings } from "@/components/i18n/locale";
 import {
   ColorPicker,
-  LabelChip,
   type LabelErrors,
   labelErrors,
   NO_LABEL_ERRORS,

@@ -8,12 +8,14 @@ import {
 import { countConversations } from "@/server/conversations/counts";
 import { createConversation } from "@/server/conversations/create";
 import { getConversation } from "@/server/conversations/get";
+import { addConversationLabel, removeConversationLabel } from "@/server/conversations/labels";
 import { listConversations } from "@/server/conversations/list";
 import { markConversationRead, markConversationUnread } from "@/server/conversations/mark-read";
 import {
   ConversationCountsInput,
   ConversationCountsOutput,
   ConversationIdInput,
+  ConversationLabelInput,
   ConversationOutput,
   CreateConversationInput,
   ListConversationsInput,
@@ -55,6 +57,14 @@ export const conversationsRouter = router({
     .input(ConversationIdInput)
     .output(MarkUnreadOutput)
     .mutation(({ ctx, input }) => markConversationUnread(ctx.db, ctx.caller, input)),
+  addLabel: memberProcedure
+    .input(ConversationLabelInput)
+    .output(ConversationOutput)
+    .mutation(({ ctx, input }) => addConversationLabel(ctx.db, ctx.caller, input)),
+  removeLabel: memberProcedure
+    .input(ConversationLabelInput)
+    .output(ConversationOutput)
+    .mutation(({ ctx, input }) => removeConversationLabel(ctx.db, ctx.caller, input)),
   /** One change to up to 1,000 conversations (by id or by the inbox's filters): all or none. */
   bulkUpdate: memberProcedure
     .input(BulkUpdateInput)
