@@ -1,6 +1,7 @@
 import type { Caller } from "@/server/auth/caller";
+import { asRecord } from "@/server/conversations/select";
 import type { CustomerIdInput, CustomerOutput } from "@/server/customers/schemas";
-import { type CustomerRow, customerSelect, metadataObject } from "@/server/customers/select";
+import { type CustomerRow, customerSelect } from "@/server/customers/select";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { notFound } from "@/server/trpc/errors";
@@ -10,7 +11,7 @@ type Reader = Db | Prisma.TransactionClient;
 export function toCustomerOutput(row: CustomerRow, conversationCount: number): CustomerOutput {
   return {
     ...row,
-    metadata: metadataObject(row.metadata),
+    metadata: asRecord(row.metadata),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     conversationCount,

@@ -1,8 +1,9 @@
 import { recordAudit } from "@/server/audit/record";
 import type { Caller } from "@/server/auth/caller";
+import { asRecord } from "@/server/conversations/select";
 import { readCustomer } from "@/server/customers/get";
 import type { CustomerOutput, MergeCustomersInput } from "@/server/customers/schemas";
-import { customerSelect, metadataObject } from "@/server/customers/select";
+import { customerSelect } from "@/server/customers/select";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { publishAfterCommit } from "@/server/events/publish";
@@ -47,8 +48,8 @@ export async function mergeCustomers(
     for (const field of FILLABLE) {
       if (keep[field] === null && merge[field] !== null) filled[field] = merge[field];
     }
-    const keptMetadata = metadataObject(keep.metadata);
-    const mergedMetadata = metadataObject(merge.metadata);
+    const keptMetadata = asRecord(keep.metadata);
+    const mergedMetadata = asRecord(merge.metadata);
     if (mergedMetadata) filled.metadata = { ...mergedMetadata, ...keptMetadata } as Prisma.InputJsonObject;
     if (Object.keys(filled).length > 0) {
       await tx.customer.update({

@@ -1,4 +1,5 @@
 import type { MessageContent } from "@/server/connect/schemas";
+import { asRecord } from "@/server/conversations/select";
 import type { CustomerConversationItem, CustomerListItem } from "@/server/customers/schemas";
 import type { Prisma } from "@/server/db/generated/client";
 
@@ -26,12 +27,6 @@ export const customerSelect = {
 
 export type CustomerRow = Prisma.CustomerGetPayload<{ select: typeof customerSelect }>;
 
-export function metadataObject(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === "object" && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : null;
-}
-
 export const customerConversationSelect = {
   id: true,
   subject: true,
@@ -46,6 +41,6 @@ export function toCustomerConversationItem(row: CustomerConversationRow): Custom
   return {
     ...row,
     lastMessageAt: row.lastMessageAt.toISOString(),
-    lastMessagePreview: metadataObject(row.lastMessagePreview) as MessageContent | null,
+    lastMessagePreview: asRecord(row.lastMessagePreview) as MessageContent | null,
   };
 }
