@@ -276,12 +276,13 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
     "Go to pending",
     "Mark as unread",
     "Undo the last change",
+    "Go to customers",
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  // 33 shortcuts (4 of them for picking rows for a bulk change), and the message history's own
+  // 36 shortcuts (2 for customers, 4 for picking rows for a bulk change), and the message history's own
   // keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(36);
+  await expect(help.locator("dt")).toHaveCount(39);
   await expect(help.getByText("Select all conversations that match", { exact: true })).toBeVisible();
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");

@@ -3,6 +3,7 @@
 import { aiStrings } from "@/components/ai/strings";
 import { bulkStrings } from "@/components/conversations/bulk-strings";
 import { conversationStrings } from "@/components/conversations/strings";
+import { customersStrings } from "@/components/customers/strings";
 import type { UiLocale } from "@/components/i18n/ui-locale";
 import { shellStrings } from "@/components/inbox/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
@@ -35,6 +36,7 @@ const features = {
   workspaceSettings: workspaceSettingsStrings,
   audit: auditStrings,
   webhooks: webhooksStrings,
+  customers: customersStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -57,5 +59,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     workspaceSettings: workspaceSettingsStrings[locale],
     audit: auditStrings[locale],
     webhooks: webhooksStrings[locale],
+    customers: customersStrings[locale],
   };
 }

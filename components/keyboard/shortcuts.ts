@@ -35,6 +35,8 @@ export type ShortcutId =
   | "filter.all"
   | "settings.open"
   | "inbox.open"
+  | "customers.open"
+  | "customers.search"
   | "escape"
   | "help"
   | "palette";
@@ -95,6 +97,8 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "selection.all", group: "conversation", keys: [{ code: "KeyA", mod: true }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
+  { id: "customers.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyC" }] },
+  { id: "customers.search", group: "general", keys: [{ code: "Slash" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },
   { id: "help", group: "general", keys: [{ code: "Slash", shift: true }] },
   { id: "palette", group: "general", keys: [{ code: "KeyK", mod: true }], inFields: true, essential: true },
