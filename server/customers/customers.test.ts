@@ -248,6 +248,19 @@ describe("v1.customers.merge", () => {
     expect(byExternalId.sender.id).toBe(keep.id);
     const byEmail = await ws.owner.api.v1.conversations.create({ customer: { email: "ayse@example.com" } });
     expect(byEmail.customer.id).toBe(keep.id);
+    // The merged one's own email, which the kept one did not take (it has its own): an alias.
+    const byMergedEmail = await ws.owner.api.v1.conversations.create({
+      customer: { email: "ayse.kaya@work.example", name: "Ayşe K." },
+    });
+    expect(byMergedEmail.customer).toMatchObject({ id: keep.id, email: "ayse@example.com", name: "Ayşe K." });
+    expect(await db().customer.count({ where: { workspaceId: ws.workspaceId } })).toBe(1);
+    // A customer who has that email as their own wins over the alias.
+    const own = await seedCustomer(ws.workspaceId, { name: "Someone else" });
+    await ws.owner.api.v1.customers.update({ id: own.id, email: "ayse.kaya@work.example" });
+    const byOwnEmail = await ws.owner.api.v1.conversations.create({
+      customer: { email: "ayse.kaya@work.example" },
+    });
+    expect(byOwnEmail.customer.id).toBe(own.id);
 
     const audit = await db().auditEntry.findMany({
       where: { workspaceId: ws.workspaceId },

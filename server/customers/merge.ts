@@ -15,8 +15,8 @@ const FILLABLE = ["name", "email", "phone", "externalId", "image"] as const;
  * Merges `mergeId` into `keepId`, all in one transaction: every conversation and every message
  * the merged customer sent moves to the kept one; a field the kept customer has empty takes the
  * merged one's value (what the kept one has always wins; metadata keys are combined the same
- * way); the merged customer is deleted, so the API's upsert by its email or external id then
- * finds the kept one. Audited: the merged customer cannot be brought back.
+ * way); the merged customer is deleted, and the API's upsert by its email or external id then
+ * finds the kept one (as the kept one's own field, or as an alias when it had its own). Audited: the merged customer cannot be brought back.
  */
 export async function mergeCustomers(
   db: Db,
@@ -39,6 +39,19 @@ export async function mergeCustomers(
       where: { workspaceId, senderCustomerId: merge.id },
       data: { senderCustomerId: keep.id },
     });
+    // Its email and external id keep leading to it through the kept one: taken over where the kept
+    // one has none, else kept as aliases (with the aliases it had from earlier merges).
+    await tx.customerAlias.updateMany({
+      where: { workspaceId, customerId: merge.id },
+      data: { customerId: keep.id },
+    });
+    const aliases = (["email", "externalId"] as const).flatMap((kind) => {
+      const value = merge[kind];
+      return value && keep[kind] && keep[kind] !== value
+        ? [{ workspaceId, kind, value, customerId: keep.id }]
+        : [];
+    });
+    if (aliases.length > 0) await tx.customerAlias.createMany({ data: aliases, skipDuplicates: true });
     // Deleted before the kept one takes its email or external id: both are unique.
     await tx.customer.delete({
       where: { workspaceId_id: { workspaceId, id: merge.id } },

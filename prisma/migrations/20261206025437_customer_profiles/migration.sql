@@ -21,7 +21,7 @@ BEGIN
 END
 $$;
 
-DROP TRIGGER customer_search_text ON "Customer";
+DROP TRIGGER IF EXISTS customer_search_text ON "Customer";
 CREATE TRIGGER customer_search_text BEFORE INSERT OR UPDATE OF name, email, phone, "externalId" ON "Customer"
   FOR EACH ROW EXECUTE FUNCTION customer_set_search_text();
 
