@@ -279,11 +279,14 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
     "Snooze",
     "Go to snoozed",
     "Undo the last change",
+    "Go to customers",
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  // 32 shortcuts, and the message history's own keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(35);
+  // 39 shortcuts (2 for customers, 4 for picking rows for a bulk change, 3 for labels and snooze),
+  // and the message history's own keys: arrows, PageUp/PageDown, Home/End.
+  await expect(help.locator("dt")).toHaveCount(42);
+  await expect(help.getByText("Select all conversations that match", { exact: true })).toBeVisible();
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(help).toHaveCount(0);

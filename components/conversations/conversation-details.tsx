@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
@@ -11,6 +11,13 @@ import { useConversationLabels } from "@/components/conversations/use-conversati
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { ConversationOutput } from "@/server/conversations/schemas";
+
+// Its own chunk, loaded with the panel's first conversation: the inbox's first load is at its budget.
+const OtherConversations = lazy(() =>
+  import("@/components/customers/other-conversations").then((module) => ({
+    default: module.OtherConversations,
+  })),
+);
 
 /**
  * The right panel: who the customer is, where the conversation came from, its labels. Its status and
@@ -157,6 +164,9 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
           </dl>
         </section>
       ) : null}
+      <Suspense fallback={null}>
+        <OtherConversations customerId={customer.id} conversationId={conversation.id} />
+      </Suspense>
     </div>
   );
 }

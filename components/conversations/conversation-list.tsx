@@ -1,7 +1,7 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type KeyboardEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import {
   ConversationFilters,
@@ -21,7 +21,9 @@ import {
 } from "@/components/conversations/filters-store";
 import { setListOrder } from "@/components/conversations/list-order";
 import { isUnread, useReadState } from "@/components/conversations/mark-read";
+import { keepSelectionFor, useSelection } from "@/components/conversations/selection-store";
 import { SEARCH_INPUT_ID, useListShortcuts } from "@/components/conversations/use-list-shortcuts";
+import { useSelectionShortcuts } from "@/components/conversations/use-selection-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
@@ -32,6 +34,11 @@ const ROW_HEIGHT = 87;
 const LOAD_AHEAD = 10;
 const PAGE_SIZE = 40;
 
+// Shown only while rows are selected.
+const BulkBar = lazy(() =>
+  import("@/components/conversations/bulk-bar").then((module) => ({ default: module.BulkBar })),
+);
+
 export function ConversationList({ selectedId }: { selectedId: string | null }) {
   const t = useStrings("conversations");
   const filters = useConversationFilters();
@@ -41,7 +48,11 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     { getNextPageParam: (page) => page.nextCursor, placeholderData: keepPreviousData },
   );
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
-  useEffect(() => setListOrder(items.map((item) => item.id)), [items]);
+  const order = useMemo(() => items.map((item) => item.id), [items]);
+  useEffect(() => setListOrder(order), [order]);
+  useEffect(() => keepSelectionFor(key), [key]);
+  const selection = useSelection();
+  const selecting = selection.all || selection.ids.size > 0;
   const readState = useReadState(selectedId, items.find((item) => item.id === selectedId)?.lastMessageAt);
   const now = useNow();
 
@@ -118,6 +129,8 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     [virtualizer],
   );
 
+  useSelectionShortcuts({ order, selectedId, focusRow });
+
   // ArrowDown in the search box (or a status picked in the empty state) asks for the first
   // result of the filters it sets; while the list still shows the previous rows, focus waits.
   const firstResultFor = useRef<string | null>(null);
@@ -139,7 +152,8 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
   }, [key, settled, hasRows, focusRow]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    // With Shift, the arrows extend the selection (use-selection-shortcuts).
+    if ((event.key !== "ArrowDown" && event.key !== "ArrowUp") || event.shiftKey) return;
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
     if (!row) return;
     const next = Number(row.dataset.index) + (event.key === "ArrowDown" ? 1 : -1);
@@ -159,6 +173,11 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
   return (
     <div className="flex h-full min-h-0 flex-col">
       <ConversationFilters filters={filters} onMoveToResults={focusFirstResult} />
+      {selecting ? (
+        <Suspense fallback={null}>
+          <BulkBar filters={filters} />
+        </Suspense>
+      ) : null}
       <div className="relative min-h-0 flex-1">
         {list.isPlaceholderData ? (
           <div aria-hidden="true" className="absolute inset-x-0 top-0 z-10 h-0.5 overflow-hidden bg-blue-100">
@@ -217,6 +236,8 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
                       <ConversationRow
                         conversation={conversation}
                         selected={conversation.id === selectedId}
+                        checked={selection.all || selection.ids.has(conversation.id)}
+                        selecting={selecting}
                         unread={isUnread(conversation)}
                         now={now}
                         onMarkUnread={readState.markUnread}

@@ -2,7 +2,9 @@
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { keepRowFocus } from "@/components/conversations/filters-store";
 import { LabelChips } from "@/components/conversations/label-chip";
+import { listOrder } from "@/components/conversations/list-order";
 import { PreviewText } from "@/components/conversations/preview-text";
+import { selectRange, toggleSelected } from "@/components/conversations/selection-store";
 import { StatusBadge } from "@/components/conversations/status-badge";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useFormatters } from "@/components/i18n/format";
@@ -14,6 +16,10 @@ import type { ConversationListItem } from "@/server/conversations/schemas";
 type Props = {
   conversation: ConversationListItem;
   selected: boolean;
+  /** Picked for a bulk change. */
+  checked: boolean;
+  /** Some row is picked: every row shows its checkbox. */
+  selecting: boolean;
   unread: boolean;
   now: number;
   onMarkUnread: (conversationId: string) => void;
@@ -23,8 +29,17 @@ export function customerNameOf(customer: { name: string | null; email: string | 
   return customer.name?.trim() || customer.email || fallback;
 }
 
-export function ConversationRow({ conversation, selected, unread, now, onMarkUnread }: Props) {
+export function ConversationRow({
+  conversation,
+  selected,
+  checked,
+  selecting,
+  unread,
+  now,
+  onMarkUnread,
+}: Props) {
   const t = useStrings("conversations");
+  const tb = useStrings("bulk");
   const formatters = useFormatters();
   const name = customerNameOf(conversation.customer, t.unknownCustomer);
   const uiStart = useUiStartAlign();
@@ -46,9 +61,11 @@ export function ConversationRow({ conversation, selected, unread, now, onMarkUnr
         data-conversation-id={conversation.id}
         data-unread={unread ? "true" : "false"}
         className={`group flex gap-3 border-b border-slate-100 px-3 py-2.5 outline-offset-[-2px] ${
-          selected
-            ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] rtl:shadow-[inset_-3px_0_0_var(--color-blue-600)]"
-            : "hover:bg-slate-50"
+          checked
+            ? "bg-blue-100/70"
+            : selected
+              ? "bg-blue-50 shadow-[inset_3px_0_0_var(--color-blue-600)] rtl:shadow-[inset_-3px_0_0_var(--color-blue-600)]"
+              : "hover:bg-slate-50"
         }`}
       >
         <CustomerAvatar
@@ -105,6 +122,20 @@ export function ConversationRow({ conversation, selected, unread, now, onMarkUnr
           </span>
         </span>
       </a>
+      {/* Over the avatar: shown on hover, on focus, and while any row is picked. */}
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={() => {}}
+        onClick={(event) => {
+          if (event.shiftKey) selectRange(listOrder(), conversation.id);
+          else toggleSelected(conversation.id);
+        }}
+        aria-label={format(tb.select, { name })}
+        className={`absolute start-5 top-5 size-4 cursor-pointer accent-blue-700 ${
+          selecting || checked ? "" : "opacity-0 group-hover/row:opacity-100 focus:opacity-100"
+        }`}
+      />
       {unread ? null : (
         <button
           type="button"

@@ -16,3 +16,8 @@ export function neighbourOf(id: string): string | null {
   if (index < 0) return order[0] ?? null;
   return order[index + 1] ?? order[index - 1] ?? null;
 }
+
+/** The conversations in the list's order, as loaded. */
+export function listOrder(): readonly string[] {
+  return order;
+}

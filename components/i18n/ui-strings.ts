@@ -1,7 +1,9 @@
 // Every feature's UI strings by feature. Imported by the server, which renders the page's language
 // into it, and loaded by the browser only when the member switches to another language.
 import { aiStrings } from "@/components/ai/strings";
+import { bulkStrings } from "@/components/conversations/bulk-strings";
 import { conversationStrings } from "@/components/conversations/strings";
+import { customersStrings } from "@/components/customers/strings";
 import type { UiLocale } from "@/components/i18n/ui-locale";
 import { shellStrings } from "@/components/inbox/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
@@ -20,6 +22,7 @@ import { workspaceSettingsStrings } from "@/components/settings/workspace/string
 const features = {
   ai: aiStrings,
   conversations: conversationStrings,
+  bulk: bulkStrings,
   shell: shellStrings,
   keyboard: keyboardStrings,
   live: liveStrings,
@@ -33,6 +36,7 @@ const features = {
   workspaceSettings: workspaceSettingsStrings,
   audit: auditStrings,
   webhooks: webhooksStrings,
+  customers: customersStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -41,6 +45,7 @@ export function uiStrings(locale: UiLocale): UiStrings {
   return {
     ai: aiStrings[locale],
     conversations: conversationStrings[locale],
+    bulk: bulkStrings[locale],
     shell: shellStrings[locale],
     keyboard: keyboardStrings[locale],
     live: liveStrings[locale],
@@ -54,5 +59,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     workspaceSettings: workspaceSettingsStrings[locale],
     audit: auditStrings[locale],
     webhooks: webhooksStrings[locale],
+    customers: customersStrings[locale],
   };
 }

@@ -24,6 +24,7 @@ const UndoBar = lazy(() =>
 );
 
 const SETTINGS_HREF = "/settings/api-keys";
+const CUSTOMERS_HREF = "/customers";
 
 export function InboxShell({
   browserLanguages,
@@ -56,6 +57,10 @@ function Shell({ conversationId }: { conversationId: string | null }) {
     window.location.assign(SETTINGS_HREF);
     return true;
   });
+  useShortcut("customers.open", () => {
+    window.location.assign(CUSTOMERS_HREF);
+    return true;
+  });
   return (
     <div className="grid h-dvh grid-rows-[auto_1fr]">
       <SkipLinks hasConversation={conversationId !== null} />
@@ -65,6 +70,9 @@ function Shell({ conversationId }: { conversationId: string | null }) {
         <div className="flex items-center gap-3 text-sm">
           <PreferencesMenu />
           {/* A plain link: the settings are another page, and next/link would add to the inbox's first load. */}
+          <a href={CUSTOMERS_HREF} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
+            {t.customers}
+          </a>
           <a href={SETTINGS_HREF} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">
             {t.settings}
           </a>

@@ -5,7 +5,14 @@ import { isMac, type KeyChord } from "@/components/keyboard/shortcuts";
 type LayoutMap = { get(code: string): string | undefined; values(): IterableIterator<string> };
 type KeyboardApi = { getLayoutMap?: () => Promise<LayoutMap> };
 
-const US_LABELS: Record<string, string> = { Slash: "/", Enter: "Enter", Escape: "Esc", Period: "." };
+const US_LABELS: Record<string, string> = {
+  Slash: "/",
+  Enter: "Enter",
+  Escape: "Esc",
+  Period: ".",
+  ArrowDown: "↓",
+  ArrowUp: "↑",
+};
 
 function usLabel(code: string): string {
   if (code.startsWith("Key")) return code.slice(3);

@@ -23,6 +23,10 @@ export type ShortcutId =
   | "conversation.labels"
   | "conversation.snooze"
   | "undo"
+  | "selection.toggle"
+  | "selection.extendDown"
+  | "selection.extendUp"
+  | "selection.all"
   | "search.focus"
   | "filter.open"
   | "filter.pending"
@@ -33,6 +37,8 @@ export type ShortcutId =
   | "filter.all"
   | "settings.open"
   | "inbox.open"
+  | "customers.open"
+  | "customers.search"
   | "escape"
   | "help"
   | "palette";
@@ -89,8 +95,14 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
   { id: "conversation.snooze", group: "conversation", keys: [{ code: "KeyS" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
+  { id: "selection.toggle", group: "conversation", keys: [{ code: "KeyX" }] },
+  { id: "selection.extendDown", group: "conversation", keys: [{ code: "ArrowDown", shift: true }] },
+  { id: "selection.extendUp", group: "conversation", keys: [{ code: "ArrowUp", shift: true }] },
+  { id: "selection.all", group: "conversation", keys: [{ code: "KeyA", mod: true }] },
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
+  { id: "customers.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyC" }] },
+  { id: "customers.search", group: "general", keys: [{ code: "Slash" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },
   { id: "help", group: "general", keys: [{ code: "Slash", shift: true }] },
   { id: "palette", group: "general", keys: [{ code: "KeyK", mod: true }], inFields: true, essential: true },

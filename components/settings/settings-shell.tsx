@@ -4,13 +4,11 @@ import { trpc } from "@/client/trpc";
 import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
 import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
 import type { UiStrings } from "@/components/i18n/ui-strings";
-import { PreferencesMenu } from "@/components/inbox/preferences-menu";
-import { signOut } from "@/components/inbox/sign-out";
+import { PageHeader } from "@/components/inbox/page-header";
 import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
 import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { SectionContent } from "@/components/settings/section-content";
 import { AGENT_SECTIONS, type SettingsSection } from "@/components/settings/sections";
-import { Button } from "@/components/ui/button";
 import { ToastProvider } from "@/components/ui/toast";
 
 export function SettingsShell({
@@ -46,7 +44,6 @@ function SettingsToasts({ children }: { children: React.ReactNode }) {
 
 function Shell({ section }: { section: SettingsSection }) {
   const t = useStrings("settings");
-  const shell = useStrings("shell");
   const account = useStrings("account");
   const members = useStrings("members");
   const channels = useStrings("channels");
@@ -58,6 +55,10 @@ function Shell({ section }: { section: SettingsSection }) {
   const me = trpc.v1.workspace.me.useQuery();
   useShortcut("inbox.open", () => {
     window.location.assign("/inbox");
+    return true;
+  });
+  useShortcut("customers.open", () => {
+    window.location.assign("/customers");
     return true;
   });
   const all: { id: SettingsSection; label: string }[] = [
@@ -77,28 +78,7 @@ function Shell({ section }: { section: SettingsSection }) {
   const current = all.find((s) => s.id === section);
   return (
     <div className="grid min-h-dvh grid-rows-[auto_1fr]">
-      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
-        <div className="flex items-center gap-4">
-          <span className="font-semibold">{me.data?.workspace.name ?? "Connect Inbox"}</span>
-          {/* A whole page load, as the inbox renders its own shell and live connection. */}
-          <a
-            href="/inbox"
-            className="flex items-center gap-1 rounded-md px-2 py-1 text-sm text-blue-700 underline-offset-2 hover:underline"
-          >
-            <svg aria-hidden viewBox="0 0 16 16" className="size-4 rtl:-scale-x-100">
-              <path d="M10 3 5 8l5 5" fill="none" stroke="currentColor" strokeWidth="1.75" />
-            </svg>
-            {t.backToInbox}
-          </a>
-        </div>
-        <div className="flex items-center gap-3 text-sm">
-          <PreferencesMenu />
-          <span className="font-medium">{me.data?.user.name}</span>
-          <Button onClick={() => void signOut("/sign-in")} variant="secondary" size="sm">
-            {shell.signOut}
-          </Button>
-        </div>
-      </header>
+      <PageHeader backLabel={t.backToInbox} />
       <div className="grid min-h-0 grid-cols-1 md:grid-cols-[14rem_1fr]">
         <nav aria-label={t.sections} className="border-b border-slate-200 p-4 md:border-e md:border-b-0">
           <p className="mb-3 px-2 text-sm font-semibold text-slate-500">{t.title}</p>

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   "webhook.updated",
   "webhook.deleted",
   "webhook.secret_rotated",
+  "customer.merged",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -39,4 +40,5 @@ export type AuditTargetType =
   | "channel"
   | "template"
   | "label"
-  | "webhook";
+  | "webhook"
+  | "customer";

@@ -45,7 +45,8 @@ const ALWAYS: Column[] = ["name", "phone", "image", "metadata"];
 
 /**
  * The customer a message is sent as, inside the workspace: by `id`, then `externalId`,
- * then `email`; updated with the fields given, created when no key matches. Runs inside the
+ * then `email` (a key a merge moved to the kept customer as an alias finds that one); updated
+ * with the fields given, created when no key matches. Runs inside the
  * caller's transaction; a key that belongs to another customer fails with a unique violation
  * (see `customerConflict`).
  */
@@ -75,14 +76,26 @@ export async function upsertCustomer(
   }
   // Found by externalId, the email given is updated too; found by email, only the other fields.
   const updates = givenFields(input, key === "externalId" ? [...ALWAYS, "email"] : ALWAYS);
+  const set = `"updatedAt" = $9::timestamp(3)${updates.length ? `, ${assignments(updates, 9)}` : ""}`;
+  const keyParam = key === "externalId" ? "$3" : "$4";
+  // One statement: the customer with that key; else the one a merge left the key to (an alias);
+  // else a new one.
   const [row] = await sql<{ id: string }>(
     tx,
-    `INSERT INTO "Customer" (id, "workspaceId", "externalId", email, name, phone, image, metadata, "createdAt", "updatedAt")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamp(3), $9::timestamp(3))
-     ON CONFLICT ("workspaceId", "${key}") DO UPDATE SET "updatedAt" = $9::timestamp(3)${
-       updates.length ? `, ${assignments(updates, 9)}` : ""
-     }
-     RETURNING id`,
+    `WITH alias AS (
+       SELECT a."customerId" AS id FROM "CustomerAlias" a
+       WHERE a."workspaceId" = $2 AND a.kind = '${key}' AND a.value = ${keyParam}
+         AND NOT EXISTS (SELECT 1 FROM "Customer" c WHERE c."workspaceId" = $2 AND c."${key}" = ${keyParam})
+     ), aliased AS (
+       UPDATE "Customer" SET ${set} WHERE "workspaceId" = $2 AND id IN (SELECT id FROM alias) RETURNING id
+     ), inserted AS (
+       INSERT INTO "Customer" (id, "workspaceId", "externalId", email, name, phone, image, metadata, "createdAt", "updatedAt")
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::timestamp(3), $9::timestamp(3)
+       WHERE NOT EXISTS (SELECT 1 FROM alias)
+       ON CONFLICT ("workspaceId", "${key}") DO UPDATE SET ${set}
+       RETURNING id
+     )
+     SELECT id FROM aliased UNION ALL SELECT id FROM inserted`,
     [
       uuidv7(),
       workspaceId,
@@ -96,6 +109,6 @@ export async function upsertCustomer(
       ...updates.map(([, value]) => value),
     ],
   );
-  if (!row) throw new Error("INSERT … ON CONFLICT DO UPDATE returned no row");
+  if (!row) throw new Error("the customer upsert returned no row");
   return row.id;
 }

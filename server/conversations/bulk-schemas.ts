@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { AssigneeFilter, ConversationStatus, SettableStatus } from "@/server/conversations/schemas";
+import {
+  AssigneeFilter,
+  ConversationStatus,
+  LabelIdsFilter,
+  SettableStatus,
+} from "@/server/conversations/schemas";
 
 /** The most conversations one bulk change touches. */
 export const BULK_MAX = 1000;
@@ -12,7 +17,11 @@ const BulkFilter = z.object({
   assignee: AssigneeFilter,
   channelId: Id.nullish(),
   search: z.string().trim().max(200).nullish(),
+  labelIds: LabelIdsFilter,
 });
+
+/** Labels of this workspace. */
+const LabelIds = z.array(Id).min(1).max(50);
 
 export const BulkUpdateInput = z.object({
   target: z.union([
@@ -25,19 +34,30 @@ export const BulkUpdateInput = z.object({
       status: SettableStatus.optional(),
       /** A member of this workspace, or null to unassign. */
       assigneeId: Id.nullish(),
+      /** Put on every conversation (already there, nothing changes). */
+      addLabelIds: LabelIds.optional(),
+      /** Taken off every conversation. */
+      removeLabelIds: LabelIds.optional(),
     })
-    .refine((change) => change.status !== undefined || change.assigneeId !== undefined, {
-      message: "give at least one change",
-    }),
+    .refine(
+      (change) =>
+        change.status !== undefined ||
+        change.assigneeId !== undefined ||
+        change.addLabelIds !== undefined ||
+        change.removeLabelIds !== undefined,
+      { message: "give at least one change" },
+    ),
 });
 export type BulkUpdateInput = z.input<typeof BulkUpdateInput>;
 
+/** A conversation as it was: its status (and snooze), assignee and every label on it. */
 const Previous = z.object({
   id: z.string(),
   status: ConversationStatus,
   assigneeId: z.string().nullable(),
   /** ISO 8601 when it was snoozed: the undo snoozes it again until then. */
   snoozedUntil: z.string().nullable(),
+  labelIds: z.array(z.string()),
 });
 
 export const BulkUpdateOutput = z.object({
@@ -59,6 +79,7 @@ export const BulkRestoreInput = z.object({
           status: ConversationStatus,
           assigneeId: Id.nullable(),
           snoozedUntil: z.iso.datetime({ offset: true }).nullish(),
+          labelIds: z.array(Id).max(100),
         })
         .refine((item) => item.status !== "snoozed" || Boolean(item.snoozedUntil), {
           message: "a snoozed conversation needs its snoozedUntil",

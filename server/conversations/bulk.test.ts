@@ -49,8 +49,14 @@ describe("v1.conversations.bulkUpdate", () => {
     expect(result.changed).toBe(2);
     expect(result.previous).toEqual(
       expect.arrayContaining([
-        { id: a.conversationId, status: "open", assigneeId: null, snoozedUntil: null },
-        { id: b.conversationId, status: "pending", assigneeId: ws.owner.memberId, snoozedUntil: null },
+        { id: a.conversationId, status: "open", assigneeId: null, snoozedUntil: null, labelIds: [] },
+        {
+          id: b.conversationId,
+          status: "pending",
+          assigneeId: ws.owner.memberId,
+          snoozedUntil: null,
+          labelIds: [],
+        },
       ]),
     );
     expect((await statesOf(ids)).map((row) => [row.status, row.assigneeId])).toEqual([
@@ -152,6 +158,57 @@ describe("v1.conversations.bulkUpdate", () => {
     }
   });
 
+  it("puts labels on and takes them off many conversations, filters by a label, and undoes exactly that", async () => {
+    const ws = await createTestWorkspace("Bulk labels");
+    const labels = ws.owner.api.v1.labels;
+    const vip = await labels.create({ name: "VIP", color: "amber" });
+    const refund = await labels.create({ name: "Refund", color: "red" });
+    const a = await seedConversation(ws.workspaceId);
+    const b = await seedConversation(ws.workspaceId);
+    const c = await seedConversation(ws.workspaceId);
+    const api = ws.owner.api.v1.conversations;
+    await api.addLabel({ id: a.conversationId, labelId: refund.id });
+    const labelsOf = async (id: string) => (await api.get({ id })).labels.map((l) => l.name).sort();
+
+    const added = await api.bulkUpdate({
+      target: { ids: [a.conversationId, b.conversationId] },
+      change: { addLabelIds: [vip.id], removeLabelIds: [refund.id] },
+    });
+    expect(added.changed).toBe(2);
+    expect(await labelsOf(a.conversationId)).toEqual(["VIP"]);
+    expect(await labelsOf(b.conversationId)).toEqual(["VIP"]);
+    expect(await labelsOf(c.conversationId)).toEqual([]);
+    expect((await api.list({ labelIds: [vip.id] })).items.map((i) => i.id).sort()).toEqual(
+      [a.conversationId, b.conversationId].sort(),
+    );
+
+    // By filter: every conversation with VIP gets Refund too.
+    const byLabel = await api.bulkUpdate({
+      target: { filter: { labelIds: [vip.id] } },
+      change: { addLabelIds: [refund.id], status: "pending" },
+    });
+    expect(byLabel).toMatchObject({ matched: 2, changed: 2 });
+    expect(await labelsOf(b.conversationId)).toEqual(["Refund", "VIP"]);
+
+    await api.bulkRestore({ items: byLabel.previous });
+    expect(await labelsOf(b.conversationId)).toEqual(["VIP"]);
+    expect((await api.get({ id: b.conversationId })).status).toBe("open");
+    await api.bulkRestore({ items: added.previous });
+    expect(await labelsOf(a.conversationId)).toEqual(["Refund"]);
+    expect(await labelsOf(b.conversationId)).toEqual([]);
+
+    const other = await createTestWorkspace("Bulk labels, other");
+    const theirs = await other.owner.api.v1.labels.create({ name: "Theirs", color: "blue" });
+    expect(
+      (
+        await trpcError(
+          api.bulkUpdate({ target: { ids: [c.conversationId] }, change: { addLabelIds: [theirs.id] } }),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
+    expect(await labelsOf(c.conversationId)).toEqual([]);
+  });
+
   it("is all or none, and never reaches another workspace", async () => {
     const mine = await createTestWorkspace("Bulk mine");
     const theirs = await createTestWorkspace("Bulk theirs");
@@ -180,7 +237,9 @@ describe("v1.conversations.bulkUpdate", () => {
     expect(
       (
         await trpcError(
-          api.bulkRestore({ items: [{ id: foreign.conversationId, status: "resolved", assigneeId: null }] }),
+          api.bulkRestore({
+            items: [{ id: foreign.conversationId, status: "resolved", assigneeId: null, labelIds: [] }],
+          }),
         )
       ).code,
     ).toBe("NOT_FOUND");

@@ -8,6 +8,7 @@ import {
   type BulkUpdateOutput,
 } from "@/server/conversations/bulk-schemas";
 import { conversationWhereSql } from "@/server/conversations/filters";
+import type { ConversationStatus } from "@/server/conversations/schemas";
 import { conversationSelect } from "@/server/conversations/select";
 import { scheduleWakeUp } from "@/server/conversations/wake-dispatch";
 import type { Db } from "@/server/db/client";
@@ -18,77 +19,126 @@ import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { type ConversationChanges, recordConversationsUpdated } from "@/server/webhooks/events";
 
 type Tx = Prisma.TransactionClient;
-type Before = { id: string; status: string; assigneeId: string | null; snoozedUntil: Date | null };
-/** What one conversation is set to: absent fields stay as they are; snoozedUntil goes with a snoozed status. */
-type Target = { id: string; status?: string; assigneeId?: string | null; snoozedUntil?: string | null };
+/** A conversation as it is: what a bulk change reads first and `bulkRestore` puts back. */
+type State = {
+  id: string;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  /** ISO 8601 while snoozed. */
+  snoozedUntil: string | null;
+  labelIds: string[];
+};
+/** What one conversation is to become: absent fields stay as they are; snoozedUntil goes with a snoozed status. */
+type Target = {
+  id: string;
+  status?: ConversationStatus;
+  assigneeId?: string | null;
+  snoozedUntil?: string | null;
+  labelIds?: string[];
+};
 
 // A thousand rows locked, updated and announced in one transaction: well within this.
 const TRANSACTION = { timeout: 15_000, maxWait: 5_000 };
 
-async function assertMember(tx: Tx, workspaceId: string, memberIds: Iterable<string | null | undefined>) {
-  const wanted = [...new Set([...memberIds].filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return;
-  const found = await tx.member.count({ where: { workspaceId, removedAt: null, id: { in: wanted } } });
-  if (found !== wanted.length) throw notFound("assigneeId", "member");
+async function assertMember(tx: Tx, workspaceId: string, memberId: string | null | undefined, field: string) {
+  if (!memberId) return;
+  const found = await tx.member.count({ where: { workspaceId, removedAt: null, id: memberId } });
+  if (found !== 1) throw notFound(field, "member");
 }
 
-/** Locks the conversations, in id order (two bulk changes never deadlock), and reads them as they are. */
-function lockSql(condition: Prisma.Sql, limit: number): Prisma.Sql {
-  return Prisma.sql`
-    SELECT c.id, c.status::text AS status, c."assigneeId", c."snoozedUntil"
-    FROM "Conversation" c WHERE ${condition}
-    ORDER BY c.id LIMIT ${limit} FOR UPDATE`;
+/** The workspace's labels among `ids`; with `field`, any other id is a NOT_FOUND on it. */
+async function existingLabels(tx: Tx, workspaceId: string, ids: string[], field?: string) {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set<string>();
+  const rows = await tx.label.findMany({ where: { workspaceId, id: { in: wanted } }, select: { id: true } });
+  if (field && rows.length !== wanted.length) throw notFound(field, "label");
+  return new Set(rows.map((row) => row.id));
 }
 
 /**
- * Sets each conversation to its target in one statement; returns the ones that changed, with
- * what changed (for webhooks).
+ * Locks the conversations, in id order (two bulk changes never deadlock), and reads them as they
+ * are, labels included.
  */
-async function apply(tx: Tx, caller: Caller, before: Before[], targets: Target[]) {
-  const was = new Map(before.map((row) => [row.id, row]));
-  const changed: { id: string; changes: ConversationChanges }[] = [];
-  const rows: (Target & { snoozedUntil: string | null })[] = [];
+async function lockStates(tx: Tx, condition: Prisma.Sql, limit: number): Promise<State[]> {
+  return tx.$queryRaw<State[]>`
+    WITH locked AS (
+      SELECT c.id, c.status, c."assigneeId", c."snoozedUntil" FROM "Conversation" c WHERE ${condition}
+      ORDER BY c.id LIMIT ${limit} FOR UPDATE
+    )
+    SELECT l.id, l.status::text AS status, l."assigneeId",
+      to_char(l."snoozedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "snoozedUntil",
+      ARRAY(SELECT cl."labelId" FROM "ConversationLabel" cl WHERE cl."conversationId" = l.id ORDER BY 1) AS "labelIds"
+    FROM locked l ORDER BY l.id`;
+}
+
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
+
+/** Sets each conversation to its target in a few statements; returns what changed, and the webhooks. */
+async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[]) {
+  const { workspaceId } = caller;
+  const was = new Map(states.map((state) => [state.id, state]));
+  const changed: { id: string; changes: ConversationChanges; before: State }[] = [];
+  const fields: { id: string; status: string; assigneeId: string | null; snoozedUntil: string | null }[] = [];
+  const added: [string, string][] = [];
+  const removed: [string, string][] = [];
   for (const target of targets) {
-    const row = was.get(target.id);
-    if (!row) continue;
+    const before = was.get(target.id);
+    if (!before) continue;
     const changes: ConversationChanges = {};
-    if (target.status !== undefined && target.status !== row.status)
-      changes.status = { from: row.status, to: target.status };
-    if (target.assigneeId !== undefined && target.assigneeId !== row.assigneeId)
-      changes.assigneeId = { from: row.assigneeId, to: target.assigneeId };
+    if (target.status !== undefined && target.status !== before.status)
+      changes.status = { from: before.status, to: target.status };
+    if (target.assigneeId !== undefined && target.assigneeId !== before.assigneeId)
+      changes.assigneeId = { from: before.assigneeId, to: target.assigneeId };
+    if (target.labelIds && !sameSet(target.labelIds, before.labelIds)) {
+      const to = [...new Set(target.labelIds)].sort();
+      changes.labelIds = { from: before.labelIds, to };
+      for (const id of to) if (!before.labelIds.includes(id)) added.push([target.id, id]);
+      for (const id of before.labelIds) if (!to.includes(id)) removed.push([target.id, id]);
+    }
     if (Object.keys(changes).length === 0) continue;
-    changed.push({ id: target.id, changes });
-    const status = changes.status?.to ?? row.status;
-    rows.push({
-      id: target.id,
-      status,
-      assigneeId: changes.assigneeId ? changes.assigneeId.to : row.assigneeId,
-      // Any other status ends a snooze; the undo of one snoozes again until the same time.
-      snoozedUntil:
-        status !== "snoozed"
-          ? null
-          : changes.status
-            ? (target.snoozedUntil ?? null)
-            : (row.snoozedUntil?.toISOString() ?? null),
-    });
+    changed.push({ id: target.id, changes, before });
+    if (changes.status || changes.assigneeId) {
+      const status = changes.status?.to ?? before.status;
+      fields.push({
+        id: target.id,
+        status,
+        assigneeId: changes.assigneeId ? changes.assigneeId.to : before.assigneeId,
+        // Any other status ends a snooze; the undo of one snoozes again until the same time.
+        snoozedUntil:
+          status !== "snoozed" ? null : changes.status ? (target.snoozedUntil ?? null) : before.snoozedUntil,
+      });
+    }
   }
-  if (rows.length === 0) return { changed, deliveryIds: [] as string[] };
-  await tx.$executeRaw`
-    UPDATE "Conversation" c
-    SET status = t.status::"ConversationStatus", "assigneeId" = t."assigneeId",
-      "snoozedUntil" = t."snoozedUntil"::timestamp(3), "updatedAt" = now()
-    FROM unnest(${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.status)}::text[],
-                ${rows.map((r) => r.assigneeId ?? null)}::text[],
-                ${rows.map((r) => r.snoozedUntil)}::text[]) AS t(id, status, "assigneeId", "snoozedUntil")
-    WHERE c."workspaceId" = ${caller.workspaceId} AND c.id = t.id`;
+  if (fields.length > 0)
+    await tx.$executeRaw`
+      UPDATE "Conversation" c
+      SET status = t.status::"ConversationStatus", "assigneeId" = t."assigneeId",
+        "snoozedUntil" = t."snoozedUntil"::timestamp(3), "updatedAt" = now()
+      FROM unnest(${fields.map((r) => r.id)}::text[], ${fields.map((r) => r.status)}::text[],
+                  ${fields.map((r) => r.assigneeId)}::text[],
+                  ${fields.map((r) => r.snoozedUntil)}::text[]) AS t(id, status, "assigneeId", "snoozedUntil")
+      WHERE c."workspaceId" = ${workspaceId} AND c.id = t.id`;
+  if (added.length > 0)
+    // lastMessageAt is taken from the conversation by the insert trigger (see the labels migration).
+    await tx.$executeRaw`
+      INSERT INTO "ConversationLabel" ("workspaceId", "conversationId", "labelId", "lastMessageAt")
+      SELECT ${workspaceId}, t.c, t.l, now()
+      FROM unnest(${added.map(([c]) => c)}::text[], ${added.map(([, l]) => l)}::text[]) AS t(c, l)
+      ON CONFLICT DO NOTHING`;
+  if (removed.length > 0)
+    await tx.$executeRaw`
+      DELETE FROM "ConversationLabel" cl
+      USING unnest(${removed.map(([c]) => c)}::text[], ${removed.map(([, l]) => l)}::text[]) AS t(c, l)
+      WHERE cl."workspaceId" = ${workspaceId} AND cl."conversationId" = t.c AND cl."labelId" = t.l`;
+  if (changed.length === 0) return { changed, deliveryIds: [] as string[] };
   const after = await tx.conversation.findMany({
-    where: { workspaceId: caller.workspaceId, id: { in: changed.map((c) => c.id) } },
+    where: { workspaceId, id: { in: changed.map((c) => c.id) } },
     select: conversationSelect,
   });
   const byId = new Map(after.map((row) => [row.id, row]));
   const deliveryIds = await recordConversationsUpdated(
     tx,
-    caller.workspaceId,
+    workspaceId,
     changed.flatMap(({ id, changes }) => {
       const row = byId.get(id);
       return row ? [{ conversation: row, changes }] : [];
@@ -104,9 +154,13 @@ function announce(caller: Caller, count: number, deliveryIds: string[]) {
   dispatchDeliveries(deliveryIds);
 }
 
+function byIds(caller: Caller, ids: string[]): Prisma.Sql {
+  return Prisma.sql`c."workspaceId" = ${caller.workspaceId} AND c.id = ANY(${ids}::text[])`;
+}
+
 /**
- * One change (status and/or assignee) to up to 1,000 conversations, picked by id or by the
- * inbox's filters: all of them or none. Returns what each changed one was before, which
+ * One change (status, assignee, labels on or off) to up to 1,000 conversations, picked by id or
+ * by the inbox's filters: all of them or none. Returns what each changed one was before, which
  * `bulkRestore` puts back (the inbox's undo).
  */
 export async function bulkUpdateConversations(
@@ -117,52 +171,47 @@ export async function bulkUpdateConversations(
   const { target, change } = BulkUpdateInput.parse(params);
   const { workspaceId } = caller;
   const result = await db.$transaction(async (tx) => {
-    let before: Before[];
+    let states: State[];
     if ("ids" in target) {
       const ids = [...new Set(target.ids)];
-      before = await tx.$queryRaw<Before[]>(
-        lockSql(Prisma.sql`c."workspaceId" = ${workspaceId} AND c.id = ANY(${ids}::text[])`, BULK_MAX),
-      );
+      states = await lockStates(tx, byIds(caller, ids), BULK_MAX);
       // All or none: an id that is missing, or another workspace's, fails the whole change.
-      if (before.length !== ids.length) throw notFound("target.ids", "conversation");
+      if (states.length !== ids.length) throw notFound("target.ids", "conversation");
     } else {
-      before = await tx.$queryRaw<Before[]>(
-        lockSql(conversationWhereSql(caller, target.filter), BULK_MAX + 1),
-      );
-      if (before.length > BULK_MAX)
+      states = await lockStates(tx, conversationWhereSql(caller, target.filter), BULK_MAX + 1);
+      if (states.length > BULK_MAX)
         throw new TRPCError({
           code: "BAD_REQUEST",
           message: `target.filter: more than ${BULK_MAX} conversations match; narrow the filter`,
         });
     }
-    await assertMember(tx, workspaceId, [change.assigneeId]);
-    const targets = before.map((row) => ({ id: row.id, ...change }));
-    const { changed, deliveryIds } = await apply(tx, caller, before, targets);
-    const changedIds = new Set(changed.map((c) => c.id));
-    return {
-      matched: before.length,
-      previous: before
-        .filter((row) => changedIds.has(row.id))
-        .map((row) => ({
-          id: row.id,
-          status: row.status,
-          assigneeId: row.assigneeId,
-          snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
-        })),
-      deliveryIds,
-    };
+    await assertMember(tx, workspaceId, change.assigneeId, "change.assigneeId");
+    const add = [...(await existingLabels(tx, workspaceId, change.addLabelIds ?? [], "change.addLabelIds"))];
+    const remove = await existingLabels(
+      tx,
+      workspaceId,
+      change.removeLabelIds ?? [],
+      "change.removeLabelIds",
+    );
+    const labelled = add.length > 0 || remove.size > 0;
+    const targets = states.map((state) => ({
+      id: state.id,
+      ...(change.status !== undefined ? { status: change.status } : {}),
+      ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
+      ...(labelled
+        ? { labelIds: [...new Set([...state.labelIds, ...add])].filter((id) => !remove.has(id)) }
+        : {}),
+    }));
+    const { changed, deliveryIds } = await apply(tx, caller, states, targets);
+    return { matched: states.length, previous: changed.map((c) => c.before), deliveryIds };
   }, TRANSACTION);
   announce(caller, result.previous.length, result.deliveryIds);
-  return {
-    matched: result.matched,
-    changed: result.previous.length,
-    previous: result.previous as BulkUpdateOutput["previous"],
-  };
+  return { matched: result.matched, changed: result.previous.length, previous: result.previous };
 }
 
 /**
- * Puts conversations back as `bulkUpdate` found them (its `previous`): the undo. All or none;
- * an assignee who has left the workspace since is a NOT_FOUND.
+ * Puts conversations back as `bulkUpdate` found them (its `previous`): the undo. All or none; an
+ * assignee who has left the workspace since is a NOT_FOUND; a label deleted since stays gone.
  */
 export async function bulkRestoreConversations(
   db: Db,
@@ -173,16 +222,20 @@ export async function bulkRestoreConversations(
   const { workspaceId } = caller;
   const result = await db.$transaction(async (tx) => {
     const ids = [...new Set(items.map((item) => item.id))];
-    const before = await tx.$queryRaw<Before[]>(
-      lockSql(Prisma.sql`c."workspaceId" = ${workspaceId} AND c.id = ANY(${ids}::text[])`, BULK_MAX),
-    );
-    if (before.length !== ids.length) throw notFound("items.id", "conversation");
-    await assertMember(
+    const states = await lockStates(tx, byIds(caller, ids), BULK_MAX);
+    if (states.length !== ids.length) throw notFound("items.id", "conversation");
+    for (const memberId of new Set(items.map((item) => item.assigneeId)))
+      await assertMember(tx, workspaceId, memberId, "items.assigneeId");
+    const labels = await existingLabels(
       tx,
       workspaceId,
-      items.map((item) => item.assigneeId),
+      items.flatMap((item) => item.labelIds),
     );
-    return apply(tx, caller, before, items);
+    const targets = items.map((item) => ({
+      ...item,
+      labelIds: item.labelIds.filter((id) => labels.has(id)),
+    }));
+    return apply(tx, caller, states, targets);
   }, TRANSACTION);
   announce(caller, result.changed.length, result.deliveryIds);
   for (const item of items) {

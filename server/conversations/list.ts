@@ -47,6 +47,26 @@ function pageSql(
     LIMIT ${limit + 1}`;
 }
 
+/** Enough to tell a rare label from a common one, without counting a common one to the end. */
+const LABEL_PROBE = 5_000;
+
+/**
+ * The labels with the rarest first (the page walks the first one's index): conversations
+ * carrying two labels are found among the few with the rare one, not searched for among the
+ * many with the common one.
+ */
+async function rarestFirst(db: Db, workspaceId: string, labelIds: string[] | undefined) {
+  const ids = [...new Set(labelIds ?? [])];
+  if (ids.length < 2) return ids;
+  const counts = await db.$queryRaw<{ labelId: string; n: number }[]>`
+    SELECT t."labelId", (SELECT count(*)::int FROM (
+      SELECT 1 FROM "ConversationLabel" l
+      WHERE l."workspaceId" = ${workspaceId} AND l."labelId" = t."labelId" LIMIT ${LABEL_PROBE}) s) AS n
+    FROM unnest(${ids}::text[]) AS t("labelId")`;
+  const size = new Map(counts.map((row) => [row.labelId, row.n]));
+  return ids.sort((a, b) => (size.get(a) ?? 0) - (size.get(b) ?? 0));
+}
+
 /**
  * One page of the inbox, newest activity first: a keyset seek on (lastMessageAt, id), so
  * paging stays correct and equally fast while conversations move.
@@ -56,7 +76,8 @@ export async function listConversations(
   caller: Caller,
   params: ListConversationsInput,
 ): Promise<ListConversationsOutput> {
-  const { limit, cursor, ...filter } = ListConversationsInput.parse(params);
+  const { limit, cursor, ...parsed } = ListConversationsInput.parse(params);
+  const filter = { ...parsed, labelIds: await rarestFirst(db, caller.workspaceId, parsed.labelIds) };
   const page = await db.$queryRaw<{ id: string; seekAt: string }[]>(pageSql(caller, filter, cursor, limit));
   const shown = page.slice(0, limit);
   const ids = shown.map((r) => r.id);

@@ -16,7 +16,7 @@ function toAssignee(row: AssigneeRow | null) {
   return row ? { memberId: row.id, name: row.user.name } : null;
 }
 
-function asRecord(value: unknown): Record<string, unknown> | null {
+export function asRecord(value: unknown): Record<string, unknown> | null {
   return value !== null && typeof value === "object" && !Array.isArray(value)
     ? (value as Record<string, unknown>)
     : null;

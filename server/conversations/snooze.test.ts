@@ -171,7 +171,7 @@ describe("snooze", () => {
     });
     expect(await stateOf(conversationId)).toEqual({ status: "resolved", snoozedUntil: null });
     expect(result.previous).toEqual([
-      { id: conversationId, status: "snoozed", assigneeId: null, snoozedUntil: at },
+      { id: conversationId, status: "snoozed", assigneeId: null, snoozedUntil: at, labelIds: [] },
     ]);
     await api.bulkRestore({ items: result.previous });
     expect(await stateOf(conversationId)).toEqual({ status: "snoozed", snoozedUntil: new Date(at) });

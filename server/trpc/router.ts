@@ -6,6 +6,7 @@ import { auditRouter } from "@/server/trpc/routers/audit";
 import { channelsRouter } from "@/server/trpc/routers/channels";
 import { connectRouter } from "@/server/trpc/routers/connect";
 import { conversationsRouter } from "@/server/trpc/routers/conversations";
+import { customersRouter } from "@/server/trpc/routers/customers";
 import { invitationsRouter } from "@/server/trpc/routers/invitations";
 import { labelsRouter } from "@/server/trpc/routers/labels";
 import { liveRouter } from "@/server/trpc/routers/live";
@@ -22,6 +23,7 @@ export const appRouter = router({
     account: accountRouter,
     workspace: workspaceRouter,
     conversations: conversationsRouter,
+    customers: customersRouter,
     apiKeys: apiKeysRouter,
     live: liveRouter,
     messages: messagesRouter,

@@ -29,6 +29,7 @@ const enActions: Record<AuditAction, string> = {
   "webhook.updated": "Webhook changed",
   "webhook.deleted": "Webhook deleted",
   "webhook.secret_rotated": "Webhook secret rotated",
+  "customer.merged": "Customers merged",
 };
 
 const en = {
@@ -111,6 +112,7 @@ export const auditStrings: Record<UiLocale, typeof en> = {
       "webhook.updated": "عُدّل خطاف ويب",
       "webhook.deleted": "حُذف خطاف ويب",
       "webhook.secret_rotated": "جُدّد سر خطاف ويب",
+      "customer.merged": "دُمج عميلان",
     },
     unknownActor: "مشغّل الخادم",
     empty: "لم يُسجَّل شيء بعد.",
@@ -168,6 +170,7 @@ export const auditStrings: Record<UiLocale, typeof en> = {
       "webhook.updated": "Webhook değişti",
       "webhook.deleted": "Webhook silindi",
       "webhook.secret_rotated": "Webhook gizli anahtarı yenilendi",
+      "customer.merged": "Müşteriler birleştirildi",
     },
     unknownActor: "Sunucu yöneticisi",
     empty: "Henüz kaydedilen bir şey yok.",
