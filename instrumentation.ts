@@ -7,6 +7,8 @@ export async function register() {
     startAiInApp();
     const { startWebhooksInApp } = await import("@/server/webhooks/app-worker");
     startWebhooksInApp();
+    const { startSnoozeInApp } = await import("@/server/conversations/snooze-app-worker");
+    startSnoozeInApp();
     const { sweepOrphanBytesHourly } = await import("@/server/attachments/orphan-sweeper");
     sweepOrphanBytesHourly();
   }

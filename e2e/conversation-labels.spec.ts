@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { conversationStrings } from "@/components/conversations/strings";
-import { plato } from "@/e2e/customer-conversation";
+import { conversationsOnOwnChannel, plato } from "@/e2e/customer-conversation";
+import { conversationHeader, openInbox, rowOf } from "@/e2e/inbox-page";
 import { seriousViolations, tabTo } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 120_000 });
@@ -9,54 +10,20 @@ function uniqueToken(workerIndex: number): string {
   return `lb${workerIndex}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
-/** A channel and conversations of the test's own, so the list under its filter holds only them. */
-async function conversationsOf(token: string, names: string[]) {
-  const channel = await plato.v1.channels.create.mutate({
-    name: `Labels ${token}`,
-    kind: "website",
-    identifier: `${token}.example.com`,
-  });
-  const conversations = [];
-  for (const name of names) {
-    const conversation = await plato.v1.conversations.create.mutate({
-      customer: { name: `${name} ${token}`, email: `${name.toLowerCase()}.${token}@e2e.example.com` },
-      channelId: channel.id,
-      subject: `${name} asks`,
-    });
-    await plato.v1.connect.send.mutate({
-      conversationId: conversation.id,
-      content: { en: `Hello from ${name}` },
-      sender: "customer",
-    });
-    conversations.push(conversation);
-  }
-  return { channel, conversations };
-}
-
-async function openInbox(page: Page, path: string) {
-  await page.goto(path);
-  await expect(page.getByTestId("live-announcements")).toHaveAttribute("data-live", "connected", {
-    timeout: 30_000,
-  });
-}
-
-const rowOf = (page: Page, id: string) => page.locator(`a[data-conversation-id="${id}"]`);
-const header = (page: Page) => page.locator('section[aria-labelledby="conversation-title"]');
-
 test("a label from the keyboard: L, type, Enter; its chip on the row and the header, live in another tab; the list filters by it; the palette takes it off", async ({
   page,
 }, info) => {
   const token = uniqueToken(info.workerIndex);
   const vip = await plato.v1.labels.create.mutate({ name: `VIP ${token}`, color: "amber" });
   await plato.v1.labels.create.mutate({ name: `Bug ${token}`, color: "purple" });
-  const { channel, conversations } = await conversationsOf(token, ["Ada", "Berk"]);
+  const { channel, conversations } = await conversationsOnOwnChannel(token, ["Ada", "Berk"]);
   const [ada, berk] = conversations;
   if (!ada || !berk) throw new Error("two conversations");
 
   const other = await page.context().newPage();
   await openInbox(other, `/inbox?channel=${channel.id}`);
   await openInbox(page, `/inbox/${ada.id}?channel=${channel.id}`);
-  await expect(header(page)).toContainText(`Ada ${token}`);
+  await expect(conversationHeader(page)).toContainText(`Ada ${token}`);
 
   await page.locator("body").focus();
   await page.keyboard.press("l");
@@ -70,7 +37,7 @@ test("a label from the keyboard: L, type, Enter; its chip on the row and the hea
   await page.keyboard.press("Escape");
   await expect(picker).toBeHidden();
 
-  const headerChips = header(page).getByRole("list", { name: "Labels" });
+  const headerChips = conversationHeader(page).getByRole("list", { name: "Labels" });
   await expect(headerChips.getByText(`VIP ${token}`, { exact: true })).toBeVisible();
   // The palette's amber pair: dark brown on light amber.
   await expect(headerChips.getByText(`VIP ${token}`)).toHaveCSS("background-color", "rgb(254, 243, 199)");
@@ -88,7 +55,9 @@ test("a label from the keyboard: L, type, Enter; its chip on the row and the hea
   await tabTo(page, filterButton);
   await page.keyboard.press("Enter");
   const filterPicker = page.getByRole("dialog", { name: "Show conversations with these labels" });
+  await expect(filterPicker.getByRole("combobox", { name: "Find a label" })).toBeFocused();
   await page.keyboard.type(`VIP ${token}`);
+  await expect(filterPicker.getByRole("option")).toHaveCount(1);
   await page.keyboard.press("Enter");
   await page.keyboard.press("Escape");
   await expect(filterPicker).toBeHidden();
@@ -110,7 +79,7 @@ test("a label from the keyboard: L, type, Enter; its chip on the row and the hea
   await page.keyboard.press("Control+k");
   await page.keyboard.type(`Remove label: VIP ${token}`);
   await page.keyboard.press("Enter");
-  await expect(header(page).getByRole("list", { name: "Labels" })).toHaveCount(0);
+  await expect(conversationHeader(page).getByRole("list", { name: "Labels" })).toHaveCount(0);
   await expect(rowOf(page, ada.id)).toHaveCount(0);
   await expect(page.getByTestId("count-open")).toHaveText("0");
 
@@ -126,7 +95,7 @@ test("the details panel lists the labels, takes one off with its button and adds
   const token = uniqueToken(info.workerIndex);
   const bug = await plato.v1.labels.create.mutate({ name: `Bug ${token}`, color: "red" });
   await plato.v1.labels.create.mutate({ name: `Refund ${token}`, color: "teal" });
-  const { conversations } = await conversationsOf(token, ["Cem"]);
+  const { conversations } = await conversationsOnOwnChannel(token, ["Cem"]);
   const [cem] = conversations;
   if (!cem) throw new Error("one conversation");
   await plato.v1.conversations.addLabel.mutate({ id: cem.id, labelId: bug.id });
@@ -155,7 +124,7 @@ for (const locale of ["ar", "tr"] as const) {
     test("L puts a label on from the keyboard; the chips and the picker pass axe", async ({ page }, info) => {
       const token = uniqueToken(info.workerIndex);
       await plato.v1.labels.create.mutate({ name: `${t.labels} ${token}`, color: "green" });
-      const { conversations } = await conversationsOf(token, ["Deniz"]);
+      const { conversations } = await conversationsOnOwnChannel(token, ["Deniz"]);
       const [deniz] = conversations;
       if (!deniz) throw new Error("one conversation");
       await openInbox(page, `/inbox/${deniz.id}`);
@@ -171,7 +140,7 @@ for (const locale of ["ar", "tr"] as const) {
       await page.screenshot({ path: info.outputPath(`label-picker-${locale}.png`) });
       await page.keyboard.press("Escape");
       await expect(
-        header(page).getByRole("list", { name: t.labels }).getByText(`${t.labels} ${token}`),
+        conversationHeader(page).getByRole("list", { name: t.labels }).getByText(`${t.labels} ${token}`),
       ).toBeVisible();
       await expect(rowOf(page, deniz.id).getByText(`${t.labels} ${token}`)).toBeVisible();
       expect(await seriousViolations(page)).toEqual([]);

@@ -21,3 +21,30 @@ export async function createCustomerConversation(name: string, texts: string[], 
   }
   return conversation;
 }
+
+/**
+ * A channel of the test's own with one conversation per name on it ("<name> <token>", a message
+ * from them), so the list and the tabs' counts under that channel hold only these.
+ */
+export async function conversationsOnOwnChannel(token: string, names: string[]) {
+  const channel = await plato.v1.channels.create.mutate({
+    name: `Channel ${token}`,
+    kind: "website",
+    identifier: `${token}.example.com`,
+  });
+  const conversations = [];
+  for (const name of names) {
+    const conversation = await plato.v1.conversations.create.mutate({
+      customer: { name: `${name} ${token}`, email: `${name.toLowerCase()}.${token}@e2e.example.com` },
+      channelId: channel.id,
+      subject: `${name} asks`,
+    });
+    await plato.v1.connect.send.mutate({
+      conversationId: conversation.id,
+      content: { en: `Hello from ${name}` },
+      sender: "customer",
+    });
+    conversations.push(conversation);
+  }
+  return { channel, conversations };
+}

@@ -12,7 +12,11 @@ function uniqueToken(workerIndex: number): string {
   return `zs${workerIndex}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 }
 
-async function createConversation(name: string, text: string, status: ConversationStatus = "open") {
+async function createConversation(
+  name: string,
+  text: string,
+  status: Exclude<ConversationStatus, "snoozed"> = "open",
+) {
   const slug = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, ".")

@@ -1,36 +1,13 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, e2eCredentials } from "./config";
+import { conversationsOnOwnChannel } from "./customer-conversation";
 import { seriousViolations } from "./ui";
 
 // The demo owner's API key: what the tests create through it is theirs alone.
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 
 test.beforeEach(() => test.slow());
-
-/** A channel of the test's own, so its counts move only with what the test does. */
-async function channelWithConversations(token: string, names: string[]) {
-  const channel = await plato.v1.channels.create.mutate({
-    name: `Unread ${token}`,
-    kind: "website",
-    identifier: `${token}.example.com`,
-  });
-  const conversations = [];
-  for (const name of names) {
-    const conversation = await plato.v1.conversations.create.mutate({
-      customer: { name: `${name} ${token}`, email: `${name.toLowerCase()}.${token}@e2e.example.com` },
-      channelId: channel.id,
-      subject: `${name} asks`,
-    });
-    await plato.v1.connect.send.mutate({
-      conversationId: conversation.id,
-      content: { en: `Hello from ${name}` },
-      sender: "customer",
-    });
-    conversations.push(conversation);
-  }
-  return { channel, conversations };
-}
 
 const rowOf = (page: Page, id: string) => page.locator(`a[data-conversation-id="${id}"]`);
 
@@ -39,7 +16,7 @@ test("unread tells the truth: j/k pass by, a moment's look reads, U marks unread
 }, testInfo) => {
   const token = `ur${testInfo.workerIndex}${Date.now().toString(36)}`;
   // Created oldest first: the list shows Cem, Berk, Ada.
-  const { channel, conversations } = await channelWithConversations(token, ["Ada", "Berk", "Cem"]);
+  const { channel, conversations } = await conversationsOnOwnChannel(token, ["Ada", "Berk", "Cem"]);
   const [ada, berk, cem] = conversations;
   if (!ada || !berk || !cem) throw new Error("three conversations");
 
@@ -108,7 +85,7 @@ test("the list's filters and search live in the address: reload, a conversation 
   page,
 }, testInfo) => {
   const token = `uf${testInfo.workerIndex}${Date.now().toString(36)}`;
-  const { conversations } = await channelWithConversations(token, ["Deniz"]);
+  const { conversations } = await conversationsOnOwnChannel(token, ["Deniz"]);
   const [deniz] = conversations;
   if (!deniz) throw new Error("one conversation");
   await plato.v1.conversations.update.mutate({ id: deniz.id, status: "pending" });
@@ -136,7 +113,7 @@ test("the active row stays in view when a reply moves it to the top of the list"
   page,
 }, testInfo) => {
   const token = `uv${testInfo.workerIndex}${Date.now().toString(36)}`;
-  const { channel, conversations } = await channelWithConversations(token, [
+  const { channel, conversations } = await conversationsOnOwnChannel(token, [
     "Ali",
     "Bora",
     "Can",

@@ -10,7 +10,12 @@ import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { serverMessage } from "@/components/messages/send-error";
 import type { BulkUpdateInput } from "@/server/conversations/bulk-schemas";
-import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
+import { CONVERSATION_STATUSES, type ConversationStatusName } from "@/server/conversations/statuses";
+
+// Snoozing takes a time: not offered for a selection yet.
+const SETTABLE_STATUSES = CONVERSATION_STATUSES.filter(
+  (status): status is Exclude<ConversationStatusName, "snoozed"> => status !== "snoozed",
+);
 
 type Change = BulkUpdateInput["change"];
 
@@ -100,7 +105,7 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
       ) : null}
       <fieldset className="flex gap-1">
         <legend className="sr-only">{t.setStatus}</legend>
-        {CONVERSATION_STATUSES.map((status) => (
+        {SETTABLE_STATUSES.map((status) => (
           <button
             key={status}
             type="button"

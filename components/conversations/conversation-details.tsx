@@ -4,7 +4,7 @@ import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
 import { LabelChip } from "@/components/conversations/label-chip";
-import { LazyConversationLabelPicker } from "@/components/conversations/lazy-label-picker";
+import { LazyConversationLabelPicker } from "@/components/conversations/lazy-pickers";
 import { readableText } from "@/components/conversations/preview-text";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useConversationLabels } from "@/components/conversations/use-conversation-labels";

@@ -7,7 +7,7 @@ import {
   setConversationFilters,
 } from "@/components/conversations/filters-store";
 import { LabelChip } from "@/components/conversations/label-chip";
-import { LazyLabelPicker } from "@/components/conversations/lazy-label-picker";
+import { LazyLabelPicker } from "@/components/conversations/lazy-pickers";
 import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
@@ -145,7 +145,8 @@ function StatusTabs({ filters }: { filters: Filters }) {
       role="tablist"
       aria-label={t.statusFilter}
       onKeyDown={onKeyDown}
-      className="flex gap-0.5 rounded-lg bg-slate-100 p-0.5"
+      // Four tabs with their counts do not fit a narrow list in every language: they wrap, never truncate.
+      className="flex flex-wrap gap-0.5 rounded-lg bg-slate-100 p-0.5"
     >
       {STATUSES.map((status, index) => {
         const selected = status === filters.status;
@@ -171,13 +172,13 @@ function StatusTabs({ filters }: { filters: Filters }) {
                 ? t[status]
                 : `${t[status]} (${formatters.number(count)}${unread > 0 ? `, ${unreadLabel}` : ""})`
             }
-            className={`relative flex min-w-0 flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
+            className={`relative flex flex-auto items-center justify-center gap-1 rounded-md px-1.5 py-1 text-sm ${
               selected
                 ? "bg-white font-semibold text-slate-900 shadow-sm"
                 : "text-slate-600 hover:text-slate-900"
             }`}
           >
-            <span className="truncate">{t[status]}</span>
+            <span>{t[status]}</span>
             {count === undefined ? null : (
               <span
                 data-testid={`count-${status}`}

@@ -1,14 +1,20 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { LabelChips } from "@/components/conversations/label-chip";
-import { LazyConversationLabelPicker } from "@/components/conversations/lazy-label-picker";
+import {
+  LazyConversationLabelPicker,
+  LazySnoozePicker,
+  preloadPickers,
+} from "@/components/conversations/lazy-pickers";
 import { neighbourOf } from "@/components/conversations/list-order";
 import { useMarkUnread } from "@/components/conversations/mark-read";
 import { StatusBadge } from "@/components/conversations/status-badge";
 import { offerUndo } from "@/components/conversations/undo-store";
+import { useSnoozeAndMoveOn } from "@/components/conversations/use-snooze";
 import { useUpdateConversation } from "@/components/conversations/use-update-conversation";
+import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { closeConversation, openConversation } from "@/components/inbox/conversation-route";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
@@ -20,7 +26,7 @@ const keyHint = "rounded border border-slate-200 bg-slate-50 px-1 text-[11px] te
 
 /**
  * Above the history: the subject, the customer, the channel and assignee, and the main actions
- * (resolve with E, assign to me with I, mark unread with U, labels with L), at every width: the
+ * (resolve with E, snooze with S, assign to me with I, mark unread with U, labels with L), at every width: the
  * details panel is hidden on narrow screens.
  */
 export function ConversationHeader({ conversationId }: { conversationId: string }) {
@@ -38,6 +44,10 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
   const name = customerNameOf(conversation.customer, t.unknownCustomer);
   const { status, assignee } = conversation;
   const [labelsOpen, setLabelsOpen] = useState(false);
+  const [snoozeOpen, setSnoozeOpen] = useState(false);
+  useEffect(preloadPickers, []);
+  const snoozing = useSnoozeAndMoveOn(conversation);
+  const formatters = useFormatters();
 
   // Resolving moves on to the next conversation, with an undo (Front, Superhuman); the same key
   // reopens a resolved one and stays.
@@ -47,17 +57,24 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
       return;
     }
     const previous = status;
+    const { snoozedUntil } = conversation;
     update.change({ status: "resolved" });
     const next = neighbourOf(conversation.id);
     if (next) openConversation(next);
     else closeConversation();
     offerUndo(format(t.resolvedMovedOn, { name }), () => {
-      update.change({ status: previous });
+      if (previous === "snoozed" && snoozedUntil && Date.parse(snoozedUntil) > Date.now())
+        snoozing.snooze(snoozedUntil);
+      else update.change({ status: previous === "snoozed" ? "open" : previous });
       openConversation(conversation.id);
     });
   }
   useShortcut("conversation.resolve", () => {
     resolveOrReopen();
+    return true;
+  });
+  useShortcut("conversation.snooze", () => {
+    setSnoozeOpen(true);
     return true;
   });
   useShortcut("conversation.labels", () => {
@@ -91,60 +108,86 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
         <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
       </div>
       <StatusBadge status={status} />
-      <button type="button" className={button} onClick={resolveOrReopen} aria-keyshortcuts="E">
-        {status === "resolved" ? t.reopen : t.resolve}
-        <span aria-hidden="true" className={keyHint}>
-          E
+      {status === "snoozed" && conversation.snoozedUntil ? (
+        <span className="shrink-0 text-sm text-slate-600">
+          {format(t.snoozedUntil, { time: formatters.dateTime(conversation.snoozedUntil) })}
         </span>
-      </button>
+      ) : null}
+      <KeyButton keyName="E" onClick={resolveOrReopen}>
+        {status === "resolved" ? t.reopen : t.resolve}
+      </KeyButton>
       {status === "open" ? (
         <button type="button" className={button} onClick={() => update.change({ status: "pending" })}>
           {t.markPending}
         </button>
+      ) : null}
+      <KeyButton keyName="S" opensDialog onClick={() => setSnoozeOpen(true)}>
+        {t.snooze}
+      </KeyButton>
+      {snoozeOpen ? (
+        <LazySnoozePicker onSnooze={snoozing.snoozeAndMoveOn} onClose={() => setSnoozeOpen(false)} />
       ) : null}
       <AssigneeSelect
         conversation={conversation}
         myId={myId}
         onChange={(assigneeId) => update.change({ assigneeId })}
       />
-      <button
-        type="button"
-        className={button}
-        onClick={() => markUnread(conversation.id)}
-        aria-keyshortcuts="U"
-      >
+      <KeyButton keyName="U" onClick={() => markUnread(conversation.id)}>
         {t.markUnread}
-        <span aria-hidden="true" className={keyHint}>
-          U
-        </span>
-      </button>
-      <button
-        type="button"
-        className={button}
-        onClick={() => setLabelsOpen(true)}
-        aria-haspopup="dialog"
-        aria-keyshortcuts="L"
-      >
+      </KeyButton>
+      <KeyButton keyName="L" opensDialog onClick={() => setLabelsOpen(true)}>
         {t.labelsButton}
-        <span aria-hidden="true" className={keyHint}>
-          L
-        </span>
-      </button>
+      </KeyButton>
       {labelsOpen ? (
         <LazyConversationLabelPicker conversationId={conversation.id} onClose={() => setLabelsOpen(false)} />
       ) : null}
-      {update.failed ? (
+      {update.failed || snoozing.failed ? (
         <p
           role="alert"
           className="flex w-full items-center gap-2 rounded-md bg-red-50 p-2 text-sm text-red-800"
         >
           <span className="flex-1">{t.updateErrorUnknown}</span>
-          <button type="button" onClick={update.dismissError} className="font-medium underline">
+          <button
+            type="button"
+            onClick={() => {
+              update.dismissError();
+              snoozing.dismissError();
+            }}
+            className="font-medium underline"
+          >
             {t.dismiss}
           </button>
         </p>
       ) : null}
     </section>
+  );
+}
+
+/** A header action with its single-key shortcut shown beside its name. */
+function KeyButton({
+  keyName,
+  opensDialog = false,
+  onClick,
+  children,
+}: {
+  keyName: string;
+  opensDialog?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={button}
+      onClick={onClick}
+      aria-haspopup={opensDialog ? "dialog" : undefined}
+      aria-keyshortcuts={keyName}
+    >
+      {children}
+      <span aria-hidden="true" className={keyHint}>
+        {keyName}
+      </span>
+    </button>
   );
 }
 

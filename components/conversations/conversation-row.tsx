@@ -106,6 +106,11 @@ export function ConversationRow({
           <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
           <span className="mt-0.5 flex items-center gap-2 text-xs text-slate-600">
             <StatusBadge status={conversation.status} />
+            {conversation.snoozedUntil ? (
+              <span className="shrink-0" title={formatters.dateTime(conversation.snoozedUntil)}>
+                {format(t.snoozedUntil, { time: formatters.dateTime(conversation.snoozedUntil) })}
+              </span>
+            ) : null}
             {conversation.channel ? (
               <span className="min-w-0 truncate">{conversation.channel.name}</span>
             ) : null}

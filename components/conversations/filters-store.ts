@@ -1,6 +1,7 @@
 "use client";
 import { useSyncExternalStore } from "react";
 import type { ConversationStatus, ListConversationsInput } from "@/server/conversations/schemas";
+import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 export type ConversationFilters = {
   status: ConversationStatus;
@@ -27,7 +28,7 @@ const DEFAULT_FILTERS: ConversationFilters = {
  * filters are in the address too (?status=pending&assignee=me&channel=…&q=…), so a reload, a
  * shared link and Back keep them.
  */
-const STATUSES: readonly string[] = ["open", "pending", "resolved"];
+const STATUSES: readonly string[] = CONVERSATION_STATUSES;
 
 export function filtersFromQuery(query: string): ConversationFilters {
   const params = new URLSearchParams(query);

@@ -6,6 +6,7 @@ const TONE: Record<ConversationStatus, string> = {
   open: "bg-blue-50 text-blue-800 ring-blue-200",
   pending: "bg-amber-50 text-amber-900 ring-amber-200",
   resolved: "bg-emerald-50 text-emerald-800 ring-emerald-200",
+  snoozed: "bg-violet-50 text-violet-800 ring-violet-200",
 };
 
 export function useStatusLabel(): (status: ConversationStatus) => string {

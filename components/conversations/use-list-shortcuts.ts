@@ -70,6 +70,7 @@ export function useListShortcuts({ items, selectedId, reveal }: Options) {
   useShortcut("filter.open", () => setFilter({ status: "open" }));
   useShortcut("filter.pending", () => setFilter({ status: "pending" }));
   useShortcut("filter.resolved", () => setFilter({ status: "resolved" }));
+  useShortcut("filter.snoozed", () => setFilter({ status: "snoozed" }));
   useShortcut("filter.mine", () => setFilter({ assignee: "me" }));
   useShortcut("filter.unassigned", () => setFilter({ assignee: "unassigned" }));
   useShortcut("filter.all", () => setFilter({ assignee: "any" }));

@@ -2,7 +2,9 @@
 import { keepPreviousData } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { PRESET_LABEL, SNOOZE_PRESETS, snoozePresetTime } from "@/components/conversations/snooze-times";
 import { useConversationLabels } from "@/components/conversations/use-conversation-labels";
+import { useSnoozeAndMoveOn } from "@/components/conversations/use-snooze";
 import {
   type ConversationChange,
   useUpdateConversation,
@@ -152,8 +154,8 @@ function useConversationCommands(query: string): PaletteCommand[] {
 }
 
 /**
- * The open conversation's actions by name: any status, assign to any member, unassign, add any
- * label it does not have, remove any it has.
+ * The open conversation's actions by name: any status, snooze until a preset, assign to any
+ * member, unassign, add any label it does not have, remove any it has.
  */
 function useOpenConversationCommands(): PaletteCommand[] {
   const t = useStrings("conversations");
@@ -163,9 +165,10 @@ function useOpenConversationCommands(): PaletteCommand[] {
   const update = useUpdateConversation(id ?? "");
   const labels = trpc.v1.labels.list.useQuery(undefined, { enabled: id !== null, staleTime: 60_000 });
   const labelChanges = useConversationLabels(id ?? "");
-  const latest = useRef({ change: update.change, labels: labelChanges });
-  latest.current = { change: update.change, labels: labelChanges };
   const data = id ? conversation.data : undefined;
+  const snoozing = useSnoozeAndMoveOn(data);
+  const latest = useRef({ change: update.change, labels: labelChanges, snooze: snoozing.snoozeAndMoveOn });
+  latest.current = { change: update.change, labels: labelChanges, snooze: snoozing.snoozeAndMoveOn };
   return useMemo(() => {
     if (!data) return [];
     const change = (to: ConversationChange) => latest.current.change(to);
@@ -184,6 +187,13 @@ function useOpenConversationCommands(): PaletteCommand[] {
     }
     if (data.assignee)
       commands.push({ id: "assign.none", label: t.unassign, run: () => change({ assigneeId: null }) });
+    for (const preset of SNOOZE_PRESETS) {
+      commands.push({
+        id: `snooze.${preset}`,
+        label: format(t.snoozeCommand, { when: t[PRESET_LABEL[preset]] }),
+        run: () => latest.current.snooze(snoozePresetTime(preset)),
+      });
+    }
     for (const label of labels.data ?? []) {
       const on = data.labels.some((l) => l.id === label.id);
       commands.push({

@@ -21,6 +21,7 @@ export type ShortcutId =
   | "conversation.assignToMe"
   | "conversation.markUnread"
   | "conversation.labels"
+  | "conversation.snooze"
   | "undo"
   | "selection.toggle"
   | "selection.extendDown"
@@ -30,6 +31,7 @@ export type ShortcutId =
   | "filter.open"
   | "filter.pending"
   | "filter.resolved"
+  | "filter.snoozed"
   | "filter.mine"
   | "filter.unassigned"
   | "filter.all"
@@ -64,6 +66,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "filter.open", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyO" }] },
   { id: "filter.pending", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyP" }] },
   { id: "filter.resolved", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyR" }] },
+  { id: "filter.snoozed", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyZ" }] },
   { id: "filter.mine", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyM" }] },
   { id: "filter.unassigned", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyU" }] },
   { id: "filter.all", group: "navigation", keys: [{ code: "KeyG" }, { code: "KeyA" }] },
@@ -90,6 +93,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
   { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
+  { id: "conversation.snooze", group: "conversation", keys: [{ code: "KeyS" }] },
   { id: "undo", group: "conversation", keys: [{ code: "KeyZ" }] },
   { id: "selection.toggle", group: "conversation", keys: [{ code: "KeyX" }] },
   { id: "selection.extendDown", group: "conversation", keys: [{ code: "ArrowDown", shift: true }] },

@@ -19,8 +19,8 @@ type Placeholders = Record<"createdAt" | "internal" | "content" | "reopen" | "no
 /**
  * Moves a conversation's last message time and preview to a message just stored in the same
  * transaction. GREATEST keeps the newest time when concurrent sends commit out of order; an
- * internal note never becomes the preview; `reopen` (a customer writing into a resolved
- * conversation) opens it again, as support teams expect; a customer's message moves
+ * internal note never becomes the preview; `reopen` (a customer writing into a resolved, pending
+ * or snoozed conversation) opens it again at once, as support teams expect; a customer's message moves
  * "lastCustomerMessageAt", which is what makes a conversation unread for members (a colleague's
  * reply or note does not). Locks the conversation's row until
  * the transaction ends, so callers run it last.
@@ -34,6 +34,7 @@ export function activityAssignments(p: Placeholders): string {
         THEN "lastMessagePreview" ELSE ${p.content}::jsonb END,
       "status" = CASE WHEN ${p.reopen}::boolean AND "status" <> 'open'
         THEN 'open'::"ConversationStatus" ELSE "status" END,
+      "snoozedUntil" = CASE WHEN ${p.reopen}::boolean THEN NULL ELSE "snoozedUntil" END,
       "lastCustomerMessageAt" = CASE WHEN ${p.fromCustomer ?? "false"}
         THEN GREATEST("lastCustomerMessageAt", ${p.createdAt}::timestamp(3)) ELSE "lastCustomerMessageAt" END,
       "updatedAt" = ${p.now}::timestamp(3)`;

@@ -1,5 +1,10 @@
 import { z } from "zod";
-import { AssigneeFilter, ConversationStatus, LabelIdsFilter } from "@/server/conversations/schemas";
+import {
+  AssigneeFilter,
+  ConversationStatus,
+  LabelIdsFilter,
+  SettableStatus,
+} from "@/server/conversations/schemas";
 
 /** The most conversations one bulk change touches. */
 export const BULK_MAX = 1000;
@@ -25,7 +30,8 @@ export const BulkUpdateInput = z.object({
   ]),
   change: z
     .object({
-      status: ConversationStatus.optional(),
+      /** Snoozing takes a time: not a bulk change yet. */
+      status: SettableStatus.optional(),
       /** A member of this workspace, or null to unassign. */
       assigneeId: Id.nullish(),
       /** Put on every conversation (already there, nothing changes). */
@@ -44,11 +50,13 @@ export const BulkUpdateInput = z.object({
 });
 export type BulkUpdateInput = z.input<typeof BulkUpdateInput>;
 
-/** A conversation as it was: its status, assignee and every label on it. */
+/** A conversation as it was: its status (and snooze), assignee and every label on it. */
 const Previous = z.object({
   id: z.string(),
   status: ConversationStatus,
   assigneeId: z.string().nullable(),
+  /** ISO 8601 when it was snoozed: the undo snoozes it again until then. */
+  snoozedUntil: z.string().nullable(),
   labelIds: z.array(z.string()),
 });
 
@@ -65,12 +73,18 @@ export type BulkUpdateOutput = z.infer<typeof BulkUpdateOutput>;
 export const BulkRestoreInput = z.object({
   items: z
     .array(
-      z.object({
-        id: Id,
-        status: ConversationStatus,
-        assigneeId: Id.nullable(),
-        labelIds: z.array(Id).max(100),
-      }),
+      z
+        .object({
+          id: Id,
+          status: ConversationStatus,
+          assigneeId: Id.nullable(),
+          snoozedUntil: z.iso.datetime({ offset: true }).nullish(),
+          labelIds: z.array(Id).max(100),
+        })
+        .refine((item) => item.status !== "snoozed" || Boolean(item.snoozedUntil), {
+          message: "a snoozed conversation needs its snoozedUntil",
+          path: ["snoozedUntil"],
+        }),
     )
     .min(1)
     .max(BULK_MAX),

@@ -49,8 +49,14 @@ describe("v1.conversations.bulkUpdate", () => {
     expect(result.changed).toBe(2);
     expect(result.previous).toEqual(
       expect.arrayContaining([
-        { id: a.conversationId, status: "open", assigneeId: null, labelIds: [] },
-        { id: b.conversationId, status: "pending", assigneeId: ws.owner.memberId, labelIds: [] },
+        { id: a.conversationId, status: "open", assigneeId: null, snoozedUntil: null, labelIds: [] },
+        {
+          id: b.conversationId,
+          status: "pending",
+          assigneeId: ws.owner.memberId,
+          snoozedUntil: null,
+          labelIds: [],
+        },
       ]),
     );
     expect((await statesOf(ids)).map((row) => [row.status, row.assigneeId])).toEqual([

@@ -10,6 +10,7 @@ import {
 import { conversationWhereSql } from "@/server/conversations/filters";
 import type { ConversationStatus } from "@/server/conversations/schemas";
 import { conversationSelect } from "@/server/conversations/select";
+import { scheduleWakeUp } from "@/server/conversations/wake-dispatch";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { publishAfterCommit } from "@/server/events/publish";
@@ -19,9 +20,22 @@ import { type ConversationChanges, recordConversationsUpdated } from "@/server/w
 
 type Tx = Prisma.TransactionClient;
 /** A conversation as it is: what a bulk change reads first and `bulkRestore` puts back. */
-type State = { id: string; status: ConversationStatus; assigneeId: string | null; labelIds: string[] };
-/** What one conversation is to become: absent fields stay as they are. */
-type Target = { id: string; status?: ConversationStatus; assigneeId?: string | null; labelIds?: string[] };
+type State = {
+  id: string;
+  status: ConversationStatus;
+  assigneeId: string | null;
+  /** ISO 8601 while snoozed. */
+  snoozedUntil: string | null;
+  labelIds: string[];
+};
+/** What one conversation is to become: absent fields stay as they are; snoozedUntil goes with a snoozed status. */
+type Target = {
+  id: string;
+  status?: ConversationStatus;
+  assigneeId?: string | null;
+  snoozedUntil?: string | null;
+  labelIds?: string[];
+};
 
 // A thousand rows locked, updated and announced in one transaction: well within this.
 const TRANSACTION = { timeout: 15_000, maxWait: 5_000 };
@@ -48,10 +62,11 @@ async function existingLabels(tx: Tx, workspaceId: string, ids: string[], field?
 async function lockStates(tx: Tx, condition: Prisma.Sql, limit: number): Promise<State[]> {
   return tx.$queryRaw<State[]>`
     WITH locked AS (
-      SELECT c.id, c.status, c."assigneeId" FROM "Conversation" c WHERE ${condition}
+      SELECT c.id, c.status, c."assigneeId", c."snoozedUntil" FROM "Conversation" c WHERE ${condition}
       ORDER BY c.id LIMIT ${limit} FOR UPDATE
     )
     SELECT l.id, l.status::text AS status, l."assigneeId",
+      to_char(l."snoozedUntil", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "snoozedUntil",
       ARRAY(SELECT cl."labelId" FROM "ConversationLabel" cl WHERE cl."conversationId" = l.id ORDER BY 1) AS "labelIds"
     FROM locked l ORDER BY l.id`;
 }
@@ -63,7 +78,7 @@ async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[])
   const { workspaceId } = caller;
   const was = new Map(states.map((state) => [state.id, state]));
   const changed: { id: string; changes: ConversationChanges; before: State }[] = [];
-  const fields: { id: string; status: string; assigneeId: string | null }[] = [];
+  const fields: { id: string; status: string; assigneeId: string | null; snoozedUntil: string | null }[] = [];
   const added: [string, string][] = [];
   const removed: [string, string][] = [];
   for (const target of targets) {
@@ -82,19 +97,26 @@ async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[])
     }
     if (Object.keys(changes).length === 0) continue;
     changed.push({ id: target.id, changes, before });
-    if (changes.status || changes.assigneeId)
+    if (changes.status || changes.assigneeId) {
+      const status = changes.status?.to ?? before.status;
       fields.push({
         id: target.id,
-        status: changes.status?.to ?? before.status,
+        status,
         assigneeId: changes.assigneeId ? changes.assigneeId.to : before.assigneeId,
+        // Any other status ends a snooze; the undo of one snoozes again until the same time.
+        snoozedUntil:
+          status !== "snoozed" ? null : changes.status ? (target.snoozedUntil ?? null) : before.snoozedUntil,
       });
+    }
   }
   if (fields.length > 0)
     await tx.$executeRaw`
       UPDATE "Conversation" c
-      SET status = t.status::"ConversationStatus", "assigneeId" = t."assigneeId", "updatedAt" = now()
+      SET status = t.status::"ConversationStatus", "assigneeId" = t."assigneeId",
+        "snoozedUntil" = t."snoozedUntil"::timestamp(3), "updatedAt" = now()
       FROM unnest(${fields.map((r) => r.id)}::text[], ${fields.map((r) => r.status)}::text[],
-                  ${fields.map((r) => r.assigneeId)}::text[]) AS t(id, status, "assigneeId")
+                  ${fields.map((r) => r.assigneeId)}::text[],
+                  ${fields.map((r) => r.snoozedUntil)}::text[]) AS t(id, status, "assigneeId", "snoozedUntil")
       WHERE c."workspaceId" = ${workspaceId} AND c.id = t.id`;
   if (added.length > 0)
     // lastMessageAt is taken from the conversation by the insert trigger (see the labels migration).
@@ -216,5 +238,9 @@ export async function bulkRestoreConversations(
     return apply(tx, caller, states, targets);
   }, TRANSACTION);
   announce(caller, result.changed.length, result.deliveryIds);
+  for (const item of items) {
+    if (item.status === "snoozed" && item.snoozedUntil)
+      scheduleWakeUp({ workspaceId, conversationId: item.id, until: item.snoozedUntil });
+  }
   return { changed: result.changed.length };
 }

@@ -99,10 +99,15 @@ describe("v1.conversations.list", () => {
       const { unread: _, ...byStatus } = await counts(filter);
       return byStatus;
     };
-    expect(await totals()).toEqual({ open: 2, pending: 1, resolved: 1 });
-    expect(await totals({ assignee: "unassigned" })).toEqual({ open: 1, pending: 0, resolved: 1 });
-    expect(await totals({ assignee: "me" })).toEqual({ open: 1, pending: 0, resolved: 0 });
-    expect(await totals({ channelId: siteB.id })).toEqual({ open: 0, pending: 1, resolved: 0 });
+    expect(await totals()).toEqual({ open: 2, pending: 1, resolved: 1, snoozed: 0 });
+    expect(await totals({ assignee: "unassigned" })).toEqual({
+      open: 1,
+      pending: 0,
+      resolved: 1,
+      snoozed: 0,
+    });
+    expect(await totals({ assignee: "me" })).toEqual({ open: 1, pending: 0, resolved: 0, snoozed: 0 });
+    expect(await totals({ channelId: siteB.id })).toEqual({ open: 0, pending: 1, resolved: 0, snoozed: 0 });
 
     const [item] = (await ws.owner.api.v1.conversations.list({ assignee: "me" })).items;
     const customer = await db().customer.findUniqueOrThrow({
@@ -122,6 +127,7 @@ describe("v1.conversations.list", () => {
       },
       assignee: { memberId: ws.owner.memberId, name: expect.any(String) },
       labels: [],
+      snoozedUntil: null,
       lastMessageAt: minutesAgo(1).toISOString(),
       lastMessagePreview: { en: "Where is my order?", tr: "Siparişim nerede?" },
       unread: true,
@@ -164,10 +170,10 @@ describe("unread", () => {
         ?.unread;
     const unreadCounts = async (member = ws.owner) => (await member.api.v1.conversations.counts()).unread;
 
-    expect(await unreadCounts()).toEqual({ open: 1, pending: 1, resolved: 0 });
+    expect(await unreadCounts()).toEqual({ open: 1, pending: 1, resolved: 0, snoozed: 0 });
     await ws.owner.api.v1.conversations.markRead({ id: conversationId });
     await agent.api.v1.conversations.markRead({ id: conversationId });
-    expect(await unreadCounts()).toEqual({ open: 0, pending: 1, resolved: 0 });
+    expect(await unreadCounts()).toEqual({ open: 0, pending: 1, resolved: 0, snoozed: 0 });
 
     // A colleague's reply and a colleague's note: still read for the owner.
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -185,7 +191,7 @@ describe("unread", () => {
     await agent.api.v1.connect.send({ conversationId, content: { en: "Thanks!" }, sender: "customer" });
     expect(await unread()).toBe(true);
     expect(await unread(agent)).toBe(true);
-    expect(await unreadCounts()).toEqual({ open: 1, pending: 1, resolved: 0 });
+    expect(await unreadCounts()).toEqual({ open: 1, pending: 1, resolved: 0, snoozed: 0 });
 
     // Marked unread: unread for that member only, until they mark it read again.
     await ws.owner.api.v1.conversations.markRead({ id: conversationId });
@@ -198,7 +204,7 @@ describe("unread", () => {
 
     // A conversation never read can be marked unread too; another workspace's cannot.
     await ws.owner.api.v1.conversations.markUnread({ id: other.conversationId });
-    expect(await unreadCounts()).toEqual({ open: 0, pending: 1, resolved: 0 });
+    expect(await unreadCounts()).toEqual({ open: 0, pending: 1, resolved: 0, snoozed: 0 });
     const stranger = await createTestWorkspace("Stranger");
     const refused = await trpcError(stranger.owner.api.v1.conversations.markUnread({ id: conversationId }));
     expect(refused.code).toBe("NOT_FOUND");
@@ -331,9 +337,9 @@ describe("tenant isolation", () => {
       ...(await api.list({ search: "Private Customer" })).items,
     ].map((i) => i.id);
     expect(visible).toEqual([theirOwn.conversationId]);
-    const none = { open: 0, pending: 0, resolved: 0 };
+    const none = { open: 0, pending: 0, resolved: 0, snoozed: 0 };
     expect(await api.counts({ channelId: site.id })).toEqual({ ...none, unread: none });
-    expect(await api.counts()).toEqual({ open: 1, pending: 0, resolved: 0, unread: none });
+    expect(await api.counts()).toEqual({ open: 1, pending: 0, resolved: 0, snoozed: 0, unread: none });
 
     const untouched = await db().conversation.findUniqueOrThrow({
       where: { id: conversationId },

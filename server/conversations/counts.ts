@@ -32,7 +32,8 @@ export async function countConversations(
     LEFT JOIN "ConversationRead" r ON r."memberId" = ${caller.memberId} AND r."conversationId" = c."id"
     WHERE ${conversationWhereSql(caller, filter)}
     GROUP BY c."status"`;
-  const counts = { open: 0, pending: 0, resolved: 0, unread: { open: 0, pending: 0, resolved: 0 } };
+  const none = { open: 0, pending: 0, resolved: 0, snoozed: 0 };
+  const counts = { ...none, unread: { ...none } };
   for (const group of groups) {
     counts[group.status] = group.count;
     counts.unread[group.status] = group.unread;

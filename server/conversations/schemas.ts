@@ -48,6 +48,7 @@ const StatusCounts = z.object({
   open: z.number().int(),
   pending: z.number().int(),
   resolved: z.number().int(),
+  snoozed: z.number().int(),
 });
 
 export const ConversationCountsOutput = StatusCounts.extend({
@@ -73,9 +74,13 @@ export const CreateConversationInput = z
   });
 export type CreateConversationInput = z.infer<typeof CreateConversationInput>;
 
+/** A status a member sets directly: snoozing takes a time, so it has its own procedure. */
+export const SettableStatus = ConversationStatus.exclude(["snoozed"]);
+
 export const UpdateConversationInput = z.object({
   id: Id,
-  status: ConversationStatus.optional(),
+  /** Any status clears a snooze's time. */
+  status: SettableStatus.optional(),
   /** A member of this workspace, or null to unassign; absent leaves the assignee alone. */
   assigneeId: Id.nullish(),
 });
@@ -88,6 +93,16 @@ export type ConversationLabelInput = z.infer<typeof ConversationLabelInput>;
 /** A label as a conversation shows it: `color` is a name from server/labels/colors.ts. */
 export const LabelSummary = z.object({ id: z.string(), name: z.string(), color: z.string() });
 export type LabelSummary = z.infer<typeof LabelSummary>;
+
+/** The furthest ahead a conversation can be snoozed. */
+export const SNOOZE_MAX_MS = 366 * 24 * 60 * 60 * 1000;
+
+export const SnoozeConversationInput = z.object({
+  id: Id,
+  /** When it comes back to Open: an ISO 8601 instant, in the future and at most a year ahead. */
+  until: z.iso.datetime({ offset: true }),
+});
+export type SnoozeConversationInput = z.infer<typeof SnoozeConversationInput>;
 
 export const ChannelSummary = z.object({
   id: z.string(),
@@ -112,6 +127,8 @@ export const ConversationListItem = z.object({
   assignee: AssigneeSummary.nullable(),
   /** By name. */
   labels: z.array(LabelSummary),
+  /** ISO 8601, while snoozed: when it comes back to Open. */
+  snoozedUntil: z.string().nullable(),
   /** ISO 8601. */
   lastMessageAt: z.string(),
   lastMessagePreview: z.partialRecord(Locale, z.unknown()).nullable(),
@@ -151,6 +168,8 @@ export const ConversationOutput = z.object({
   assignee: AssigneeSummary.nullable(),
   /** By name. */
   labels: z.array(LabelSummary),
+  /** ISO 8601, while snoozed: when it comes back to Open. */
+  snoozedUntil: z.string().nullable(),
   /** ISO 8601. */
   createdAt: z.string(),
   /** ISO 8601. */

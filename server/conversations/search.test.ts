@@ -226,19 +226,21 @@ describe("v1.conversations.counts with a search", () => {
     };
 
     expect((await api.list({ status: "open", search: "WARRANTY" })).items).toEqual([]);
-    expect(await hits({ search: "WARRANTY" })).toEqual({ open: 0, pending: 1, resolved: 2 });
+    expect(await hits({ search: "WARRANTY" })).toEqual({ open: 0, pending: 1, resolved: 2, snoozed: 0 });
     expect(await hits({ search: "warranty", assignee: "me" })).toEqual({
       open: 0,
       pending: 0,
       resolved: 1,
+      snoozed: 0,
     });
-    expect(await hits({ search: "garanti" })).toEqual({ open: 0, pending: 1, resolved: 0 });
-    expect(await hits({ search: "  " })).toEqual({ open: 1, pending: 1, resolved: 2 });
+    expect(await hits({ search: "garanti" })).toEqual({ open: 0, pending: 1, resolved: 0, snoozed: 0 });
+    expect(await hits({ search: "  " })).toEqual({ open: 1, pending: 1, resolved: 2, snoozed: 0 });
     // Another workspace's hits are not counted.
     expect(await hits({ search: "warranty" }, ws.owner)).toEqual({
       open: 0,
       pending: 0,
       resolved: 0,
+      snoozed: 0,
     });
   });
 });

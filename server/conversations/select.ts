@@ -26,6 +26,7 @@ export const conversationSelect = {
   id: true,
   subject: true,
   status: true,
+  snoozedUntil: true,
   createdAt: true,
   lastMessageAt: true,
   customer: {
@@ -47,6 +48,7 @@ export function toConversationOutput(row: ConversationRow): ConversationOutput {
     channel: row.channel,
     assignee: toAssignee(row.assignee),
     labels: row.labels.map((l) => l.label),
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     lastMessageAt: row.lastMessageAt.toISOString(),
   };
@@ -58,6 +60,7 @@ export function listItemSelect(memberId: string) {
     id: true,
     subject: true,
     status: true,
+    snoozedUntil: true,
     lastMessageAt: true,
     lastCustomerMessageAt: true,
     lastMessagePreview: true,
@@ -81,6 +84,7 @@ export function toListItem(row: ListItemRow): ConversationListItem {
     channel: row.channel,
     assignee: toAssignee(row.assignee),
     labels: row.labels.map((l) => l.label),
+    snoozedUntil: row.snoozedUntil?.toISOString() ?? null,
     lastMessageAt: row.lastMessageAt.toISOString(),
     lastMessagePreview: asRecord(row.lastMessagePreview) as MessageContent | null,
     unread: isUnreadFor(read, row.lastCustomerMessageAt),

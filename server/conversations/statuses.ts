@@ -1,2 +1,3 @@
 // Plain constants, no zod: client components import these, and zod must stay out of the browser bundle.
-export const CONVERSATION_STATUSES = ["open", "pending", "resolved"] as const;
+export const CONVERSATION_STATUSES = ["open", "pending", "resolved", "snoozed"] as const;
+export type ConversationStatusName = (typeof CONVERSATION_STATUSES)[number];

@@ -7,7 +7,10 @@ import { notFound } from "@/server/trpc/errors";
 import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { type ConversationChanges, recordConversationUpdated } from "@/server/webhooks/events";
 
-/** Sets the status and/or the assignee; the assignee must be a member of the same workspace. */
+/**
+ * Sets the status and/or the assignee; the assignee must be a member of the same workspace. A
+ * status set here ends a snooze (its wake-up job then finds nothing to do).
+ */
 export async function updateConversation(
   db: Db,
   caller: Caller,
@@ -30,7 +33,7 @@ export async function updateConversation(
     const row = await tx.conversation.update({
       where: { workspaceId_id: { workspaceId, id: conversation.id } },
       data: {
-        ...(input.status ? { status: input.status } : {}),
+        ...(input.status ? { status: input.status, snoozedUntil: null } : {}),
         ...(input.assigneeId !== undefined ? { assigneeId: input.assigneeId } : {}),
       },
       select: conversationSelect,

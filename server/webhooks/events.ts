@@ -13,6 +13,8 @@ export type ConversationChanges = {
   status?: Change<string>;
   assigneeId?: Change<string | null>;
   labelIds?: Change<string[]>;
+  /** ISO 8601, null when not snoozed. */
+  snoozedUntil?: Change<string | null>;
 };
 
 /** conversation.updated: the conversation as the API returns it after the change, plus what changed. */

@@ -4,6 +4,7 @@ import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { allowTestServers } from "@/server/test/env";
 import { createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
+import { until } from "@/server/test/wait";
 import { startWebhookQueue, type WebhookQueue } from "@/server/webhooks/queue";
 import { deleteOldDeliveries, deliveriesToRecover } from "@/server/webhooks/sweep";
 import { startWebhookReceiver } from "@/server/webhooks/test-receiver";
@@ -27,15 +28,6 @@ const start = () =>
     sweepIntervalMs: 60_000,
     stopTimeoutMs: 3_000,
   });
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function setup() {
   const ws = await createTestWorkspace();

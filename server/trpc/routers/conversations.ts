@@ -22,8 +22,10 @@ import {
   ListConversationsOutput,
   MarkReadOutput,
   MarkUnreadOutput,
+  SnoozeConversationInput,
   UpdateConversationInput,
 } from "@/server/conversations/schemas";
+import { snoozeConversation } from "@/server/conversations/snooze";
 import { updateConversation } from "@/server/conversations/update";
 import { memberProcedure, router } from "@/server/trpc/init";
 
@@ -49,6 +51,11 @@ export const conversationsRouter = router({
     .input(UpdateConversationInput)
     .output(ConversationOutput)
     .mutation(({ ctx, input }) => updateConversation(ctx.db, ctx.caller, input)),
+  /** Snoozed until `until`, then open again (or at once when the customer writes). */
+  snooze: memberProcedure
+    .input(SnoozeConversationInput)
+    .output(ConversationOutput)
+    .mutation(({ ctx, input }) => snoozeConversation(ctx.db, ctx.caller, input)),
   markRead: memberProcedure
     .input(ConversationIdInput)
     .output(MarkReadOutput)
