@@ -140,6 +140,19 @@ test("with the mouse: click and shift-click pick a range, Ctrl+A takes every mat
   for (const { id } of conversations) {
     await expect(other.locator(`li:has(a[data-conversation-id="${id}"])`)).toContainText(memberName);
   }
+
+  // And put away: every match snoozed until tomorrow morning leaves the Open tab, in both inboxes.
+  await rowOf(page, gul.id).focus();
+  await page.keyboard.press("ControlOrMeta+a");
+  await bar.getByRole("combobox", { name: "Snooze" }).selectOption({ label: "Tomorrow morning" });
+  await expect(page.getByText("4 conversations changed")).toBeVisible();
+  for (const { id } of conversations) {
+    const snoozed = await plato.v1.conversations.get.query({ id });
+    expect(snoozed.status).toBe("snoozed");
+    expect(new Date(snoozed.snoozedUntil ?? 0).getHours()).toBe(9);
+    await expect(rowOf(page, id)).toHaveCount(0);
+    await expect(rowOf(other, id)).toHaveCount(0);
+  }
   await other.close();
 });
 

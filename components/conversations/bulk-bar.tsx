@@ -5,6 +5,7 @@ import { useStatusCounts } from "@/components/conversations/conversation-filters
 import type { ConversationFilters } from "@/components/conversations/filters-store";
 import { listOrder } from "@/components/conversations/list-order";
 import { clearSelection, selectAllMatching, useSelection } from "@/components/conversations/selection-store";
+import { PRESET_LABEL, SNOOZE_PRESETS, snoozePresetTime } from "@/components/conversations/snooze-times";
 import { offerUndo } from "@/components/conversations/undo-store";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
@@ -117,6 +118,25 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
           </button>
         ))}
       </fieldset>
+      <label className="flex items-center">
+        <span className="sr-only">{tc.snooze}</span>
+        <select
+          value=""
+          disabled={update.isPending}
+          onChange={(event) => {
+            const preset = SNOOZE_PRESETS.find((p) => p === event.target.value);
+            if (preset) run({ snoozeUntil: snoozePresetTime(preset).toISOString() });
+          }}
+          className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800"
+        >
+          <option value="">{tc.snooze}</option>
+          {SNOOZE_PRESETS.map((preset) => (
+            <option key={preset} value={preset}>
+              {tc[PRESET_LABEL[preset]]}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="flex items-center">
         <span className="sr-only">{t.assign}</span>
         <select

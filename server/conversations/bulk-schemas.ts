@@ -4,6 +4,7 @@ import {
   ConversationStatus,
   LabelIdsFilter,
   SettableStatus,
+  SNOOZE_MAX_MS,
 } from "@/server/conversations/schemas";
 
 /** The most conversations one bulk change touches. */
@@ -30,8 +31,10 @@ export const BulkUpdateInput = z.object({
   ]),
   change: z
     .object({
-      /** Snoozing takes a time: not a bulk change yet. */
+      /** To snooze, give `snoozeUntil` instead. */
       status: SettableStatus.optional(),
+      /** Snoozes every conversation until then (ISO 8601 with offset; future, at most a year). */
+      snoozeUntil: z.iso.datetime({ offset: true }).optional(),
       /** A member of this workspace, or null to unassign. */
       assigneeId: Id.nullish(),
       /** Put on every conversation (already there, nothing changes). */
@@ -42,10 +45,23 @@ export const BulkUpdateInput = z.object({
     .refine(
       (change) =>
         change.status !== undefined ||
+        change.snoozeUntil !== undefined ||
         change.assigneeId !== undefined ||
         change.addLabelIds !== undefined ||
         change.removeLabelIds !== undefined,
       { message: "give at least one change" },
+    )
+    .refine((change) => change.status === undefined || change.snoozeUntil === undefined, {
+      message: "give either status or snoozeUntil",
+      path: ["snoozeUntil"],
+    })
+    .refine(
+      (change) => {
+        if (!change.snoozeUntil) return true;
+        const at = Date.parse(change.snoozeUntil);
+        return at > Date.now() && at <= Date.now() + SNOOZE_MAX_MS;
+      },
+      { message: "pick a time in the future, at most a year ahead", path: ["snoozeUntil"] },
     ),
 });
 export type BulkUpdateInput = z.input<typeof BulkUpdateInput>;

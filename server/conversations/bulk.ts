@@ -10,7 +10,7 @@ import {
 import { conversationWhereSql } from "@/server/conversations/filters";
 import type { ConversationStatus } from "@/server/conversations/schemas";
 import { conversationSelect } from "@/server/conversations/select";
-import { scheduleWakeUp } from "@/server/conversations/wake-dispatch";
+import { scheduleWakeUps } from "@/server/conversations/wake-dispatch";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { publishAfterCommit } from "@/server/events/publish";
@@ -89,6 +89,16 @@ async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[])
       changes.status = { from: before.status, to: target.status };
     if (target.assigneeId !== undefined && target.assigneeId !== before.assigneeId)
       changes.assigneeId = { from: before.assigneeId, to: target.assigneeId };
+    // Any other status ends a snooze; snoozing (again) sets its time; the undo of one snoozes
+    // again until the same time.
+    const snoozedUntil =
+      target.status === undefined
+        ? before.snoozedUntil
+        : target.status === "snoozed" && target.snoozedUntil
+          ? new Date(target.snoozedUntil).toISOString()
+          : null;
+    if (snoozedUntil !== before.snoozedUntil)
+      changes.snoozedUntil = { from: before.snoozedUntil, to: snoozedUntil };
     if (target.labelIds && !sameSet(target.labelIds, before.labelIds)) {
       const to = [...new Set(target.labelIds)].sort();
       changes.labelIds = { from: before.labelIds, to };
@@ -97,17 +107,13 @@ async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[])
     }
     if (Object.keys(changes).length === 0) continue;
     changed.push({ id: target.id, changes, before });
-    if (changes.status || changes.assigneeId) {
-      const status = changes.status?.to ?? before.status;
+    if (changes.status || changes.assigneeId || changes.snoozedUntil)
       fields.push({
         id: target.id,
-        status,
+        status: changes.status?.to ?? before.status,
         assigneeId: changes.assigneeId ? changes.assigneeId.to : before.assigneeId,
-        // Any other status ends a snooze; the undo of one snoozes again until the same time.
-        snoozedUntil:
-          status !== "snoozed" ? null : changes.status ? (target.snoozedUntil ?? null) : before.snoozedUntil,
+        snoozedUntil,
       });
-    }
   }
   if (fields.length > 0)
     await tx.$executeRaw`
@@ -159,7 +165,7 @@ function byIds(caller: Caller, ids: string[]): Prisma.Sql {
 }
 
 /**
- * One change (status, assignee, labels on or off) to up to 1,000 conversations, picked by id or
+ * One change (status, a snooze, assignee, labels on or off) to up to 1,000 conversations, picked by id or
  * by the inbox's filters: all of them or none. Returns what each changed one was before, which
  * `bulkRestore` puts back (the inbox's undo).
  */
@@ -197,6 +203,7 @@ export async function bulkUpdateConversations(
     const targets = states.map((state) => ({
       id: state.id,
       ...(change.status !== undefined ? { status: change.status } : {}),
+      ...(change.snoozeUntil ? { status: "snoozed" as const, snoozedUntil: change.snoozeUntil } : {}),
       ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
       ...(labelled
         ? { labelIds: [...new Set([...state.labelIds, ...add])].filter((id) => !remove.has(id)) }
@@ -206,6 +213,10 @@ export async function bulkUpdateConversations(
     return { matched: states.length, previous: changed.map((c) => c.before), deliveryIds };
   }, TRANSACTION);
   announce(caller, result.previous.length, result.deliveryIds);
+  if (change.snoozeUntil) {
+    const until = new Date(change.snoozeUntil).toISOString();
+    scheduleWakeUps(result.previous.map(({ id }) => ({ workspaceId, conversationId: id, until })));
+  }
   return { matched: result.matched, changed: result.previous.length, previous: result.previous };
 }
 
@@ -238,9 +249,12 @@ export async function bulkRestoreConversations(
     return apply(tx, caller, states, targets);
   }, TRANSACTION);
   announce(caller, result.changed.length, result.deliveryIds);
-  for (const item of items) {
-    if (item.status === "snoozed" && item.snoozedUntil)
-      scheduleWakeUp({ workspaceId, conversationId: item.id, until: item.snoozedUntil });
-  }
+  scheduleWakeUps(
+    items.flatMap((item) =>
+      item.status === "snoozed" && item.snoozedUntil
+        ? [{ workspaceId, conversationId: item.id, until: item.snoozedUntil }]
+        : [],
+    ),
+  );
   return { changed: result.changed.length };
 }

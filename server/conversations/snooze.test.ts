@@ -177,6 +177,40 @@ describe("snooze", () => {
     expect(await stateOf(conversationId)).toEqual({ status: "snoozed", snoozedUntil: new Date(at) });
   });
 
+  it("a bulk snooze puts many away until one time, each woken by its own job; the undo opens them again", async () => {
+    const ws = await createTestWorkspace("Snooze bulk many");
+    const a = await seedConversation(ws.workspaceId);
+    const b = await seedConversation(ws.workspaceId, { status: "pending" });
+    const api = ws.owner.api.v1.conversations;
+    const refused = await badFields(
+      api.bulkUpdate({ target: { ids: [a.conversationId] }, change: { snoozeUntil: inSeconds(-60) } }),
+    );
+    expect(refused).toEqual({ code: "BAD_REQUEST", fields: ["change.snoozeUntil"] });
+    expect(await stateOf(a.conversationId)).toEqual({ status: "open", snoozedUntil: null });
+
+    const later = inSeconds(3600);
+    const undone = await api.bulkUpdate({
+      target: { ids: [a.conversationId, b.conversationId] },
+      change: { snoozeUntil: later },
+    });
+    expect(undone.changed).toBe(2);
+    expect(await stateOf(b.conversationId)).toEqual({ status: "snoozed", snoozedUntil: new Date(later) });
+    expect((await api.counts()).snoozed).toBe(2);
+    await api.bulkRestore({ items: undone.previous });
+    expect(await stateOf(a.conversationId)).toEqual({ status: "open", snoozedUntil: null });
+    expect(await stateOf(b.conversationId)).toEqual({ status: "pending", snoozedUntil: null });
+
+    const soon = inSeconds(2);
+    await api.bulkUpdate({ target: { filter: { status: "open" } }, change: { snoozeUntil: soon } });
+    expect(await stateOf(a.conversationId)).toEqual({ status: "snoozed", snoozedUntil: new Date(soon) });
+    const woken = await until(
+      () => stateOf(a.conversationId),
+      (state) => state.status === "open",
+    );
+    expect(woken).toEqual({ status: "open", snoozedUntil: null });
+    expect(await stateOf(b.conversationId)).toEqual({ status: "pending", snoozedUntil: null });
+  });
+
   it("another workspace's conversation is not found, like a missing one, and stays as it was", async () => {
     const mine = await createTestWorkspace("Snooze mine");
     const theirs = await createTestWorkspace("Snooze theirs");

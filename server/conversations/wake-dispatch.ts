@@ -12,5 +12,14 @@ export const setWakeUpDispatcher = wakeUps.set;
  * never got (the process died after the commit) is made up for by the worker's sweep.
  */
 export function scheduleWakeUp(wakeUp: WakeUp): void {
-  wakeUps.dispatch([JSON.stringify(wakeUp)]);
+  dispatch([wakeUp]);
+}
+
+function dispatch(list: WakeUp[]) {
+  wakeUps.dispatch(list.map((wakeUp) => JSON.stringify(wakeUp)));
+}
+
+/** Many at once (a bulk snooze, its undo): one batch for the queue. */
+export function scheduleWakeUps(wakeUps: WakeUp[]): void {
+  if (wakeUps.length > 0) dispatch(wakeUps);
 }
