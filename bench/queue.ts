@@ -28,6 +28,7 @@ const SCENARIOS: Scenario[] = [
   { name: "Open, everyone's (unfiltered)", input: { status: "open" } },
   { name: "Open, mine", input: { status: "open", assignee: "me" } },
   { name: "Resolved, everyone's", input: { status: "resolved" } },
+  { name: "Snoozed, everyone's", input: { status: "snoozed" } },
   { name: "Open, a label on 10% of all", input: { status: "open", labelIds: ["ql1"] } },
   { name: "Open, a label on 0.1% of all", input: { status: "open", labelIds: ["ql2"] } },
   { name: "Open, both labels", input: { status: "open", labelIds: ["ql1", "ql2"] } },
@@ -54,11 +55,13 @@ async function seed(url: string) {
        SELECT 'qc' || g, $1, 'Customer ' || g, 'c' || g || '@example.com', now() FROM generate_series(1, $2::int) g`,
       [WS, CONVERSATIONS / 10],
     );
-    // 60% resolved, 25% open, 15% pending; a fifth unassigned, the rest spread over the members.
+    // 55% resolved, 25% open, 15% pending, 5% snoozed; a fifth unassigned, the rest spread over the members.
     await client.query(
-      `INSERT INTO "Conversation" (id, "workspaceId", "customerId", status, "assigneeId", subject, "lastMessageAt", "updatedAt")
+      `INSERT INTO "Conversation" (id, "workspaceId", "customerId", status, "snoozedUntil", "assigneeId", subject, "lastMessageAt", "updatedAt")
        SELECT 'qv' || g, $1, 'qc' || (g % ($2::int / 10) + 1),
-              (CASE WHEN g % 20 < 12 THEN 'resolved' WHEN g % 20 < 17 THEN 'open' ELSE 'pending' END)::"ConversationStatus",
+              (CASE WHEN g % 20 < 11 THEN 'resolved' WHEN g % 20 < 16 THEN 'open'
+                    WHEN g % 20 < 19 THEN 'pending' ELSE 'snoozed' END)::"ConversationStatus",
+              CASE WHEN g % 20 = 19 THEN now() + (g % 1000) * interval '1 hour' END,
               CASE WHEN g % 5 = 0 THEN NULL ELSE 'qm' || ((g / 20) % $3::int + 1) END,
               'Order ' || g, timestamp '2024-01-01' + g * interval '30 seconds', now()
        FROM generate_series(1, $2::int) g`,
