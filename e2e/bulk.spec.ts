@@ -1,32 +1,8 @@
 import { expect, type Page, test } from "@playwright/test";
-import { plato } from "./customer-conversation";
+import { conversationsOnOwnChannel as channelWithConversations, plato } from "./customer-conversation";
 import { seriousViolations } from "./ui";
 
 test.beforeEach(() => test.slow());
-
-/** A channel of the test's own with one customer conversation per name; the list shows the last first. */
-async function channelWithConversations(token: string, names: string[]) {
-  const channel = await plato.v1.channels.create.mutate({
-    name: `Bulk ${token}`,
-    kind: "website",
-    identifier: `${token}.bulk.example.com`,
-  });
-  const conversations = [];
-  for (const name of names) {
-    const conversation = await plato.v1.conversations.create.mutate({
-      customer: { name: `${name} ${token}`, email: `${name.toLowerCase()}.${token}@bulk.example.com` },
-      channelId: channel.id,
-      subject: `${name} asks`,
-    });
-    await plato.v1.connect.send.mutate({
-      conversationId: conversation.id,
-      content: { en: `Hello from ${name}` },
-      sender: "customer",
-    });
-    conversations.push(conversation);
-  }
-  return { channel, conversations };
-}
 
 const rowOf = (page: Page, id: string) => page.locator(`a[data-conversation-id="${id}"]`);
 const checkboxOf = (page: Page, id: string) =>

@@ -47,6 +47,7 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
   const utils = trpc.useUtils();
   const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const labels = trpc.v1.labels.list.useQuery(undefined, { staleTime: 60_000 });
+  const labelOptions = (labels.data ?? []).map((label) => ({ value: label.id, name: label.name }));
   const counts = useStatusCounts(filters);
   const matching = counts.data?.[filters.status] ?? 0;
   const count = selection.all ? matching : selection.ids.size;
@@ -118,57 +119,36 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
           </button>
         ))}
       </fieldset>
-      <label className="flex items-center">
-        <span className="sr-only">{tc.snooze}</span>
-        <select
-          value=""
-          disabled={update.isPending}
-          onChange={(event) => {
-            const preset = SNOOZE_PRESETS.find((p) => p === event.target.value);
-            if (preset) run({ snoozeUntil: snoozePresetTime(preset).toISOString() });
-          }}
-          className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800"
-        >
-          <option value="">{tc.snooze}</option>
-          {SNOOZE_PRESETS.map((preset) => (
-            <option key={preset} value={preset}>
-              {tc[PRESET_LABEL[preset]]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex items-center">
-        <span className="sr-only">{t.assign}</span>
-        <select
-          value=""
-          disabled={update.isPending}
-          onChange={(event) => {
-            const value = event.target.value;
-            if (value) run({ assigneeId: value === "none" ? null : value });
-          }}
-          className="rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800"
-        >
-          <option value="">{t.assign}</option>
-          <option value="none">{t.unassign}</option>
-          {(members.data ?? []).map((member) => (
-            <option key={member.memberId} value={member.memberId}>
-              {member.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {(labels.data ?? []).length > 0 ? (
+      <ActionSelect
+        label={tc.snooze}
+        disabled={update.isPending}
+        options={SNOOZE_PRESETS.map((preset) => ({ value: preset, name: tc[PRESET_LABEL[preset]] }))}
+        onPick={(value) => {
+          const preset = SNOOZE_PRESETS.find((p) => p === value);
+          if (preset) run({ snoozeUntil: snoozePresetTime(preset).toISOString() });
+        }}
+      />
+      <ActionSelect
+        label={t.assign}
+        disabled={update.isPending}
+        options={[
+          { value: "none", name: t.unassign },
+          ...(members.data ?? []).map((member) => ({ value: member.memberId, name: member.name })),
+        ]}
+        onPick={(value) => run({ assigneeId: value === "none" ? null : value })}
+      />
+      {labelOptions.length > 0 ? (
         <>
-          <LabelSelect
+          <ActionSelect
             label={t.addLabel}
-            labels={labels.data ?? []}
             disabled={update.isPending}
+            options={labelOptions}
             onPick={(labelId) => run({ addLabelIds: [labelId] })}
           />
-          <LabelSelect
+          <ActionSelect
             label={t.removeLabel}
-            labels={labels.data ?? []}
             disabled={update.isPending}
+            options={labelOptions}
             onPick={(labelId) => run({ removeLabelIds: [labelId] })}
           />
         </>
@@ -192,11 +172,12 @@ export function BulkBar({ filters }: { filters: ConversationFilters }) {
   );
 }
 
-function LabelSelect(props: {
+/** A select whose first option names the action; picking another applies it at once. */
+function ActionSelect(props: {
   label: string;
-  labels: { id: string; name: string }[];
+  options: { value: string; name: string }[];
   disabled: boolean;
-  onPick: (labelId: string) => void;
+  onPick: (value: string) => void;
 }) {
   return (
     <label className="flex items-center">
@@ -207,12 +188,12 @@ function LabelSelect(props: {
         onChange={(event) => {
           if (event.target.value) props.onPick(event.target.value);
         }}
-        className="max-w-40 rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800"
+        className="max-w-44 rounded-md border border-slate-300 bg-white px-2 py-0.5 text-slate-800"
       >
         <option value="">{props.label}</option>
-        {props.labels.map((item) => (
-          <option key={item.id} value={item.id}>
-            {item.name}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.name}
           </option>
         ))}
       </select>
