@@ -107,7 +107,8 @@ test("with the mouse: click and shift-click pick a range, Ctrl+A takes every mat
   await rowOf(page, gul.id).focus();
   await page.keyboard.press("ControlOrMeta+a");
   await bar.getByRole("combobox", { name: "Add label…" }).selectOption({ label: label.name });
-  await expect(page.getByText("4 conversations changed")).toBeVisible();
+  // The bar goes once the change is stored (the undo bar still says what the assignment did).
+  await expect(bar).toHaveCount(0);
   for (const { id } of conversations) {
     const labels = (await plato.v1.conversations.get.query({ id })).labels.map((l) => l.name);
     expect(labels).toEqual([label.name]);
@@ -121,7 +122,7 @@ test("with the mouse: click and shift-click pick a range, Ctrl+A takes every mat
   await rowOf(page, gul.id).focus();
   await page.keyboard.press("ControlOrMeta+a");
   await bar.getByRole("combobox", { name: "Snooze" }).selectOption({ label: "Tomorrow morning" });
-  await expect(page.getByText("4 conversations changed")).toBeVisible();
+  await expect(bar).toHaveCount(0);
   for (const { id } of conversations) {
     const snoozed = await plato.v1.conversations.get.query({ id });
     expect(snoozed.status).toBe("snoozed");
