@@ -1,20 +1,27 @@
 "use client";
 import { type ComponentProps, lazy, Suspense } from "react";
 
-// The pickers' code is not in the inbox's first load: it loads when the browser is idle after a
-// conversation opens (preloadPickers), or at once on first use, whichever comes first.
+// The pickers' code is not in the inbox's first load: it loads with the member's first key or
+// click in the inbox (preloadPickers), or at once on first use, whichever comes first.
 const labelPicker = () => import("@/components/conversations/label-picker");
 const snoozePicker = () => import("@/components/conversations/snooze-picker");
 
-/** Fetches the pickers' code while nothing else is going on, so L and S open them without a wait. */
+/**
+ * Fetches the pickers' code on the first key press or click, long before L or S is usually
+ * pressed (keys typed while a picker's code still loads would fall through to the page), and
+ * never while the page first loads.
+ */
 export function preloadPickers(): () => void {
-  const load = () => void Promise.all([labelPicker(), snoozePicker()]).catch(() => {});
-  if (typeof window.requestIdleCallback !== "function") {
-    const timer = setTimeout(load, 1_000);
-    return () => clearTimeout(timer);
+  const events = ["keydown", "pointerdown"] as const;
+  const stop = () => {
+    for (const type of events) window.removeEventListener(type, load, true);
+  };
+  function load() {
+    stop();
+    void Promise.all([labelPicker(), snoozePicker()]).catch(() => {});
   }
-  const handle = window.requestIdleCallback(load, { timeout: 3_000 });
-  return () => window.cancelIdleCallback(handle);
+  for (const type of events) window.addEventListener(type, load, true);
+  return stop;
 }
 
 const Picker = lazy(() => labelPicker().then((module) => ({ default: module.LabelPicker })));
