@@ -1,39 +1,22 @@
 "use client";
 import { usePathname } from "next/navigation";
-import { trpc } from "@/client/trpc";
 import { CustomerList } from "@/components/customers/customer-list";
 import { CustomerProfile } from "@/components/customers/customer-profile";
-import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
-import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
-import type { UiStrings } from "@/components/i18n/ui-strings";
+import { useStrings } from "@/components/i18n/locale";
+import { MemberPageFrame, type MemberPageProps } from "@/components/inbox/member-page-frame";
 import { PageHeader } from "@/components/inbox/page-header";
-import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
-import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
+import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import { ToastProvider } from "@/components/ui/toast";
 
 /** The Customers page: the searchable list beside the chosen customer's profile. */
-export function CustomersShell({
-  browserLanguages,
-  locale,
-  strings,
-}: {
-  browserLanguages: string[];
-  /** The language the server rendered the page in, and its strings. */
-  locale: UiLocale;
-  strings: UiStrings;
-}) {
+export function CustomersShell(props: MemberPageProps) {
   const customerId = useCustomerIdInPath();
-  const me = trpc.v1.workspace.me.useQuery();
-  const wanted = me.data ? pickUiLocale(me.data.user.locale, browserLanguages) : locale;
   return (
-    <UiLanguageProvider wanted={wanted} initial={{ locale, strings }}>
-      <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
-        <CustomersToasts>
-          <Shell customerId={customerId} />
-        </CustomersToasts>
-        <KeyboardLayer />
-      </KeyboardProvider>
-    </UiLanguageProvider>
+    <MemberPageFrame {...props}>
+      <CustomersToasts>
+        <Shell customerId={customerId} />
+      </CustomersToasts>
+    </MemberPageFrame>
   );
 }
 

@@ -6,15 +6,13 @@ import { LIST_PANEL_ID } from "@/components/conversations/conversation-filters";
 import { ConversationHeader } from "@/components/conversations/conversation-header";
 import { ConversationList } from "@/components/conversations/conversation-list";
 import { currentUndoable, subscribeUndoable, undoNow } from "@/components/conversations/undo-store";
-import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
-import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
-import type { UiStrings } from "@/components/i18n/ui-strings";
+import { useStrings } from "@/components/i18n/locale";
 import { useOpenConversationId } from "@/components/inbox/conversation-route";
+import { MemberPageFrame, type MemberPageProps } from "@/components/inbox/member-page-frame";
 import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
 import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
-import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
-import { KeyboardProvider, useKeyboard, useShortcut } from "@/components/keyboard/keyboard-provider";
+import { useKeyboard, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
 
@@ -26,27 +24,12 @@ const UndoBar = lazy(() =>
 const SETTINGS_HREF = "/settings/api-keys";
 const CUSTOMERS_HREF = "/customers";
 
-export function InboxShell({
-  browserLanguages,
-  locale,
-  strings,
-}: {
-  browserLanguages: string[];
-  /** The language the server rendered the page in, and its strings. */
-  locale: UiLocale;
-  strings: UiStrings;
-}) {
+export function InboxShell(props: MemberPageProps) {
   const conversationId = useOpenConversationId();
-  const me = trpc.v1.workspace.me.useQuery();
-  const wanted = me.data ? pickUiLocale(me.data.user.locale, browserLanguages) : locale;
   return (
-    <UiLanguageProvider wanted={wanted} initial={{ locale, strings }}>
-      <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
-        <Shell conversationId={conversationId} />
-        <KeyboardLayer />
-      </KeyboardProvider>
-      <LiveInbox conversationId={conversationId} />
-    </UiLanguageProvider>
+    <MemberPageFrame {...props} beside={<LiveInbox conversationId={conversationId} />}>
+      <Shell conversationId={conversationId} />
+    </MemberPageFrame>
   );
 }
 

@@ -1,39 +1,21 @@
 "use client";
 import Link from "next/link";
 import { trpc } from "@/client/trpc";
-import { UiLanguageProvider, useStrings } from "@/components/i18n/locale";
-import { pickUiLocale, type UiLocale } from "@/components/i18n/ui-locale";
-import type { UiStrings } from "@/components/i18n/ui-strings";
+import { useStrings } from "@/components/i18n/locale";
+import { MemberPageFrame, type MemberPageProps } from "@/components/inbox/member-page-frame";
 import { PageHeader } from "@/components/inbox/page-header";
-import { KeyboardLayer } from "@/components/keyboard/keyboard-layer";
-import { KeyboardProvider, useShortcut } from "@/components/keyboard/keyboard-provider";
+import { useShortcut } from "@/components/keyboard/keyboard-provider";
 import { SectionContent } from "@/components/settings/section-content";
 import { AGENT_SECTIONS, type SettingsSection } from "@/components/settings/sections";
 import { ToastProvider } from "@/components/ui/toast";
 
-export function SettingsShell({
-  section,
-  browserLanguages,
-  locale,
-  strings,
-}: {
-  section: SettingsSection;
-  browserLanguages: string[];
-  /** The language the server rendered the page in, and its strings. */
-  locale: UiLocale;
-  strings: UiStrings;
-}) {
-  const me = trpc.v1.workspace.me.useQuery();
-  const wanted = me.data ? pickUiLocale(me.data.user.locale, browserLanguages) : locale;
+export function SettingsShell({ section, ...page }: MemberPageProps & { section: SettingsSection }) {
   return (
-    <UiLanguageProvider wanted={wanted} initial={{ locale, strings }}>
-      <KeyboardProvider enabled={me.data?.user.shortcutsEnabled ?? true}>
-        <SettingsToasts>
-          <Shell section={section} />
-        </SettingsToasts>
-        <KeyboardLayer />
-      </KeyboardProvider>
-    </UiLanguageProvider>
+    <MemberPageFrame {...page}>
+      <SettingsToasts>
+        <Shell section={section} />
+      </SettingsToasts>
+    </MemberPageFrame>
   );
 }
 
