@@ -8,6 +8,18 @@ import { createTestWorkspace } from "@/server/test/fixtures";
 
 const BASE = Date.parse("2026-01-01T12:00:00.000Z");
 const minutesAgo = (minutes: number) => new Date(BASE - minutes * 60_000);
+const labelCounts = async (conversations: { conversationId: string }[]) =>
+  Promise.all(
+    conversations.map(
+      async (c) =>
+        (
+          await db().conversation.findUniqueOrThrow({
+            where: { id: c.conversationId },
+            select: { labelCount: true },
+          })
+        ).labelCount,
+    ),
+  );
 
 describe("labels on conversations", () => {
   it("adds and removes a label, shown by name on get and list, announced live and to webhooks once per change", async () => {
@@ -149,6 +161,39 @@ describe("labels on conversations", () => {
     expect((await api.get({ id: b.conversationId })).labels).toEqual([]);
     expect(await db().conversationLabel.count({ where: { labelId: label.id } })).toBe(0);
     expect((await api.list({ labelIds: [label.id] })).items).toEqual([]);
+    expect(await labelCounts([a, b])).toEqual([1, 0]);
+  });
+
+  it("keeps each conversation's label count (what gates the send's label update) through add, remove and bulk changes", async () => {
+    const ws = await createTestWorkspace("Label counts");
+    const one = await ws.owner.api.v1.labels.create({ name: "One", color: "gray" });
+    const two = await ws.owner.api.v1.labels.create({ name: "Two", color: "green" });
+    const a = await seedConversation(ws.workspaceId);
+    const b = await seedConversation(ws.workspaceId);
+    const api = ws.owner.api.v1.conversations;
+    await api.addLabel({ id: a.conversationId, labelId: one.id });
+    await api.addLabel({ id: a.conversationId, labelId: one.id });
+    expect(await labelCounts([a, b])).toEqual([1, 0]);
+    const target = { ids: [a.conversationId, b.conversationId] };
+    await api.bulkUpdate({ target, change: { addLabelIds: [one.id, two.id] } });
+    expect(await labelCounts([a, b])).toEqual([2, 2]);
+    await api.bulkUpdate({ target, change: { removeLabelIds: [one.id] } });
+    await api.removeLabel({ id: b.conversationId, labelId: two.id });
+    expect(await labelCounts([a, b])).toEqual([1, 0]);
+    // The label's copy of the last message time still follows a send once labels come back.
+    await api.addLabel({ id: b.conversationId, labelId: one.id });
+    await ws.owner.api.v1.connect.send({ conversationId: b.conversationId, content: { en: "Later" } });
+    const [conversation, copy] = await Promise.all([
+      db().conversation.findUniqueOrThrow({
+        where: { id: b.conversationId },
+        select: { lastMessageAt: true },
+      }),
+      db().conversationLabel.findFirstOrThrow({
+        where: { conversationId: b.conversationId },
+        select: { lastMessageAt: true },
+      }),
+    ]);
+    expect(copy.lastMessageAt).toEqual(conversation.lastMessageAt);
   });
 
   it("another workspace's label or conversation is not found, word for word like a missing one, and nothing is written", async () => {
