@@ -71,13 +71,30 @@ const steps: Step[] = [
   },
 ];
 
-function run(step: Step): Promise<number> {
+/** Runs a step; with `quiet`, its output is kept and printed once it ends (it runs beside another). */
+const BESIDE_SERVER = ["typecheck", "lint", "build"];
+
+function run(step: Step, quiet = false): Promise<number> {
   return new Promise((resolve) => {
     const [command, ...args] = step.command;
     if (!command) return resolve(1);
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...step.env } });
-    child.on("exit", (code) => resolve(code ?? 1));
-    child.on("error", () => resolve(1));
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: quiet ? ["ignore", "pipe", "pipe"] : "inherit",
+      env: { ...process.env, ...step.env },
+    });
+    const output: Buffer[] = [];
+    child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+    const done = (code: number) => {
+      if (quiet)
+        process.stdout.write(
+          `\n━━ ${step.name} (ran beside the server tests): ${step.command.join(" ")}\n${Buffer.concat(output).toString()}`,
+        );
+      resolve(code);
+    };
+    child.on("exit", (code) => done(code ?? 1));
+    child.on("error", () => done(1));
   });
 }
 
@@ -85,17 +102,32 @@ async function main() {
   rmSync(REPORTS, { recursive: true, force: true });
   mkdirSync(REPORTS, { recursive: true });
   const results: { name: string; ok: boolean; counts?: Counts; seconds: number }[] = [];
-  for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name))) {
-    console.log(`\n━━ ${step.name}: ${step.command.join(" ")}`);
+  const timed = async (step: Step, quiet = false) => {
     const started = Date.now();
-    const code = await run(step);
+    if (!quiet) console.log(`\n━━ ${step.name}: ${step.command.join(" ")}`);
+    const code = await run(step, quiet);
     results.push({
       name: step.name,
       ok: code === 0,
       counts: step.counts?.(),
       seconds: (Date.now() - started) / 1000,
     });
-  }
+  };
+  const chosen = steps.filter((s) => only.length === 0 || only.includes(s.name));
+  // The server tests mostly wait on PostgreSQL; the typecheck, the lint and the build run beside
+  // them (their output printed as each ends), then the browser tests run on that build.
+  const beside = chosen.filter((s) => BESIDE_SERVER.includes(s.name));
+  const server = chosen.find((s) => s.name === "server");
+  await Promise.all([
+    server ? timed(server) : Promise.resolve(),
+    (async () => {
+      for (const step of beside) await timed(step, Boolean(server));
+    })(),
+  ]);
+  for (const step of chosen.filter((s) => s !== server && !beside.includes(s))) await timed(step);
+  results.sort(
+    (a, b) => steps.findIndex((s) => s.name === a.name) - steps.findIndex((s) => s.name === b.name),
+  );
   console.log("\n━━ summary");
   const total: Counts = { passed: 0, failed: 0, skipped: 0 };
   for (const r of results) {
