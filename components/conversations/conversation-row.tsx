@@ -68,11 +68,20 @@ export function ConversationRow({
               : "hover:bg-slate-50"
         }`}
       >
-        <CustomerAvatar
-          customerId={conversation.customer.id}
-          name={name}
-          image={conversation.customer.image}
-        />
+        {/* The checkbox takes the avatar's place while it shows, rather than covering its initials. */}
+        <span
+          className={`shrink-0 ${
+            selecting || checked
+              ? "invisible"
+              : "group-hover/row:invisible group-has-[input:focus]/row:invisible"
+          }`}
+        >
+          <CustomerAvatar
+            customerId={conversation.customer.id}
+            name={name}
+            image={conversation.customer.image}
+          />
+        </span>
         <span className="flex min-w-0 flex-1 flex-col gap-0.5">
           <span className="flex items-baseline gap-2">
             <span
@@ -132,7 +141,7 @@ export function ConversationRow({
           else toggleSelected(conversation.id);
         }}
         aria-label={format(tb.select, { name })}
-        className={`absolute start-5 top-5 size-4 cursor-pointer accent-blue-700 ${
+        className={`absolute start-[22px] top-5 size-4 cursor-pointer accent-blue-700 ${
           selecting || checked ? "" : "opacity-0 group-hover/row:opacity-100 focus:opacity-100"
         }`}
       />
