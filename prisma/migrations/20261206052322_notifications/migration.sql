@@ -25,7 +25,7 @@ CREATE TABLE "Notification" (
 CREATE INDEX "Notification_recipientId_createdAt_id_idx" ON "Notification"("recipientId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
-CREATE INDEX "Notification_createdAt_idx" ON "Notification"("createdAt");
+CREATE INDEX "Notification_createdAt_idx" ON "Notification" USING BRIN ("createdAt");
 
 -- CreateIndex
 CREATE INDEX "Notification_workspaceId_conversationId_idx" ON "Notification"("workspaceId", "conversationId");
@@ -47,6 +47,7 @@ ALTER TABLE "Notification" ADD CONSTRAINT "Notification_workspaceId_conversation
 
 -- AddForeignKey
 ALTER TABLE "Notification" ADD CONSTRAINT "Notification_workspaceId_messageId_fkey" FOREIGN KEY ("workspaceId", "messageId") REFERENCES "Message"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+
 
 -- Written by hand: the unread notifications of a member, newest first: the bell's count walks
 -- at most 100 entries of it (server/notifications/count.ts), however many are read.
