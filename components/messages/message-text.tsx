@@ -1,12 +1,22 @@
 import { directionOf } from "@/components/i18n/ui-locale";
+import { MentionText } from "@/components/notifications/mention-chips";
 import type { Locale } from "@/server/connect/schemas";
+import { MENTION_TOKEN } from "@/server/notifications/mention-tokens";
 
 /**
  * One locale's text as React text (never HTML): whitespace kept, the locale's own `lang` and
  * `dir`, and `unicode-bidi: plaintext` so a paragraph in another script finds its own direction.
  * Anything that is not text is shown as indented JSON.
  */
-export function MessageText({ value, locale }: { value: unknown; locale: Locale }) {
+export function MessageText({
+  value,
+  locale,
+  note = false,
+}: {
+  value: unknown;
+  locale: Locale;
+  note?: boolean;
+}) {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return (
       <p
@@ -14,7 +24,12 @@ export function MessageText({ value, locale }: { value: unknown; locale: Locale 
         dir={directionOf(locale)}
         className="whitespace-pre-wrap break-words text-start [unicode-bidi:plaintext]"
       >
-        {String(value)}
+        {/* Only a note's mentions are references (checked by the server); elsewhere @[…] is text. */}
+        {note && typeof value === "string" && new RegExp(MENTION_TOKEN.source).test(value) ? (
+          <MentionText text={value} />
+        ) : (
+          String(value)
+        )}
       </p>
     );
   }

@@ -5,17 +5,23 @@ import type { Draft } from "@/components/messages/draft-storage";
 import { INTERNAL_FLAG } from "@/components/messages/message-kind";
 import type { ListedMessage } from "@/components/messages/message-row";
 import { useAppendToHistory } from "@/components/messages/use-message-history";
+import { encodeMentions } from "@/components/notifications/mention-text";
 import { LOCALES } from "@/server/connect/locales";
 import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 
 type Outgoing = { idempotencyKey: string; optimistic: ListedMessage; storedId: string | null };
 type Sender = { memberId: string; name: string; image: string | null };
 
-export function sendInput(conversationId: string, draft: Draft): SendMessageInput {
+export function sendInput(
+  conversationId: string,
+  draft: Draft,
+  members: { memberId: string; name: string }[] = [],
+): SendMessageInput {
   const content: MessageContent = {};
   for (const locale of LOCALES) {
     const text = draft.text[locale].trim();
-    if (text) content[locale] = text;
+    // A note's "@Name" of a member is sent as a reference to them (a mention).
+    if (text) content[locale] = draft.internal ? encodeMentions(text, members) : text;
   }
   return {
     conversationId,
@@ -36,6 +42,7 @@ export function sendInput(conversationId: string, draft: Draft): SendMessageInpu
  */
 export function useOutbox(conversationId: string, sender: Sender | undefined, history: MessageOutput[]) {
   const utils = trpc.useUtils();
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const appendToHistory = useAppendToHistory(conversationId);
   const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
   const storedIds = useMemo(() => new Set(history.map((m) => m.id)), [history]);
@@ -48,7 +55,7 @@ export function useOutbox(conversationId: string, sender: Sender | undefined, hi
 
   const send = useCallback(
     async (draft: Draft): Promise<MessageOutput> => {
-      const input = sendInput(conversationId, draft);
+      const input = sendInput(conversationId, draft, members.data);
       const { idempotencyKey } = draft;
       const optimistic: ListedMessage = {
         id: `pending:${idempotencyKey}`,
@@ -85,7 +92,7 @@ export function useOutbox(conversationId: string, sender: Sender | undefined, hi
         throw error;
       }
     },
-    [conversationId, sender, utils, appendToHistory],
+    [conversationId, sender, utils, appendToHistory, members.data],
   );
 
   const pending = useMemo(
