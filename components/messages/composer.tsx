@@ -29,7 +29,7 @@ import {
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
-import { MENTION_LISTBOX_ID, useMentionPicker } from "@/components/notifications/use-mention-picker";
+import { MENTION_LISTBOX_ID, useMentionTrigger } from "@/components/notifications/use-mention-picker";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 
 // Shown only after an action (typing /, attaching a file), so they load then; keys stay with the textarea.
@@ -89,12 +89,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   // A colleague's conversation: said before the reply goes, never in its way. Notes are for the team.
   const colleague = assignee && me.data && assignee.memberId !== me.data.memberId && !draft.internal;
   const unfilled = unfilledIn.map((u) => u.placeholder);
-  const mention = useMentionPicker({
-    enabled: draft.internal,
-    text: draft.text[draft.locale],
-    textarea: textareaRef,
-    setText: (text) => update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } })),
-  });
+  const mention = useMentionTrigger(draft.internal);
 
   async function submit() {
     if (sending) return;
@@ -250,9 +245,20 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
           />
         ) : null}
       </div>
-      {mention.open ? (
+      {mention.open && mention.trigger ? (
         <Suspense fallback={null}>
-          <MentionList matches={mention.matches} activeId={mention.activeId} onChoose={mention.choose} />
+          <MentionList
+            trigger={mention.trigger}
+            text={draft.text[draft.locale]}
+            textarea={textareaRef}
+            keys={mention.keys}
+            setText={(text) => {
+              mention.close();
+              update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } }));
+            }}
+            onActive={mention.setActiveOptionId}
+            onDismiss={mention.dismiss}
+          />
         </Suspense>
       ) : null}
       <div id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${draft.locale}`}>

@@ -1,7 +1,12 @@
+import { lazy, Suspense } from "react";
 import { directionOf } from "@/components/i18n/ui-locale";
-import { MentionText } from "@/components/notifications/mention-chips";
 import type { Locale } from "@/server/connect/schemas";
-import { MENTION_TOKEN } from "@/server/notifications/mention-tokens";
+
+// Only notes that mention someone need it.
+const MentionText = lazy(() =>
+  import("@/components/notifications/mention-chips").then((module) => ({ default: module.MentionText })),
+);
+const MENTION = /@\[[A-Za-z0-9_-]{1,64}\]/;
 
 /**
  * One locale's text as React text (never HTML): whitespace kept, the locale's own `lang` and
@@ -25,8 +30,10 @@ export function MessageText({
         className="whitespace-pre-wrap break-words text-start [unicode-bidi:plaintext]"
       >
         {/* Only a note's mentions are references (checked by the server); elsewhere @[…] is text. */}
-        {note && typeof value === "string" && new RegExp(MENTION_TOKEN.source).test(value) ? (
-          <MentionText text={value} />
+        {note && typeof value === "string" && MENTION.test(value) ? (
+          <Suspense fallback={value.replace(new RegExp(MENTION.source, "g"), "@…")}>
+            <MentionText text={value} />
+          </Suspense>
         ) : (
           String(value)
         )}

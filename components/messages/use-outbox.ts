@@ -5,7 +5,6 @@ import type { Draft } from "@/components/messages/draft-storage";
 import { INTERNAL_FLAG } from "@/components/messages/message-kind";
 import type { ListedMessage } from "@/components/messages/message-row";
 import { useAppendToHistory } from "@/components/messages/use-message-history";
-import { encodeMentions } from "@/components/notifications/mention-text";
 import { LOCALES } from "@/server/connect/locales";
 import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 
@@ -15,13 +14,13 @@ type Sender = { memberId: string; name: string; image: string | null };
 export function sendInput(
   conversationId: string,
   draft: Draft,
-  members: { memberId: string; name: string }[] = [],
+  /** A note's "@Name" of a member is sent as a reference to them (a mention). */
+  encodeMentions: (text: string) => string = (text) => text,
 ): SendMessageInput {
   const content: MessageContent = {};
   for (const locale of LOCALES) {
     const text = draft.text[locale].trim();
-    // A note's "@Name" of a member is sent as a reference to them (a mention).
-    if (text) content[locale] = draft.internal ? encodeMentions(text, members) : text;
+    if (text) content[locale] = draft.internal ? encodeMentions(text) : text;
   }
   return {
     conversationId,
@@ -55,7 +54,14 @@ export function useOutbox(conversationId: string, sender: Sender | undefined, hi
 
   const send = useCallback(
     async (draft: Draft): Promise<MessageOutput> => {
-      const input = sendInput(conversationId, draft, members.data);
+      // Loaded with the first note that has an @ in it, not with the inbox.
+      const mentions =
+        draft.internal && LOCALES.some((l) => draft.text[l].includes("@"))
+          ? await import("@/components/notifications/mention-text")
+          : null;
+      const input = sendInput(conversationId, draft, (text) =>
+        mentions ? mentions.encodeMentions(text, members.data ?? []) : text,
+      );
       const { idempotencyKey } = draft;
       const optimistic: ListedMessage = {
         id: `pending:${idempotencyKey}`,

@@ -16,8 +16,12 @@ export function NotificationPreferencesForm() {
   const headingId = useId();
   const utils = trpc.useUtils();
   const preferences = trpc.v1.notifications.preferences.useQuery();
+  // Ticked at once; a refused change puts the box back.
   const update = trpc.v1.notifications.updatePreferences.useMutation({
+    onMutate: (change) =>
+      utils.v1.notifications.preferences.setData(undefined, (was) => (was ? { ...was, ...change } : was)),
     onSuccess: (saved) => utils.v1.notifications.preferences.setData(undefined, saved),
+    onError: () => void utils.v1.notifications.preferences.invalidate(),
   });
   return (
     <section aria-labelledby={headingId} className="space-y-3">

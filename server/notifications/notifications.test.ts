@@ -3,7 +3,7 @@ import { seedConversation } from "@/server/conversations/test-conversations";
 import { db } from "@/server/db/client";
 import { onCommitted } from "@/server/events/publish";
 import type { InboxEvent } from "@/server/events/types";
-import { mentionToken } from "@/server/notifications/mention-tokens";
+import { mentionToken, splitMentions } from "@/server/notifications/mention-tokens";
 import { deleteOldNotifications } from "@/server/notifications/sweep";
 import { badFields, errorCode } from "@/server/test/errors";
 import { createTestWorkspace } from "@/server/test/fixtures";
@@ -59,6 +59,18 @@ describe("notifications", () => {
       },
     ]);
     expect(await bob.api.v1.notifications.unreadCount()).toEqual({ count: 1, capped: false });
+
+    // A rename: the note still holds the reference, and everything shows the current name.
+    await db().user.update({ where: { id: ws.owner.userId }, data: { name: "Renamed Owner" } });
+    await db().user.update({ where: { id: bob.userId }, data: { name: "Bob Renamed" } });
+    expect((await ws.owner.api.v1.connect.listMessages({ conversationId })).items[0]?.content).toEqual({
+      en: text,
+    });
+    expect((await bob.api.v1.notifications.list({})).notifications[0]?.actor?.name).toBe("Renamed Owner");
+    const names = new Map((await ws.owner.api.v1.workspace.members()).map((m) => [m.memberId, m.name]));
+    expect(
+      splitMentions(text).flatMap((part) => (part.kind === "mention" ? [names.get(part.memberId)] : [])),
+    ).toEqual(["Bob Renamed", expect.any(String), "Bob Renamed", "Renamed Owner"]);
   });
 
   it("refuses a note mentioning anyone who is not a member of the workspace, and stores nothing", async () => {
