@@ -5,12 +5,21 @@ import { useFormatters } from "@/components/i18n/format";
 import { useStrings } from "@/components/i18n/locale";
 import { usePressOutside } from "@/components/menu/use-press-outside";
 import { describeNotification } from "@/components/notifications/describe";
-import { type DesktopState, desktopState, enableDesktop } from "@/components/notifications/desktop";
+import { DESKTOP_KEY, type DesktopState, desktopState } from "@/components/notifications/desktop";
 import { goToNotification } from "@/components/notifications/open-notification";
 import { Button } from "@/components/ui/button";
 import type { NotificationOutput } from "@/server/notifications/schemas";
 
 const PAGE = 20;
+
+/** Asks the browser for its permission: only here, on the member's click. */
+async function enableDesktop(): Promise<DesktopState> {
+  if (!("Notification" in window)) return "unsupported";
+  const permission =
+    Notification.permission === "default" ? await Notification.requestPermission() : Notification.permission;
+  if (permission === "granted") localStorage.setItem(DESKTOP_KEY, "on");
+  return desktopState();
+}
 
 /**
  * The notification centre under the bell: newest first, unread ones marked. ↓/↑ move between
