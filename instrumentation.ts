@@ -11,5 +11,7 @@ export async function register() {
     startSnoozeInApp();
     const { sweepOrphanBytesHourly } = await import("@/server/attachments/orphan-sweeper");
     sweepOrphanBytesHourly();
+    const { sweepOldNotificationsHourly } = await import("@/server/notifications/sweeper");
+    sweepOldNotificationsHourly();
   }
 }

@@ -283,9 +283,9 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
   ]) {
     await expect(help.getByText(label, { exact: true })).toBeVisible();
   }
-  // 38 shortcuts (2 for customers, 4 for picking rows for a bulk change, 2 for snooze), and the
+  // 39 shortcuts (2 for customers, 4 for picking rows for a bulk change, 2 for snooze, 1 for notifications), and the
   // message history's own keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(41);
+  await expect(help.locator("dt")).toHaveCount(42);
   await expect(help.getByText("Select all conversations that match", { exact: true })).toBeVisible();
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");

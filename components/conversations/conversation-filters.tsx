@@ -12,6 +12,7 @@ import { SEARCH_INPUT_ID } from "@/components/conversations/use-list-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
 import { directionOf } from "@/components/i18n/ui-locale";
+import { setTitleCount } from "@/components/notifications/tab-title";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 const SEARCH_DEBOUNCE_MS = 250;
@@ -206,10 +207,7 @@ function StatusTabs({ filters }: { filters: Filters }) {
 
 /** "(3) Inbox · Connect Inbox": the unread open conversations of the view, in the tab's title. */
 function useUnreadTitle(unreadOpen: number | undefined) {
-  useEffect(() => {
-    const base = document.title.replace(/^\(\d+\) /, "");
-    document.title = unreadOpen ? `(${unreadOpen}) ${base}` : base;
-  }, [unreadOpen]);
+  useEffect(() => setTitleCount("conversations", unreadOpen ? `(${unreadOpen})` : ""), [unreadOpen]);
 }
 
 const selectClass =

@@ -9,6 +9,7 @@ import { shellStrings } from "@/components/inbox/strings";
 import { keyboardStrings } from "@/components/keyboard/strings";
 import { liveStrings } from "@/components/live/strings";
 import { messageStrings } from "@/components/messages/strings";
+import { notificationsStrings } from "@/components/notifications/strings";
 import { accountStrings } from "@/components/settings/account-strings";
 import { auditStrings } from "@/components/settings/audit/strings";
 import { channelsStrings } from "@/components/settings/channels/strings";
@@ -37,6 +38,7 @@ const features = {
   audit: auditStrings,
   webhooks: webhooksStrings,
   customers: customersStrings,
+  notifications: notificationsStrings,
 };
 
 export type UiStrings = { [Feature in keyof typeof features]: (typeof features)[Feature]["en"] };
@@ -60,5 +62,6 @@ export function uiStrings(locale: UiLocale): UiStrings {
     audit: auditStrings[locale],
     webhooks: webhooksStrings[locale],
     customers: customersStrings[locale],
+    notifications: notificationsStrings[locale],
   };
 }

@@ -15,6 +15,7 @@ import { WorkspaceSwitcher } from "@/components/inbox/workspace-switcher";
 import { useKeyboard, useShortcut } from "@/components/keyboard/keyboard-provider";
 import { LiveInbox } from "@/components/live/live-inbox";
 import { ConversationPane } from "@/components/messages/conversation-pane";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 // Loaded when there is first something to undo; the live region it fills is on the page from the start.
 const UndoBar = lazy(() =>
@@ -51,6 +52,7 @@ function Shell({ conversationId }: { conversationId: string | null }) {
       <header className="flex items-center justify-between gap-4 border-b border-slate-200 px-4 py-2">
         <WorkspaceSwitcher />
         <div className="flex items-center gap-3 text-sm">
+          <NotificationBell />
           <PreferencesMenu />
           {/* A plain link: the settings are another page, and next/link would add to the inbox's first load. */}
           <a href={CUSTOMERS_HREF} className="rounded-md border border-slate-300 px-2 py-1 hover:bg-slate-50">

@@ -3,6 +3,7 @@ import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
 import { PreferencesMenu } from "@/components/inbox/preferences-menu";
 import { signOut } from "@/components/inbox/sign-out";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Button } from "@/components/ui/button";
 
 /** The header of the pages beside the inbox (settings, customers): the workspace, the way back, the member. */
@@ -25,6 +26,7 @@ export function PageHeader({ backLabel }: { backLabel: string }) {
         </a>
       </div>
       <div className="flex items-center gap-3 text-sm">
+        <NotificationBell />
         <PreferencesMenu />
         <span className="font-medium">{me.data?.user.name}</span>
         <Button onClick={() => void signOut("/sign-in")} variant="secondary" size="sm">

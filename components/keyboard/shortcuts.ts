@@ -38,6 +38,7 @@ export type ShortcutId =
   | "settings.open"
   | "inbox.open"
   | "customers.open"
+  | "notifications.open"
   | "customers.search"
   | "escape"
   | "help"
@@ -102,6 +103,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "settings.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyS" }] },
   { id: "inbox.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyI" }] },
   { id: "customers.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyC" }] },
+  { id: "notifications.open", group: "general", keys: [{ code: "KeyG" }, { code: "KeyN" }] },
   { id: "customers.search", group: "general", keys: [{ code: "Slash" }] },
   { id: "escape", group: "general", keys: [{ code: "Escape" }], inFields: true, essential: true },
   { id: "help", group: "general", keys: [{ code: "Slash", shift: true }] },

@@ -12,6 +12,9 @@ export type Changes = {
   bulk: boolean;
   /** conversationId → the changed runs' ids */
   aiRuns: Map<string, Set<string>>;
+  /** The member's own notifications: the new ones' ids; `notificationsRead` when some were read. */
+  notifications: Set<string>;
+  notificationsRead: boolean;
 };
 
 export function noChanges(): Changes {
@@ -22,6 +25,8 @@ export function noChanges(): Changes {
     conversations: new Set(),
     bulk: false,
     aiRuns: new Map(),
+    notifications: new Set(),
+    notificationsRead: false,
   };
 }
 
@@ -50,6 +55,12 @@ export function collect(changes: Changes, event: LiveEvent) {
       break;
     case "ai-run.updated":
       add(changes.aiRuns, event.conversationId, event.aiRunId);
+      break;
+    case "notification.created":
+      changes.notifications.add(event.notificationId);
+      break;
+    case "notifications.read":
+      changes.notificationsRead = true;
       break;
   }
 }

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { type Changes, collect, noChanges } from "@/components/live/changes";
 import { type MessagePages, mergeNewestPage } from "@/components/live/message-pages";
+import { announceNotifications } from "@/components/notifications/arrivals";
 import type { MessageOutput } from "@/server/connect/schemas";
 import type { LiveEvent } from "@/server/events/types";
 
@@ -95,6 +96,7 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
           utils.v1.conversations.invalidate(),
           utils.v1.ai.runsForConversation.invalidate(),
           utils.v1.ai.run.invalidate(),
+          utils.v1.notifications.invalidate(),
         ]);
         return;
       }
@@ -118,6 +120,13 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
       // page opened) would otherwise wait for its slow safety refetch: read the runs on screen
       // again. Only runs still queued or running are on screen by themselves.
       if (changes.started) refetches.push(utils.v1.ai.run.invalidate());
+      if (changes.notifications.size > 0 || changes.notificationsRead) {
+        refetches.push(
+          utils.v1.notifications.unreadCount.invalidate(),
+          utils.v1.notifications.list.invalidate(),
+        );
+      }
+      if (changes.notifications.size > 0) announceNotifications([...changes.notifications]);
       // A draft announces its streamed text several times a second: refetch the run on screen
       // alone, and the conversation's list of runs only for a run it does not show yet.
       for (const [conversationId, runIds] of changes.aiRuns) {

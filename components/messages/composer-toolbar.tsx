@@ -115,7 +115,7 @@ export function ComposerToolbar({
           disabled={sending}
           aria-keyshortcuts="Control+Enter Meta+Enter"
           className={`rounded-md px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60 ${
-            draft.internal ? "bg-amber-600 hover:bg-amber-700" : "bg-blue-600 hover:bg-blue-700"
+            draft.internal ? "bg-amber-700 hover:bg-amber-800" : "bg-blue-600 hover:bg-blue-700"
           }`}
         >
           {sending ? t.sending : draft.internal ? t.sendNote : t.send}

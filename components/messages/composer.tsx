@@ -29,6 +29,7 @@ import {
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
+import { MENTION_LISTBOX_ID, useMentionTrigger } from "@/components/notifications/use-mention-picker";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 
 // Shown only after an action (typing /, attaching a file), so they load then; keys stay with the textarea.
@@ -38,6 +39,10 @@ const TemplatePicker = lazy(() =>
 // Shown only while replying to one message.
 const ReplyBanner = lazy(() =>
   import("@/components/messages/reply-banner").then((module) => ({ default: module.ReplyBanner })),
+);
+// Shown once `@` is typed in a note.
+const MentionList = lazy(() =>
+  import("@/components/notifications/mention-list").then((module) => ({ default: module.MentionList })),
 );
 const AttachmentTray = lazy(() =>
   import("@/components/messages/attachment-tray").then((module) => ({ default: module.AttachmentTray })),
@@ -84,6 +89,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   // A colleague's conversation: said before the reply goes, never in its way. Notes are for the team.
   const colleague = assignee && me.data && assignee.memberId !== me.data.memberId && !draft.internal;
   const unfilled = unfilledIn.map((u) => u.placeholder);
+  const mention = useMentionTrigger(draft.internal);
 
   async function submit() {
     if (sending) return;
@@ -139,6 +145,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   });
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (mention.onKeyDown(event)) return;
     if (picker.onKeyDown(event)) return;
     if (event.key !== "Enter" || event.nativeEvent.isComposing) return;
     const plainEnter = !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -157,6 +164,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
 
   function setText(text: string) {
     picker.onTextChange(draft.text[draft.locale], text);
+    mention.onTextChange(text, textareaRef.current?.selectionStart ?? text.length);
     setProblem(null);
     update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } }));
   }
@@ -237,6 +245,22 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
           />
         ) : null}
       </div>
+      {mention.open && mention.trigger ? (
+        <Suspense fallback={null}>
+          <MentionList
+            trigger={mention.trigger}
+            text={draft.text[draft.locale]}
+            textarea={textareaRef}
+            keys={mention.keys}
+            setText={(text) => {
+              mention.close();
+              update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } }));
+            }}
+            onActive={mention.setActiveOptionId}
+            onDismiss={mention.dismiss}
+          />
+        </Suspense>
+      ) : null}
       <div id="composer-panel" role="tabpanel" aria-labelledby={`composer-tab-${draft.locale}`}>
         <DraftTextarea
           key={draft.locale}
@@ -247,8 +271,9 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
           placeholder={draft.internal ? t.notePlaceholder : t.placeholder}
           readOnly={sending}
           internal={draft.internal}
-          pickerOpen={picker.source === "slash"}
-          activeOptionId={picker.activeOptionId}
+          pickerOpen={picker.source === "slash" || mention.open}
+          controls={mention.open ? MENTION_LISTBOX_ID : undefined}
+          activeOptionId={mention.open ? mention.activeOptionId : picker.activeOptionId}
           describedBy={mismatch ? "composer-script-hint" : undefined}
           onChange={setText}
           onKeyDown={onKeyDown}

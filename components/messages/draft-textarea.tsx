@@ -14,6 +14,8 @@ type Props = {
   internal: boolean;
   pickerOpen: boolean;
   activeOptionId: string | undefined;
+  /** The open list's id: the templates' unless said otherwise (a note's mentions). */
+  controls?: string;
   /** The id of a hint about the text (read with it). */
   describedBy?: string;
   onChange: (text: string) => void;
@@ -39,6 +41,7 @@ export function DraftTextarea({
   internal,
   pickerOpen,
   activeOptionId,
+  controls = "composer-templates",
   describedBy,
   ...on
 }: Props) {
@@ -79,7 +82,7 @@ export function DraftTextarea({
         placeholder={`\u2068${placeholder}\u2069`}
         readOnly={readOnly}
         rows={3}
-        aria-controls={pickerOpen ? "composer-templates" : undefined}
+        aria-controls={pickerOpen ? controls : undefined}
         aria-activedescendant={pickerOpen ? activeOptionId : undefined}
         aria-autocomplete={pickerOpen ? "list" : undefined}
         onChange={(event) => on.onChange(event.target.value)}

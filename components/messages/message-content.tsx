@@ -2,12 +2,13 @@
 import { format, useStrings } from "@/components/i18n/locale";
 import { pickLocale, presentLocales } from "@/components/messages/content-locales";
 import { useLanguageNames, useLocaleChoice } from "@/components/messages/locale-choice";
+import { INTERNAL_FLAG } from "@/components/messages/message-kind";
 import { MessageText } from "@/components/messages/message-text";
 import type { MessageOutput } from "@/server/connect/schemas";
 
 /** The message in the viewer's locale when it has it, with a switch to its other locales. */
 type Props = {
-  message: Pick<MessageOutput, "id" | "content">;
+  message: Pick<MessageOutput, "id" | "content"> & Partial<Pick<MessageOutput, "flags">>;
   /** System lines show the viewer's locale only: a switch under each would be noise. */
   switchable?: boolean;
 };
@@ -22,7 +23,11 @@ export function MessageContent({ message, switchable = true }: Props) {
   if (!locale) return null;
   return (
     <div className="min-w-0">
-      <MessageText value={message.content[locale]} locale={locale} />
+      <MessageText
+        value={message.content[locale]}
+        locale={locale}
+        note={message.flags?.includes(INTERNAL_FLAG) ?? false}
+      />
       {switchable && present.length > 1 ? (
         <fieldset className="mt-1 flex gap-1" aria-label={t.messageLanguages}>
           {present.map((option) => (

@@ -1,12 +1,27 @@
+import { lazy, Suspense } from "react";
 import { directionOf } from "@/components/i18n/ui-locale";
 import type { Locale } from "@/server/connect/schemas";
+
+// Only notes that mention someone need it.
+const MentionText = lazy(() =>
+  import("@/components/notifications/mention-chips").then((module) => ({ default: module.MentionText })),
+);
+const MENTION = /@\[[A-Za-z0-9_-]{1,64}\]/;
 
 /**
  * One locale's text as React text (never HTML): whitespace kept, the locale's own `lang` and
  * `dir`, and `unicode-bidi: plaintext` so a paragraph in another script finds its own direction.
  * Anything that is not text is shown as indented JSON.
  */
-export function MessageText({ value, locale }: { value: unknown; locale: Locale }) {
+export function MessageText({
+  value,
+  locale,
+  note = false,
+}: {
+  value: unknown;
+  locale: Locale;
+  note?: boolean;
+}) {
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
     return (
       <p
@@ -14,7 +29,14 @@ export function MessageText({ value, locale }: { value: unknown; locale: Locale 
         dir={directionOf(locale)}
         className="whitespace-pre-wrap break-words text-start [unicode-bidi:plaintext]"
       >
-        {String(value)}
+        {/* Only a note's mentions are references (checked by the server); elsewhere @[…] is text. */}
+        {note && typeof value === "string" && MENTION.test(value) ? (
+          <Suspense fallback={value.replace(new RegExp(MENTION.source, "g"), "@…")}>
+            <MentionText text={value} />
+          </Suspense>
+        ) : (
+          String(value)
+        )}
       </p>
     );
   }

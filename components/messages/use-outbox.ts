@@ -11,11 +11,16 @@ import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/c
 type Outgoing = { idempotencyKey: string; optimistic: ListedMessage; storedId: string | null };
 type Sender = { memberId: string; name: string; image: string | null };
 
-export function sendInput(conversationId: string, draft: Draft): SendMessageInput {
+export function sendInput(
+  conversationId: string,
+  draft: Draft,
+  /** A note's "@Name" of a member is sent as a reference to them (a mention). */
+  encodeMentions: (text: string) => string = (text) => text,
+): SendMessageInput {
   const content: MessageContent = {};
   for (const locale of LOCALES) {
     const text = draft.text[locale].trim();
-    if (text) content[locale] = text;
+    if (text) content[locale] = draft.internal ? encodeMentions(text) : text;
   }
   return {
     conversationId,
@@ -36,6 +41,7 @@ export function sendInput(conversationId: string, draft: Draft): SendMessageInpu
  */
 export function useOutbox(conversationId: string, sender: Sender | undefined, history: MessageOutput[]) {
   const utils = trpc.useUtils();
+  const members = trpc.v1.workspace.members.useQuery(undefined, { staleTime: 5 * 60_000 });
   const appendToHistory = useAppendToHistory(conversationId);
   const [outgoing, setOutgoing] = useState<Outgoing[]>([]);
   const storedIds = useMemo(() => new Set(history.map((m) => m.id)), [history]);
@@ -48,7 +54,14 @@ export function useOutbox(conversationId: string, sender: Sender | undefined, hi
 
   const send = useCallback(
     async (draft: Draft): Promise<MessageOutput> => {
-      const input = sendInput(conversationId, draft);
+      // Loaded with the first note that has an @ in it, not with the inbox.
+      const mentions =
+        draft.internal && LOCALES.some((l) => draft.text[l].includes("@"))
+          ? await import("@/components/notifications/mention-text")
+          : null;
+      const input = sendInput(conversationId, draft, (text) =>
+        mentions ? mentions.encodeMentions(text, members.data ?? []) : text,
+      );
       const { idempotencyKey } = draft;
       const optimistic: ListedMessage = {
         id: `pending:${idempotencyKey}`,
@@ -85,7 +98,7 @@ export function useOutbox(conversationId: string, sender: Sender | undefined, hi
         throw error;
       }
     },
-    [conversationId, sender, utils, appendToHistory],
+    [conversationId, sender, utils, appendToHistory, members.data],
   );
 
   const pending = useMemo(

@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { format, useStrings } from "@/components/i18n/locale";
 import { signOut } from "@/components/inbox/sign-out";
+import { NotificationPreferencesForm } from "@/components/settings/notification-preferences";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { serverErrors } from "@/components/settings/server-errors";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export function AccountSection() {
     <div className="space-y-8">
       <p className="max-w-prose text-sm text-slate-600">{t.accountIntro}</p>
       <ProfileForm />
+      <NotificationPreferencesForm />
       <PasswordForm />
       <section aria-labelledby={sessionsId} className="space-y-3">
         <h2 id={sessionsId} className="text-lg font-semibold">

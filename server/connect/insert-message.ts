@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from "uuid";
 import { activityAssignments } from "@/server/connect/conversation-activity";
 import { attachmentsJson, messageRows } from "@/server/connect/message-rows";
 import type { FlatMessageRow } from "@/server/connect/message-select";
@@ -39,9 +40,10 @@ export type NewMessage = {
  * check first needs no transaction, and the conversation's row is locked only while it runs.
  * Returns null when the conversation is not in the workspace (nothing is written then).
  */
-const INSERT_MESSAGE = `
+const insertStatement = (customer: boolean) => `
   WITH conv AS (
-    SELECT id, "customerId", "channelId", status FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
+    SELECT id, "customerId", "channelId", status${customer ? `, "assigneeId"` : ""}
+    FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
   ), m AS (
     INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
       "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
@@ -97,19 +99,45 @@ const INSERT_MESSAGE = `
       // conv is the row as the statement began: the status the activity update changes.
       { from: "m, conv", when: `$21::boolean AND conv.status <> 'open'` },
     )}
-  )
+  )${customer ? NOTIFY_ASSIGNEE : ""}
   ${messageRows({
     extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",
-      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened) AS "webhookDeliveryIds",`,
+      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened) AS "webhookDeliveryIds",
+      ${customer ? `(SELECT "recipientId" FROM notified) AS "notifiedMemberId",` : ""}`,
     from: "m",
     attachments: attachmentsJson("claimed f"),
   })}`;
 
-type InsertedMessage = FlatMessageRow & { claimedCount: number; webhookDeliveryIds: string[] };
+/**
+ * A customer's message notifies the conversation's assignee (unless they turned it off), in the
+ * same statement. Only customer sends carry it: a member's send, the API's usual one, is unchanged.
+ */
+const NOTIFY_ASSIGNEE = `, notified AS (
+    INSERT INTO "Notification" (id, "workspaceId", "recipientId", kind, "conversationId", "messageId", "createdAt")
+    SELECT $25, m."workspaceId", a.id, 'customer_message', m."conversationId", m.id, m."createdAt"
+    FROM m JOIN conv ON true
+    JOIN "Member" a ON a.id = conv."assigneeId" AND a."workspaceId" = m."workspaceId"
+    WHERE a."removedAt" IS NULL AND a."notifyCustomerMessage"
+    RETURNING "recipientId"
+  )`;
 
-export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertedMessage | null> {
+const INSERT_MESSAGE = insertStatement(false);
+const INSERT_CUSTOMER_MESSAGE = insertStatement(true);
+
+type InsertedMessage = FlatMessageRow & {
+  claimedCount: number;
+  webhookDeliveryIds: string[];
+  /** The assignee a customer's message notified; its notification's id is `notificationId`. */
+  notifiedMemberId?: string | null;
+};
+
+export type InsertResult = InsertedMessage & { notificationId: string };
+
+export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertResult | null> {
   const { aiRun } = message;
-  const [row] = await sql<InsertedMessage>(on, INSERT_MESSAGE, [
+  const customer = message.senderType === "customer";
+  const notificationId = uuidv7();
+  const [row] = await sql<InsertedMessage>(on, customer ? INSERT_CUSTOMER_MESSAGE : INSERT_MESSAGE, [
     message.conversationId,
     message.workspaceId,
     message.id,
@@ -134,6 +162,7 @@ export async function insertMessage(on: Queryable, message: NewMessage): Promise
     utc(new Date()),
     newWebhookMessageId(),
     newWebhookMessageId(),
+    ...(customer ? [notificationId] : []),
   ]);
-  return row ?? null;
+  return row ? { ...row, notificationId } : null;
 }

@@ -19,6 +19,13 @@ import {
 import type { Db } from "@/server/db/client";
 import { type Queryable, sql, transaction, uniqueViolation } from "@/server/db/sql";
 import { publishAfterCommit } from "@/server/events/publish";
+import {
+  type CreatedNotification,
+  createNotificationsOn,
+  publishNotifications,
+} from "@/server/notifications/create";
+import { mentionedMemberIds } from "@/server/notifications/mention-tokens";
+import { checkMentions } from "@/server/notifications/mentions";
 import { notFound } from "@/server/trpc/errors";
 import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { findNamedChannel } from "@/server/workspace/channels";
@@ -56,10 +63,14 @@ function requestHash(input: SendMessageInput): string {
     .digest("hex");
 }
 
-/** A send that names nothing to look up first: no template, parent, channel, customer, upload or AI agent. */
-function needsLookups(input: SendMessageInput): boolean {
+/**
+ * A send that names nothing to look up first: no template, parent, channel, customer, upload,
+ * AI agent or mention.
+ */
+function needsLookups(input: SendMessageInput, mentioned: string[]): boolean {
   return Boolean(
-    input.templateId ||
+    mentioned.length > 0 ||
+      input.templateId ||
       input.parentId ||
       input.channelId ||
       input.channelIdentifier ||
@@ -102,6 +113,8 @@ async function storeMessage(
     idempotencyHash: idempotency?.hash ?? null,
   };
   const internal = base.flags.includes(INTERNAL_FLAG);
+  // Mentions are references only in internal notes: elsewhere `@[…]` is text the customer sees.
+  const mentioned = internal && input.sender !== "customer" ? mentionedMemberIds(input.content ?? {}) : [];
   const write = async (
     on: Queryable,
     message: Omit<NewMessage, keyof typeof base | "internal" | "reopen">,
@@ -116,10 +129,13 @@ async function storeMessage(
         message: "attachmentIds: an upload was attached by another send",
       });
     }
-    return { message: flatMessageOutput(row), webhookDeliveryIds: row.webhookDeliveryIds };
+    const notified: CreatedNotification[] = row.notifiedMemberId
+      ? [{ id: row.notificationId, recipientId: row.notifiedMemberId }]
+      : [];
+    return { message: flatMessageOutput(row), webhookDeliveryIds: row.webhookDeliveryIds, notified };
   };
 
-  if (!needsLookups(input)) {
+  if (!needsLookups(input, mentioned)) {
     const content = presentContent(input.content);
     requireContent(content, []);
     const sender = await resolveSender(db.$pool, caller, input);
@@ -151,6 +167,7 @@ async function storeMessage(
     const sender = await resolveSender(tx, caller, input);
     const ai = await resolveAi(tx, workspaceId, input, channelId);
     await checkAttachments(tx, workspaceId, attachmentIds);
+    await checkMentions(tx, workspaceId, mentioned);
     const aiRun = ai ? { id: uuidv7(), ...ai, requestedByMemberId: caller.memberId } : null;
     const written = await write(tx, {
       ...sender,
@@ -160,7 +177,17 @@ async function storeMessage(
       attachmentIds,
       aiRun,
     });
-    return { ...written, aiRunId: aiRun?.id ?? null };
+    const mentions = await createNotificationsOn(tx, {
+      workspaceId,
+      kind: "mention",
+      actorId: sender.senderMemberId ?? caller.memberId,
+      items: mentioned.map((recipientId) => ({
+        recipientId,
+        conversationId: conversation.id,
+        messageId: written.message.id,
+      })),
+    });
+    return { ...written, notified: [...written.notified, ...mentions], aiRunId: aiRun?.id ?? null };
   });
 }
 
@@ -198,7 +225,12 @@ export async function sendMessage(
     if (earlier) return earlier;
   }
   try {
-    const { message, aiRunId, webhookDeliveryIds } = await storeMessage(db, caller, input, idempotency);
+    const { message, aiRunId, webhookDeliveryIds, notified } = await storeMessage(
+      db,
+      caller,
+      input,
+      idempotency,
+    );
     publishAfterCommit({
       type: "message.created",
       workspaceId: caller.workspaceId,
@@ -209,6 +241,7 @@ export async function sendMessage(
     // The run was stored queued with the message; its job goes out now that both are committed.
     if (aiRunId) dispatchRuns([aiRunId]);
     dispatchDeliveries(webhookDeliveryIds);
+    publishNotifications(caller.workspaceId, notified);
     return message;
   } catch (error) {
     const constraint = uniqueViolation(error);

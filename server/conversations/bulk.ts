@@ -14,6 +14,7 @@ import { scheduleWakeUps } from "@/server/conversations/wake-dispatch";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
 import { publishAfterCommit } from "@/server/events/publish";
+import { createNotifications, publishNotifications } from "@/server/notifications/create";
 import { notFound } from "@/server/trpc/errors";
 import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { type ConversationChanges, recordConversationsUpdated } from "@/server/webhooks/events";
@@ -74,7 +75,7 @@ async function lockStates(tx: Tx, condition: Prisma.Sql, limit: number): Promise
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
 /** Sets each conversation to its target in a few statements; returns what changed, and the webhooks. */
-async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[]) {
+async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[], notify: boolean) {
   const { workspaceId } = caller;
   const was = new Map(states.map((state) => [state.id, state]));
   const changed: { id: string; changes: ConversationChanges; before: State }[] = [];
@@ -136,7 +137,20 @@ async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[])
       DELETE FROM "ConversationLabel" cl
       USING unnest(${removed.map(([c]) => c)}::text[], ${removed.map(([, l]) => l)}::text[]) AS t(c, l)
       WHERE cl."workspaceId" = ${workspaceId} AND cl."conversationId" = t.c AND cl."labelId" = t.l`;
-  if (changed.length === 0) return { changed, deliveryIds: [] as string[] };
+  if (changed.length === 0) return { changed, deliveryIds: [] as string[], notified: [] };
+  // A new assignee hears of each conversation given to them (the undo of a change notifies nobody).
+  const notified = notify
+    ? await createNotifications(tx, {
+        workspaceId,
+        kind: "assigned",
+        actorId: caller.memberId,
+        items: changed.flatMap(({ id, changes }) =>
+          changes.assigneeId?.to
+            ? [{ recipientId: changes.assigneeId.to, conversationId: id, messageId: null }]
+            : [],
+        ),
+      })
+    : [];
   const after = await tx.conversation.findMany({
     where: { workspaceId, id: { in: changed.map((c) => c.id) } },
     select: conversationSelect,
@@ -150,7 +164,7 @@ async function apply(tx: Tx, caller: Caller, states: State[], targets: Target[])
       return row ? [{ conversation: row, changes }] : [];
     }),
   );
-  return { changed, deliveryIds };
+  return { changed, deliveryIds, notified };
 }
 
 function announce(caller: Caller, count: number, deliveryIds: string[]) {
@@ -209,10 +223,11 @@ export async function bulkUpdateConversations(
         ? { labelIds: [...new Set([...state.labelIds, ...add])].filter((id) => !remove.has(id)) }
         : {}),
     }));
-    const { changed, deliveryIds } = await apply(tx, caller, states, targets);
-    return { matched: states.length, previous: changed.map((c) => c.before), deliveryIds };
+    const { changed, deliveryIds, notified } = await apply(tx, caller, states, targets, true);
+    return { matched: states.length, previous: changed.map((c) => c.before), deliveryIds, notified };
   }, TRANSACTION);
   announce(caller, result.previous.length, result.deliveryIds);
+  publishNotifications(workspaceId, result.notified);
   if (change.snoozeUntil) {
     const until = new Date(change.snoozeUntil).toISOString();
     scheduleWakeUps(result.previous.map(({ id }) => ({ workspaceId, conversationId: id, until })));
@@ -246,7 +261,7 @@ export async function bulkRestoreConversations(
       ...item,
       labelIds: item.labelIds.filter((id) => labels.has(id)),
     }));
-    return apply(tx, caller, states, targets);
+    return apply(tx, caller, states, targets, false);
   }, TRANSACTION);
   announce(caller, result.changed.length, result.deliveryIds);
   scheduleWakeUps(

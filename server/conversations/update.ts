@@ -3,6 +3,7 @@ import type { ConversationOutput, UpdateConversationInput } from "@/server/conve
 import { conversationSelect, toConversationOutput } from "@/server/conversations/select";
 import type { Db } from "@/server/db/client";
 import { publishAfterCommit } from "@/server/events/publish";
+import { createNotifications, publishNotifications } from "@/server/notifications/create";
 import { notFound } from "@/server/trpc/errors";
 import { dispatchDeliveries } from "@/server/webhooks/dispatch";
 import { type ConversationChanges, recordConversationUpdated } from "@/server/webhooks/events";
@@ -17,7 +18,7 @@ export async function updateConversation(
   input: UpdateConversationInput,
 ): Promise<ConversationOutput> {
   const { workspaceId } = caller;
-  const { row, deliveryIds } = await db.$transaction(async (tx) => {
+  const { row, deliveryIds, notified } = await db.$transaction(async (tx) => {
     const conversation = await tx.conversation.findFirst({
       where: { id: input.id, workspaceId },
       select: { id: true, status: true, assigneeId: true },
@@ -43,9 +44,19 @@ export async function updateConversation(
     const assigneeId = row.assignee?.id ?? null;
     if (assigneeId !== conversation.assigneeId)
       changes.assigneeId = { from: conversation.assigneeId, to: assigneeId };
-    return { row, deliveryIds: await recordConversationUpdated(tx, workspaceId, row, changes) };
+    // Assigned to someone else: they hear of it (not when they took it themselves).
+    const notified = await createNotifications(tx, {
+      workspaceId,
+      kind: "assigned",
+      actorId: caller.memberId,
+      items: changes.assigneeId?.to
+        ? [{ recipientId: changes.assigneeId.to, conversationId: row.id, messageId: null }]
+        : [],
+    });
+    return { row, deliveryIds: await recordConversationUpdated(tx, workspaceId, row, changes), notified };
   });
   publishAfterCommit({ type: "conversation.updated", workspaceId, conversationId: row.id });
+  publishNotifications(workspaceId, notified);
   dispatchDeliveries(deliveryIds);
   return toConversationOutput(row);
 }

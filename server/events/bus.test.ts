@@ -61,7 +61,7 @@ function message(workspaceId: string, messageId: string): InboxEvent {
 
 /** Opens a fresh stream (listening once this resolves), takes its `ready`, and waits for the next event. */
 async function startStream(bus: EventBus, workspaceId: string, signal: AbortSignal) {
-  const stream = await openWorkspaceEvents(bus, workspaceId, { signal });
+  const stream = await openWorkspaceEvents(bus, { workspaceId, memberId: "member-1" }, { signal });
   const ready = await next(stream);
   expect(ready).toEqual({ id: bus.latest().id, event: { type: "ready" } });
   return { stream, ready, first: next(stream) };
@@ -120,10 +120,14 @@ describe.skipIf(!fansOut)("two app instances on one PostgreSQL", () => {
     await vi.waitFor(() => expect(b.since(lastSeen.id)).toHaveLength(3));
 
     for (const instance of [a, b]) {
-      const resumed = await openWorkspaceEvents(instance, "ws-1", {
-        lastEventId: lastSeen.id,
-        signal: abortable().signal,
-      });
+      const resumed = await openWorkspaceEvents(
+        instance,
+        { workspaceId: "ws-1", memberId: "member-1" },
+        {
+          lastEventId: lastSeen.id,
+          signal: abortable().signal,
+        },
+      );
       expect((await next(resumed)).event).toEqual(message("ws-1", "m-2"));
       expect((await next(resumed)).event).toEqual(message("ws-1", "m-3"));
     }
@@ -138,15 +142,49 @@ describe("a live stream on one instance", () => {
   it("listens once opened, and stops listening when the request goes away, even unread", async () => {
     const bus = new EventBus({ mode: "memory" });
     const request = new AbortController();
-    const stream = await openWorkspaceEvents(bus, "ws-1", { signal: request.signal });
+    const stream = await openWorkspaceEvents(
+      bus,
+      { workspaceId: "ws-1", memberId: "member-1" },
+      { signal: request.signal },
+    );
     expect(bus.listenerCount).toBe(1);
     await bus.publish(message("ws-1", "m-1"));
     request.abort();
     expect(bus.listenerCount).toBe(0);
     expect(await stream.next()).toEqual({ done: true, value: undefined });
 
-    await openWorkspaceEvents(bus, "ws-1", { signal: request.signal });
+    await openWorkspaceEvents(bus, { workspaceId: "ws-1", memberId: "member-1" }, { signal: request.signal });
     expect(bus.listenerCount).toBe(0);
+  });
+
+  it("delivers a member's notification to that member's streams only, live and on replay", async () => {
+    const bus = new EventBus({ mode: "memory" });
+    const open = (memberId: string, lastEventId?: string) =>
+      openWorkspaceEvents(
+        bus,
+        { workspaceId: "ws-1", memberId },
+        { signal: abortable().signal, lastEventId },
+      );
+    const alice = await open("alice");
+    const bob = await open("bob");
+    const start = bus.latest().id;
+    const forBob: InboxEvent = {
+      type: "notification.created",
+      workspaceId: "ws-1",
+      recipientMemberId: "bob",
+      notificationId: "n-1",
+    };
+    await bus.publish(forBob);
+    await bus.publish(message("ws-1", "m-1"));
+    await next(alice);
+    await next(bob);
+    expect((await next(alice)).event).toEqual(message("ws-1", "m-1"));
+    expect((await next(bob)).event).toEqual(forBob);
+    expect((await next(bob)).event).toEqual(message("ws-1", "m-1"));
+    const replayedToAlice = await open("alice", start);
+    expect((await next(replayedToAlice)).event).toEqual(message("ws-1", "m-1"));
+    const replayedToBob = await open("bob", start);
+    expect((await next(replayedToBob)).event).toEqual(forBob);
   });
 
   it("starts a fresh stream with its position, from which a reconnect replays everything since", async () => {
@@ -157,10 +195,14 @@ describe("a live stream on one instance", () => {
     await expect(live.first).rejects.toThrow("the stream ended");
 
     await bus.publish(message("ws-1", "m-1"));
-    const resumed = await openWorkspaceEvents(bus, "ws-1", {
-      lastEventId: live.ready.id,
-      signal: abortable().signal,
-    });
+    const resumed = await openWorkspaceEvents(
+      bus,
+      { workspaceId: "ws-1", memberId: "member-1" },
+      {
+        lastEventId: live.ready.id,
+        signal: abortable().signal,
+      },
+    );
     expect((await next(resumed)).event).toEqual(message("ws-1", "m-1"));
   });
 
@@ -183,10 +225,14 @@ describe("a live stream on one instance", () => {
     await bus.publish(message("ws-1", "m-5"));
     expect(kept && bus.since(kept.id)).toBeNull();
 
-    const resumed = await openWorkspaceEvents(bus, "ws-1", {
-      lastEventId: kept?.id,
-      signal: abortable().signal,
-    });
+    const resumed = await openWorkspaceEvents(
+      bus,
+      { workspaceId: "ws-1", memberId: "member-1" },
+      {
+        lastEventId: kept?.id,
+        signal: abortable().signal,
+      },
+    );
     const resync = await next(resumed);
     expect(resync.event).toEqual({ type: "resync" });
     // The resync carries the newest position, so the next reconnect replays from there.

@@ -1,5 +1,5 @@
 import type { BusEntry, EventBus } from "@/server/events/bus";
-import type { LiveEvent } from "@/server/events/types";
+import { isFor, type LiveEvent } from "@/server/events/types";
 
 export type LiveDelivery = { id: string; event: LiveEvent };
 
@@ -8,7 +8,7 @@ function toDelivery(entry: BusEntry): LiveDelivery {
 }
 
 /**
- * One workspace's live events until `signal` aborts. Resolves once it is listening, so every
+ * One member's live events (their workspace's, and their own notifications) until `signal` aborts. Resolves once it is listening, so every
  * event published after that is delivered. A fresh stream starts with `ready`, carrying its
  * position. Given the `lastEventId` a client saw before it reconnected, it instead replays
  * what this process received since, or a `resync` when that id is unknown here (too old, or
@@ -16,7 +16,7 @@ function toDelivery(entry: BusEntry): LiveDelivery {
  */
 export async function openWorkspaceEvents(
   bus: EventBus,
-  workspaceId: string,
+  { workspaceId, memberId }: { workspaceId: string; memberId: string },
   options: { lastEventId?: string | null; signal: AbortSignal },
 ): Promise<AsyncGenerator<LiveDelivery, void>> {
   const { signal } = options;
@@ -27,14 +27,14 @@ export async function openWorkspaceEvents(
     const missed = bus.since(options.lastEventId);
     if (!missed) pending.push({ id: bus.latest().id, event: { type: "resync" } });
     for (const entry of missed ?? []) {
-      if (!entry.event || entry.event.workspaceId === workspaceId) pending.push(toDelivery(entry));
+      if (!entry.event || isFor(entry.event, workspaceId, memberId)) pending.push(toDelivery(entry));
     }
   }
   // Reading the replay buffer and subscribing happen in one synchronous step, so an event
   // is either replayed or delivered live, never both or neither.
   let wake: (() => void) | null = null;
   const unsubscribe = bus.subscribeEntries((entry) => {
-    if (entry.event && entry.event.workspaceId !== workspaceId) return;
+    if (entry.event && !isFor(entry.event, workspaceId, memberId)) return;
     pending.push(toDelivery(entry));
     wake?.();
   });

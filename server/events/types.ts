@@ -15,8 +15,23 @@ export const InboxEvent = z.discriminatedUnion("type", [
   /** A bulk change: one event for all of them, so open inboxes refetch once rather than per row. */
   z.object({ type: z.literal("conversations.updated"), workspaceId: Id, count: z.number().int() }),
   z.object({ type: z.literal("ai-run.updated"), workspaceId: Id, conversationId: Id, aiRunId: Id }),
+  /** For one member only: the live stream delivers it to that member's connections alone. */
+  z.object({
+    type: z.literal("notification.created"),
+    workspaceId: Id,
+    recipientMemberId: Id,
+    notificationId: Id,
+  }),
+  /** The member read one or all of their notifications (their other tabs update the bell). */
+  z.object({ type: z.literal("notifications.read"), workspaceId: Id, recipientMemberId: Id }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEvent>;
+
+/** Whether a member's connection receives an event: its workspace's, unless meant for another member. */
+export function isFor(event: InboxEvent, workspaceId: string, memberId: string): boolean {
+  if (event.workspaceId !== workspaceId) return false;
+  return !("recipientMemberId" in event) || event.recipientMemberId === memberId;
+}
 
 export type InboxEventListener = (event: InboxEvent) => void;
 

@@ -12,6 +12,7 @@ import { labelsRouter } from "@/server/trpc/routers/labels";
 import { liveRouter } from "@/server/trpc/routers/live";
 import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
+import { notificationsRouter } from "@/server/trpc/routers/notifications";
 import { signUpRouter } from "@/server/trpc/routers/sign-up";
 import { templatesRouter } from "@/server/trpc/routers/templates";
 import { webhooksRouter } from "@/server/trpc/routers/webhooks";
@@ -27,6 +28,7 @@ export const appRouter = router({
     apiKeys: apiKeysRouter,
     live: liveRouter,
     messages: messagesRouter,
+    notifications: notificationsRouter,
     ai: aiRouter,
     members: membersRouter,
     invitations: invitationsRouter,

@@ -21,7 +21,7 @@ const LiveEventStream = z
 
 /**
  * `v1.live.events`: one stream per browser tab of everything that changes in the caller's
- * workspace, by id. Over server-sent events; reconnecting with the last id resumes it.
+ * workspace, by id, and of the caller's own notifications. Over server-sent events; reconnecting with the last id resumes it.
  */
 export const liveRouter = router({
   events: memberProcedure
@@ -30,7 +30,7 @@ export const liveRouter = router({
     .subscription(async ({ ctx, input, signal }) => {
       const shutdown = liveShutdownSignal();
       // Listening before the stream starts: once the client sees it start, nothing is missed.
-      const events = await openWorkspaceEvents(eventBus(), ctx.caller.workspaceId, {
+      const events = await openWorkspaceEvents(eventBus(), ctx.caller, {
         lastEventId: input.lastEventId,
         signal: AbortSignal.any(signal ? [signal, shutdown] : [shutdown]),
       });
