@@ -27,6 +27,11 @@ export type NewMessage = {
   aiRun: { id: string; agentId: string; channelId: string | null; requestedByMemberId: string } | null;
   internal: boolean;
   reopen: boolean;
+  /**
+   * A member's reply from the inbox: the member to assign an unassigned conversation to, when the
+   * workspace has auto-assign on. null (always, for API keys) leaves the statement as it was.
+   */
+  assignTo: string | null;
 };
 
 /**
@@ -39,10 +44,11 @@ export type NewMessage = {
  * check first needs no transaction, and the conversation's row is locked only while it runs.
  * Returns null when the conversation is not in the workspace (nothing is written then).
  */
-const INSERT_MESSAGE = `
+function insertMessageStatement(assign: boolean): string {
+  return `
   WITH conv AS (
-    SELECT id, "customerId", "channelId", status FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
-  ), m AS (
+    SELECT id, "customerId", "channelId", status${assign ? ', "assigneeId"' : ""} FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
+  ), ${assign ? AUTO_ASSIGN : ""}m AS (
     INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
       "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
       "idempotencyKey", "idempotencyHash", "createdAt")
@@ -69,7 +75,7 @@ const INSERT_MESSAGE = `
       reopen: "$21",
       now: "$22",
       fromCustomer: `m."senderType" = 'customer'`,
-    })}
+    })}${assign ? ASSIGN_SET : ""}
     FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
   ), hooks AS (
     ${webhookOutboxInsert(
@@ -97,19 +103,56 @@ const INSERT_MESSAGE = `
       // conv is the row as the statement began: the status the activity update changes.
       { from: "m, conv", when: `$21::boolean AND conv.status <> 'open'` },
     )}
-  )
+  )${assign ? ASSIGNED_HOOKS : ""}
   ${messageRows({
     extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",
-      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened) AS "webhookDeliveryIds",`,
+      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened${assign ? " UNION ALL SELECT id FROM assigned" : ""}) AS "webhookDeliveryIds",${assign ? ` EXISTS (SELECT 1 FROM assigns) AS "assigned",` : ""}`,
     from: "m",
     attachments: attachmentsJson("claimed f"),
   })}`;
+}
 
-type InsertedMessage = FlatMessageRow & { claimedCount: number; webhookDeliveryIds: string[] };
+/*
+ * Auto-assign on reply, only in the statement of a member's send from the inbox: the conversation
+ * had no assignee as the statement began, the workspace wants it, and the message is a reply (not
+ * a note). COALESCE keeps an assignee another transaction set meanwhile (the UPDATE sees the
+ * row's newest version). $25 is the member.
+ */
+const AUTO_ASSIGN = `assigns AS (
+    SELECT 1 FROM conv JOIN "Workspace" w ON w.id = $2
+    WHERE w."autoAssignOnReply" AND conv."assigneeId" IS NULL AND NOT $20::boolean
+  ), `;
+const ASSIGN_SET = `,
+      "assigneeId" = CASE WHEN EXISTS (SELECT 1 FROM assigns)
+        THEN COALESCE("Conversation"."assigneeId", $25) ELSE "Conversation"."assigneeId" END`;
+const ASSIGNED_HOOKS = `, assigned AS (
+    ${webhookOutboxInsert(
+      {
+        workspaceId: 'm."workspaceId"',
+        messageId: "$26",
+        eventType: "'conversation.updated'",
+        subjectId: "conv.id",
+        data: "NULL",
+        changes: `jsonb_build_object('assigneeId', jsonb_build_object('from', NULL, 'to', $25::text))`,
+        at: 'm."createdAt"',
+      },
+      { from: "m, conv", when: "EXISTS (SELECT 1 FROM assigns)" },
+    )}
+  )`;
+
+const INSERT_MESSAGE = insertMessageStatement(false);
+const INSERT_MESSAGE_ASSIGNING = insertMessageStatement(true);
+
+type InsertedMessage = FlatMessageRow & {
+  claimedCount: number;
+  webhookDeliveryIds: string[];
+  /** Only from a send with `assignTo`: this reply assigned the conversation to its member. */
+  assigned?: boolean;
+};
 
 export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertedMessage | null> {
-  const { aiRun } = message;
-  const [row] = await sql<InsertedMessage>(on, INSERT_MESSAGE, [
+  const { aiRun, assignTo } = message;
+  const values = [
     message.conversationId,
     message.workspaceId,
     message.id,
@@ -134,6 +177,9 @@ export async function insertMessage(on: Queryable, message: NewMessage): Promise
     utc(new Date()),
     newWebhookMessageId(),
     newWebhookMessageId(),
-  ]);
+  ];
+  const [row] = assignTo
+    ? await sql<InsertedMessage>(on, INSERT_MESSAGE_ASSIGNING, [...values, assignTo, newWebhookMessageId()])
+    : await sql<InsertedMessage>(on, INSERT_MESSAGE, values);
   return row ?? null;
 }

@@ -104,11 +104,15 @@ async function storeMessage(
   const internal = base.flags.includes(INTERNAL_FLAG);
   const write = async (
     on: Queryable,
-    message: Omit<NewMessage, keyof typeof base | "internal" | "reopen">,
+    message: Omit<NewMessage, keyof typeof base | "internal" | "reopen" | "assignTo">,
   ) => {
     // A customer writing into a resolved or pending conversation opens it again.
     const reopen = message.senderType === "customer";
-    const row = await insertMessage(on, { ...base, ...message, internal, reopen });
+    // A member's reply from the inbox takes an unassigned conversation (the workspace's
+    // autoAssignOnReply); an API key's send keeps its statement as it was.
+    const assignTo =
+      caller.via === "session" && message.senderType === "member" && !internal ? caller.memberId : null;
+    const row = await insertMessage(on, { ...base, ...message, internal, reopen, assignTo });
     if (!row) throw notFound("conversationId", "conversation");
     if (row.claimedCount !== message.attachmentIds.length) {
       throw new TRPCError({
@@ -116,7 +120,11 @@ async function storeMessage(
         message: "attachmentIds: an upload was attached by another send",
       });
     }
-    return { message: flatMessageOutput(row), webhookDeliveryIds: row.webhookDeliveryIds };
+    return {
+      message: flatMessageOutput(row),
+      webhookDeliveryIds: row.webhookDeliveryIds,
+      assigned: row.assigned === true,
+    };
   };
 
   if (!needsLookups(input)) {
@@ -198,7 +206,12 @@ export async function sendMessage(
     if (earlier) return earlier;
   }
   try {
-    const { message, aiRunId, webhookDeliveryIds } = await storeMessage(db, caller, input, idempotency);
+    const { message, aiRunId, webhookDeliveryIds, assigned } = await storeMessage(
+      db,
+      caller,
+      input,
+      idempotency,
+    );
     publishAfterCommit({
       type: "message.created",
       workspaceId: caller.workspaceId,
@@ -206,6 +219,13 @@ export async function sendMessage(
       messageId: message.id,
       aiRunId,
     });
+    if (assigned) {
+      publishAfterCommit({
+        type: "conversation.updated",
+        workspaceId: caller.workspaceId,
+        conversationId: message.conversationId,
+      });
+    }
     // The run was stored queued with the message; its job goes out now that both are committed.
     if (aiRunId) dispatchRuns([aiRunId]);
     dispatchDeliveries(webhookDeliveryIds);

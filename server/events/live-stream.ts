@@ -1,5 +1,5 @@
 import type { BusEntry, EventBus } from "@/server/events/bus";
-import type { LiveEvent } from "@/server/events/types";
+import type { InboxEvent, LiveEvent } from "@/server/events/types";
 
 export type LiveDelivery = { id: string; event: LiveEvent };
 
@@ -17,7 +17,12 @@ function toDelivery(entry: BusEntry): LiveDelivery {
 export async function openWorkspaceEvents(
   bus: EventBus,
   workspaceId: string,
-  options: { lastEventId?: string | null; signal: AbortSignal },
+  options: {
+    lastEventId?: string | null;
+    signal: AbortSignal;
+    /** Whether this stream gets a live event of its workspace (all of them when absent). */
+    admit?: (event: InboxEvent) => boolean;
+  },
 ): Promise<AsyncGenerator<LiveDelivery, void>> {
   const { signal } = options;
   await bus.ready();
@@ -35,6 +40,7 @@ export async function openWorkspaceEvents(
   let wake: (() => void) | null = null;
   const unsubscribe = bus.subscribeEntries((entry) => {
     if (entry.event && entry.event.workspaceId !== workspaceId) return;
+    if (entry.event && options.admit && !options.admit(entry.event)) return;
     pending.push(toDelivery(entry));
     wake?.();
   });

@@ -12,6 +12,7 @@ import { labelsRouter } from "@/server/trpc/routers/labels";
 import { liveRouter } from "@/server/trpc/routers/live";
 import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
+import { presenceRouter } from "@/server/trpc/routers/presence";
 import { signUpRouter } from "@/server/trpc/routers/sign-up";
 import { templatesRouter } from "@/server/trpc/routers/templates";
 import { webhooksRouter } from "@/server/trpc/routers/webhooks";
@@ -26,6 +27,7 @@ export const appRouter = router({
     customers: customersRouter,
     apiKeys: apiKeysRouter,
     live: liveRouter,
+    presence: presenceRouter,
     messages: messagesRouter,
     ai: aiRouter,
     members: membersRouter,
