@@ -29,6 +29,9 @@ import {
 import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
+import { ComposerPresence } from "@/components/presence/composer-presence";
+import { useCollision } from "@/components/presence/use-collision";
+import { useTypingSignal } from "@/components/presence/use-presence";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 
 // Shown only after an action (typing /, attaching a file), so they load then; keys stay with the textarea.
@@ -38,6 +41,10 @@ const TemplatePicker = lazy(() =>
 // Shown only while replying to one message.
 const ReplyBanner = lazy(() =>
   import("@/components/messages/reply-banner").then((module) => ({ default: module.ReplyBanner })),
+);
+// Asked only when a colleague's reply arrived while the member was writing one.
+const CollisionConfirm = lazy(() =>
+  import("@/components/presence/collision-confirm").then((module) => ({ default: module.CollisionConfirm })),
 );
 const AttachmentTray = lazy(() =>
   import("@/components/messages/attachment-tray").then((module) => ({ default: module.AttachmentTray })),
@@ -84,8 +91,12 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   // A colleague's conversation: said before the reply goes, never in its way. Notes are for the team.
   const colleague = assignee && me.data && assignee.memberId !== me.data.memberId && !draft.internal;
   const unfilled = unfilledIn.map((u) => u.placeholder);
+  const signalTyping = useTypingSignal(conversationId);
+  const writingReply = !draft.internal && LOCALES.some((l) => hasText[l]);
+  const { collision, confirm: confirmCollision } = useCollision(conversationId, writingReply);
+  const [askingCollision, setAskingCollision] = useState(false);
 
-  async function submit() {
+  async function submit(anyway = false) {
     if (sending) return;
     const empty = !LOCALES.some((l) => hasText[l]) && draft.attachments.length === 0;
     if (empty) return setProblem({ text: t.emptyDraft, retry: false });
@@ -104,12 +115,16 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         }),
         retry: false,
       });
+    // A colleague answered while this reply was being written: asked once before it goes.
+    if (collision && !collision.confirmed && !draft.internal && !anyway) return setAskingCollision(true);
+    setAskingCollision(false);
     setSending(true);
     setProblem(null);
     const typing = document.activeElement === textareaRef.current;
     try {
       await send(draft);
       reset();
+      signalTyping(draft.internal, false);
       // The reset may switch the locale tab, which remounts the textarea: keep the member in it.
       if (typing) focusComposer(textareaRef);
     } catch (error) {
@@ -158,6 +173,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   function setText(text: string) {
     picker.onTextChange(draft.text[draft.locale], text);
     setProblem(null);
+    signalTyping(draft.internal, text.trim() !== "");
     update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } }));
   }
 
@@ -202,6 +218,23 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         >
           {format(t.assignedToOther, { name: assignee.name })}
         </p>
+      ) : null}
+      <ComposerPresence collision={collision} />
+      {askingCollision && collision ? (
+        <Suspense fallback={null}>
+          <CollisionConfirm
+            memberId={collision.memberId}
+            onSend={() => {
+              confirmCollision();
+              void submit(true);
+            }}
+            onReview={() => {
+              confirmCollision();
+              setAskingCollision(false);
+              focusComposer(textareaRef);
+            }}
+          />
+        </Suspense>
       ) : null}
       {draft.replyTo ? (
         <Suspense fallback={null}>
