@@ -113,9 +113,13 @@ export function AssignPicker({
               }`}
             >
               <span className="min-w-0 flex-1">
-                <bdi className="block truncate text-slate-900">{choice.name}</bdi>
+                <span className="block truncate text-slate-900">
+                  <bdi>{choice.name}</bdi>
+                </span>
                 {choice.hint ? (
-                  <bdi className="block truncate text-xs text-slate-600">{choice.hint}</bdi>
+                  <span className="block truncate text-xs text-slate-600">
+                    <bdi>{choice.hint}</bdi>
+                  </span>
                 ) : null}
               </span>
               {selected ? (

@@ -25,7 +25,7 @@ export function PresenceLine({ conversationId }: { conversationId: string }) {
       role="status"
       aria-label={t.here}
       data-presence=""
-      className="flex min-h-5 flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600"
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600"
     >
       {here.length > 0 ? (
         <span aria-hidden="true" className="flex -space-x-1.5 rtl:space-x-reverse">

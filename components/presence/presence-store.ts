@@ -1,6 +1,7 @@
 "use client";
 import type { PresenceEvent } from "@/server/events/types";
-import { type ColleaguePresence, PRESENCE_EXPIRY_MS, TYPING_EXPIRY_MS } from "@/server/presence/schemas";
+import type { ColleaguePresence } from "@/server/presence/schemas";
+import { PRESENCE_EXPIRY_MS, TYPING_EXPIRY_MS } from "@/server/presence/timing";
 
 /**
  * This tab's view of who else has its open conversation open: fed by the live stream's presence

@@ -10,13 +10,8 @@ import {
   subscribePresence,
   tabConnectionId,
 } from "@/components/presence/presence-store";
-import {
-  type ColleaguePresence,
-  PRESENCE_REFRESH_MS,
-  type PresenceActivity,
-  TYPING_EXPIRY_MS,
-  TYPING_THROTTLE_MS,
-} from "@/server/presence/schemas";
+import type { ColleaguePresence, PresenceActivity } from "@/server/presence/schemas";
+import { PRESENCE_REFRESH_MS, TYPING_EXPIRY_MS, TYPING_THROTTLE_MS } from "@/server/presence/timing";
 
 function useStoreVersion(): number {
   return useSyncExternalStore(subscribePresence, presenceVersion, () => 0);

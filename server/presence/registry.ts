@@ -1,6 +1,7 @@
 import { type EventBus, eventBus } from "@/server/events/bus";
 import { isEphemeral, type PresenceEvent } from "@/server/events/types";
-import { type ColleaguePresence, PRESENCE_EXPIRY_MS, TYPING_EXPIRY_MS } from "@/server/presence/schemas";
+import type { ColleaguePresence } from "@/server/presence/schemas";
+import { PRESENCE_EXPIRY_MS, TYPING_EXPIRY_MS } from "@/server/presence/timing";
 
 type Entry = { memberId: string; activity: ColleaguePresence["activity"]; at: number };
 

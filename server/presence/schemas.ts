@@ -23,10 +23,3 @@ export type ColleaguePresence = z.infer<typeof ColleaguePresence>;
 /** The colleagues (never the caller, in any tab) who have the conversation open right now. */
 export const PresenceOutput = z.object({ colleagues: z.array(ColleaguePresence) });
 export type PresenceOutput = z.infer<typeof PresenceOutput>;
-
-/** How often an open conversation's tab says it is still there, and when silence means it is gone. */
-export const PRESENCE_REFRESH_MS = 20_000;
-export const PRESENCE_EXPIRY_MS = 45_000;
-/** A typing signal at most this often per tab, and "is replying" lasting this long after the last one. */
-export const TYPING_THROTTLE_MS = 2_500;
-export const TYPING_EXPIRY_MS = 6_000;

@@ -33,7 +33,8 @@ export const workspaceSettingsStrings: Record<UiLocale, typeof en> = {
   en,
   ar: {
     title: "مساحة العمل",
-    intro: "اسم مساحة العمل، واللغة التي تُكتب بها الدعوات وبقية رسائلها البريدية، ولمن تُسند المحادثة التي رُدّ عليها.",
+    intro:
+      "اسم مساحة العمل، واللغة التي تُكتب بها الدعوات وبقية رسائلها البريدية، ولمن تُسند المحادثة التي رُدّ عليها.",
     name: "اسم مساحة العمل",
     nameRequired: "اكتب اسماً لمساحة العمل.",
     defaultLanguage: "لغة البريد الصادر عن مساحة العمل",
@@ -59,7 +60,8 @@ export const workspaceSettingsStrings: Record<UiLocale, typeof en> = {
   },
   tr: {
     title: "Çalışma alanı",
-    intro: "Çalışma alanının adı, davetlerinin ve diğer e-postalarının yazıldığı dil ve yanıtlanan konuşmanın kime ait olduğu.",
+    intro:
+      "Çalışma alanının adı, davetlerinin ve diğer e-postalarının yazıldığı dil ve yanıtlanan konuşmanın kime ait olduğu.",
     name: "Çalışma alanı adı",
     nameRequired: "Çalışma alanına bir ad verin.",
     defaultLanguage: "Çalışma alanı e-postalarının dili",
