@@ -204,10 +204,7 @@ for (const locale of ["ar", "tr"] as const) {
       await expect(
         page.getByRole("option", { name: keyboardStrings[locale]["conversation.assign"] }),
       ).toBeVisible();
-      await page.keyboard.press("Enter");
-      await expect(picker).toBeVisible();
       await page.keyboard.press("Escape");
-      await expect(picker).toBeHidden();
 
       await context.close();
       await api.dispose();
