@@ -1,11 +1,12 @@
 // `npm run bench`: measures, prints a table, writes bench/results/*.json. Not a test.
-// `npm run bench -- api`, `-- inbox`, `-- search`, `-- customers`, `-- attachments`, `-- webhooks` or `-- queue` runs one part; no argument runs them all.
+// `npm run bench -- api`, `-- inbox`, `-- search`, `-- customers`, `-- attachments`, `-- webhooks`, `-- queue` or `-- live` runs one part; no argument runs them all.
 // Uses DATABASE_URL's server (default: the local PostgreSQL) and makes a fresh database there.
 
 import { attachmentsTable, benchAttachments } from "@/bench/attachments";
 import { benchConnectApi, connectApiTable, seedBigConversation, writeResults } from "@/bench/connect-api";
 import { benchCustomers } from "@/bench/customers";
 import { benchInbox } from "@/bench/inbox";
+import { benchLive } from "@/bench/live";
 import { benchQueue } from "@/bench/queue";
 import { benchSearch } from "@/bench/search";
 import { benchWebhooks } from "@/bench/webhooks";
@@ -16,7 +17,7 @@ import { serveInbox, waitForHealth } from "@/scripts/inbox-server";
 const SERVER_URL = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const INBOX_PORT = Number(process.env.BENCH_INBOX_PORT ?? 3301);
-const PARTS = ["api", "inbox", "search", "customers", "attachments", "webhooks", "queue"] as const;
+const PARTS = ["api", "inbox", "search", "customers", "attachments", "webhooks", "queue", "live"] as const;
 // The load generator sends thousands of calls a minute with one API key: the limit is set high
 // enough never to refuse, so the table measures the limit's check (one upsert per request), not 429s.
 const BENCH_API_RATE_LIMIT_PER_MINUTE = 1_000_000_000;
@@ -85,6 +86,9 @@ async function main() {
   }
   if (parts.includes("queue")) {
     console.log(`\nwritten: ${writeResults("queue", await benchQueue(SERVER_URL))}`);
+  }
+  if (parts.includes("live")) {
+    console.log(`\nwritten: ${writeResults("live", await benchLive(SERVER_URL))}`);
   }
   if (parts.includes("webhooks")) {
     console.log(`\nwritten: ${writeResults("webhooks", await benchWebhooks(SERVER_URL))}`);
