@@ -1,5 +1,5 @@
 // `npm run bench`: measures, prints a table, writes bench/results/*.json. Not a test.
-// `npm run bench -- api`, `-- inbox`, `-- search`, `-- customers`, `-- attachments`, `-- webhooks`, `-- queue` or `-- notifications` runs one part; no argument runs them all.
+// `npm run bench -- api`, `-- inbox`, `-- search`, `-- customers`, `-- attachments`, `-- webhooks`, `-- queue`, `-- notifications` or `-- live` runs one part; no argument runs them all.
 // Uses DATABASE_URL's server (default: the local PostgreSQL) and makes a fresh database there.
 
 import { attachmentsTable, benchAttachments } from "@/bench/attachments";
@@ -7,6 +7,7 @@ import { benchConnectApi, connectApiTable, seedBigConversation, writeResults } f
 import { benchCustomers } from "@/bench/customers";
 import { benchInbox } from "@/bench/inbox";
 import { benchNotifications } from "@/bench/notifications";
+import { benchLive } from "@/bench/live";
 import { benchQueue } from "@/bench/queue";
 import { benchSearch } from "@/bench/search";
 import { benchWebhooks } from "@/bench/webhooks";
@@ -26,6 +27,7 @@ const PARTS = [
   "webhooks",
   "queue",
   "notifications",
+  "live",
 ] as const;
 // The load generator sends thousands of calls a minute with one API key: the limit is set high
 // enough never to refuse, so the table measures the limit's check (one upsert per request), not 429s.
@@ -98,6 +100,9 @@ async function main() {
   }
   if (parts.includes("notifications")) {
     console.log(`\nwritten: ${writeResults("notifications", await benchNotifications(SERVER_URL))}`);
+  }
+  if (parts.includes("live")) {
+    console.log(`\nwritten: ${writeResults("live", await benchLive(SERVER_URL))}`);
   }
   if (parts.includes("webhooks")) {
     console.log(`\nwritten: ${writeResults("webhooks", await benchWebhooks(SERVER_URL))}`);

@@ -4,6 +4,7 @@ import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { LabelChips } from "@/components/conversations/label-chip";
 import {
+  LazyAssignPicker,
   LazyConversationLabelPicker,
   LazySnoozePicker,
   preloadPickers,
@@ -18,6 +19,7 @@ import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import { closeConversation, openConversation } from "@/components/inbox/conversation-route";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { PresenceLine } from "@/components/presence/presence-line";
 import type { ConversationOutput } from "@/server/conversations/schemas";
 
 const button =
@@ -26,7 +28,7 @@ const keyHint = "rounded border border-slate-200 bg-slate-50 px-1 text-[11px] te
 
 /**
  * Above the history: the subject, the customer, the channel and assignee, and the main actions
- * (resolve with E, snooze with S, assign to me with I, mark unread with U, labels with L), at every width: the
+ * (resolve with E, snooze with S, assign to anyone with A or to me with I, mark unread with U, labels with L), at every width: the
  * details panel is hidden on narrow screens.
  */
 export function ConversationHeader({ conversationId }: { conversationId: string }) {
@@ -45,6 +47,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
   const { status, assignee } = conversation;
   const [labelsOpen, setLabelsOpen] = useState(false);
   const [snoozeOpen, setSnoozeOpen] = useState(false);
+  const [assignOpen, setAssignOpen] = useState(false);
   useEffect(preloadPickers, []);
   const snoozing = useSnoozeAndMoveOn(conversation);
   const formatters = useFormatters();
@@ -81,6 +84,10 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
     setLabelsOpen(true);
     return true;
   });
+  useShortcut("conversation.assign", () => {
+    setAssignOpen(true);
+    return true;
+  });
   useShortcut("conversation.assignToMe", () => {
     if (!myId || assignee?.memberId === myId) return false;
     update.change({ assigneeId: myId });
@@ -106,6 +113,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
           ) : null}
         </p>
         <LabelChips labels={conversation.labels} label={t.labels} size="sm" />
+        <PresenceLine conversationId={conversation.id} />
       </div>
       <StatusBadge status={status} />
       {status === "snoozed" && conversation.snoozedUntil ? (
@@ -132,6 +140,15 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
         myId={myId}
         onChange={(assigneeId) => update.change({ assigneeId })}
       />
+      {assignOpen ? (
+        <LazyAssignPicker
+          assigneeId={assignee?.memberId ?? null}
+          onAssign={(assigneeId) => {
+            if (assigneeId !== (assignee?.memberId ?? null)) update.change({ assigneeId });
+          }}
+          onClose={() => setAssignOpen(false)}
+        />
+      ) : null}
       <KeyButton keyName="U" onClick={() => markUnread(conversation.id)}>
         {t.markUnread}
       </KeyButton>

@@ -5,9 +5,10 @@ import { type ComponentProps, lazy, Suspense } from "react";
 // click in the inbox (preloadPickers), or at once on first use, whichever comes first.
 const labelPicker = () => import("@/components/conversations/label-picker");
 const snoozePicker = () => import("@/components/conversations/snooze-picker");
+const assignPicker = () => import("@/components/conversations/assign-picker");
 
 /**
- * Fetches the pickers' code on the first key press or click, long before L or S is usually
+ * Fetches the pickers' code on the first key press or click, long before L, S or A is usually
  * pressed (keys typed while a picker's code still loads would fall through to the page), and
  * never while the page first loads.
  */
@@ -18,7 +19,7 @@ export function preloadPickers(): () => void {
   };
   function load() {
     stop();
-    void Promise.all([labelPicker(), snoozePicker()]).catch(() => {});
+    void Promise.all([labelPicker(), snoozePicker(), assignPicker()]).catch(() => {});
   }
   for (const type of events) window.addEventListener(type, load, true);
   return stop;
@@ -26,6 +27,7 @@ export function preloadPickers(): () => void {
 
 const Picker = lazy(() => labelPicker().then((module) => ({ default: module.LabelPicker })));
 const SnoozePicker = lazy(() => snoozePicker().then((module) => ({ default: module.SnoozePicker })));
+const AssignPicker = lazy(() => assignPicker().then((module) => ({ default: module.AssignPicker })));
 const ConversationPicker = lazy(() =>
   labelPicker().then((module) => ({ default: module.ConversationLabelPicker })),
 );
@@ -50,6 +52,14 @@ export function LazySnoozePicker(props: ComponentProps<typeof SnoozePicker>) {
   return (
     <Suspense fallback={null}>
       <SnoozePicker {...props} />
+    </Suspense>
+  );
+}
+
+export function LazyAssignPicker(props: ComponentProps<typeof AssignPicker>) {
+  return (
+    <Suspense fallback={null}>
+      <AssignPicker {...props} />
     </Suspense>
   );
 }

@@ -10,6 +10,7 @@ import { keyboardStrings } from "@/components/keyboard/strings";
 import { liveStrings } from "@/components/live/strings";
 import { messageStrings } from "@/components/messages/strings";
 import { notificationsStrings } from "@/components/notifications/strings";
+import { presenceStrings } from "@/components/presence/strings";
 import { accountStrings } from "@/components/settings/account-strings";
 import { auditStrings } from "@/components/settings/audit/strings";
 import { channelsStrings } from "@/components/settings/channels/strings";
@@ -28,6 +29,7 @@ const features = {
   keyboard: keyboardStrings,
   live: liveStrings,
   messages: messageStrings,
+  presence: presenceStrings,
   settings: settingsStrings,
   account: accountStrings,
   members: membersStrings,
@@ -52,6 +54,7 @@ export function uiStrings(locale: UiLocale): UiStrings {
     keyboard: keyboardStrings[locale],
     live: liveStrings[locale],
     messages: messageStrings[locale],
+    presence: presenceStrings[locale],
     settings: settingsStrings[locale],
     account: accountStrings[locale],
     members: membersStrings[locale],

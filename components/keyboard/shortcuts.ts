@@ -18,6 +18,7 @@ export type ShortcutId =
   | "composer.attach"
   | "message.aiAssist"
   | "conversation.resolve"
+  | "conversation.assign"
   | "conversation.assignToMe"
   | "conversation.markUnread"
   | "conversation.labels"
@@ -92,6 +93,7 @@ export const SHORTCUTS: Shortcut[] = [
   { id: "message.aiAssist", group: "reply", keys: [{ code: "KeyA", shift: true }] },
   { id: "conversation.resolve", group: "conversation", keys: [{ code: "KeyE" }] },
   { id: "conversation.assignToMe", group: "conversation", keys: [{ code: "KeyI" }] },
+  { id: "conversation.assign", group: "conversation", keys: [{ code: "KeyA" }] },
   { id: "conversation.markUnread", group: "conversation", keys: [{ code: "KeyU" }] },
   { id: "conversation.labels", group: "conversation", keys: [{ code: "KeyL" }] },
   { id: "conversation.snooze", group: "conversation", keys: [{ code: "KeyS" }] },

@@ -6,6 +6,12 @@ import { trpc } from "@/client/trpc";
 import { type Changes, collect, noChanges } from "@/components/live/changes";
 import { type MessagePages, mergeNewestPage } from "@/components/live/message-pages";
 import { announceNotifications } from "@/components/notifications/arrivals";
+import {
+  colleagueReplied,
+  receivePresence,
+  streamStarted,
+  tabConnectionId,
+} from "@/components/presence/presence-store";
 import type { MessageOutput } from "@/server/connect/schemas";
 import type { LiveEvent } from "@/server/events/types";
 
@@ -71,7 +77,11 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
         if (!open) return;
         for (const message of newest.items) {
           const mine = message.sender.type === "member" && message.sender.id === latest.current.memberId;
-          if (messageIds.has(message.id) && !mine) latest.current.onNewMessage(message);
+          if (!messageIds.has(message.id) || mine) continue;
+          latest.current.onNewMessage(message);
+          // A colleague's reply to the customer (not a note): the composer warns a member writing one.
+          if (message.sender.type === "member" && message.sender.id && !message.flags.includes("internal"))
+            colleagueReplied({ conversationId: id, memberId: message.sender.id, messageId: message.id });
         }
       })();
     },
@@ -142,6 +152,8 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
   const pending = useRef<Changes | null>(null);
   const receive = useCallback(
     (event: LiveEvent) => {
+      // Presence changes no query: it goes to the presence line at once, outside the batch.
+      if (event.type === "presence") return receivePresence(event);
       if (!pending.current) {
         pending.current = noChanges();
         setTimeout(() => {
@@ -155,13 +167,14 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
     [apply],
   );
 
-  const [input, setInput] = useState(() => ({ lastEventId: resumeFrom }));
+  const [input, setInput] = useState(() => ({ lastEventId: resumeFrom, connectionId: tabConnectionId() }));
   const [everConnected, setEverConnected] = useState(false);
   const subscription = trpc.v1.live.events.useSubscription(input, {
     onStarted: () => {
       // Restarted without even the `ready` of the last start: what happened meanwhile is unknown.
       if (everConnected && resumeFrom === null) receive({ type: "resync" });
       setEverConnected(true);
+      streamStarted();
     },
     onData: ({ id, data }) => {
       resumeFrom = id;
@@ -179,7 +192,8 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
     const delay = Math.min(1_000 * 2 ** failures.current, MAX_RESTART_DELAY_MS);
     failures.current += 1;
     const timer = setTimeout(() => {
-      if (input.lastEventId !== resumeFrom) setInput({ lastEventId: resumeFrom });
+      if (input.lastEventId !== resumeFrom)
+        setInput({ lastEventId: resumeFrom, connectionId: tabConnectionId() });
       else reset();
     }, delay);
     return () => clearTimeout(timer);

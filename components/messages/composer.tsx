@@ -30,6 +30,9 @@ import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
 import { MENTION_LISTBOX_ID, useMentionTrigger } from "@/components/notifications/use-mention-picker";
+import { ComposerPresence } from "@/components/presence/composer-presence";
+import { useCollision } from "@/components/presence/use-collision";
+import { useTypingSignal } from "@/components/presence/use-presence";
 import { LOCALES, type Locale } from "@/server/connect/locales";
 
 // Shown only after an action (typing /, attaching a file), so they load then; keys stay with the textarea.
@@ -43,6 +46,10 @@ const ReplyBanner = lazy(() =>
 // Shown once `@` is typed in a note.
 const MentionList = lazy(() =>
   import("@/components/notifications/mention-list").then((module) => ({ default: module.MentionList })),
+);
+// Asked only when a colleague's reply arrived while the member was writing one.
+const CollisionConfirm = lazy(() =>
+  import("@/components/presence/collision-confirm").then((module) => ({ default: module.CollisionConfirm })),
 );
 const AttachmentTray = lazy(() =>
   import("@/components/messages/attachment-tray").then((module) => ({ default: module.AttachmentTray })),
@@ -90,8 +97,12 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
   const colleague = assignee && me.data && assignee.memberId !== me.data.memberId && !draft.internal;
   const unfilled = unfilledIn.map((u) => u.placeholder);
   const mention = useMentionTrigger(draft.internal);
+  const signalTyping = useTypingSignal(conversationId);
+  const writingReply = !draft.internal && LOCALES.some((l) => hasText[l]);
+  const { collision, confirm: confirmCollision } = useCollision(conversationId, writingReply);
+  const [askingCollision, setAskingCollision] = useState(false);
 
-  async function submit() {
+  async function submit(anyway = false) {
     if (sending) return;
     const empty = !LOCALES.some((l) => hasText[l]) && draft.attachments.length === 0;
     if (empty) return setProblem({ text: t.emptyDraft, retry: false });
@@ -110,12 +121,16 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         }),
         retry: false,
       });
+    // A colleague answered while this reply was being written: asked once before it goes.
+    if (collision && !collision.confirmed && !draft.internal && !anyway) return setAskingCollision(true);
+    setAskingCollision(false);
     setSending(true);
     setProblem(null);
     const typing = document.activeElement === textareaRef.current;
     try {
       await send(draft);
       reset();
+      signalTyping(draft.internal, false);
       // The reset may switch the locale tab, which remounts the textarea: keep the member in it.
       if (typing) focusComposer(textareaRef);
     } catch (error) {
@@ -166,6 +181,7 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
     picker.onTextChange(draft.text[draft.locale], text);
     mention.onTextChange(text, textareaRef.current?.selectionStart ?? text.length);
     setProblem(null);
+    signalTyping(draft.internal, text.trim() !== "");
     update((d) => ({ ...d, text: { ...d.text, [d.locale]: text } }));
   }
 
@@ -210,6 +226,23 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
         >
           {format(t.assignedToOther, { name: assignee.name })}
         </p>
+      ) : null}
+      <ComposerPresence collision={collision} />
+      {askingCollision && collision ? (
+        <Suspense fallback={null}>
+          <CollisionConfirm
+            memberId={collision.memberId}
+            onSend={() => {
+              confirmCollision();
+              void submit(true);
+            }}
+            onReview={() => {
+              confirmCollision();
+              setAskingCollision(false);
+              focusComposer(textareaRef);
+            }}
+          />
+        </Suspense>
       ) : null}
       {draft.replyTo ? (
         <Suspense fallback={null}>

@@ -2,6 +2,7 @@
 export const AUDIT_ACTIONS = [
   "workspace.renamed",
   "workspace.default_language_changed",
+  "workspace.auto_assign_changed",
   "member.joined",
   "member.role_changed",
   "member.removed",

@@ -28,6 +28,11 @@ export type NewMessage = {
   aiRun: { id: string; agentId: string; channelId: string | null; requestedByMemberId: string } | null;
   internal: boolean;
   reopen: boolean;
+  /**
+   * A member's reply from the inbox: the member to assign an unassigned conversation to, when the
+   * workspace has auto-assign on. null (always, for API keys) leaves the statement as it was.
+   */
+  assignTo: string | null;
 };
 
 /**
@@ -40,11 +45,16 @@ export type NewMessage = {
  * check first needs no transaction, and the conversation's row is locked only while it runs.
  * Returns null when the conversation is not in the workspace (nothing is written then).
  */
-const insertStatement = (customer: boolean) => `
+type Variant = "plain" | "customer" | "assigning";
+
+function insertStatement(variant: Variant): string {
+  const customer = variant === "customer";
+  const assign = variant === "assigning";
+  return `
   WITH conv AS (
-    SELECT id, "customerId", "channelId", status${customer ? `, "assigneeId"` : ""}
+    SELECT id, "customerId", "channelId", status${customer || assign ? ', "assigneeId"' : ""}
     FROM "Conversation" WHERE id = $1 AND "workspaceId" = $2
-  ), m AS (
+  ), ${assign ? AUTO_ASSIGN : ""}m AS (
     INSERT INTO "Message" (id, "workspaceId", "conversationId", content, "senderType", "senderMemberId",
       "senderCustomerId", "parentId", flags, "templateId", "templateContext", "channelId",
       "idempotencyKey", "idempotencyHash", "createdAt")
@@ -71,7 +81,7 @@ const insertStatement = (customer: boolean) => `
       reopen: "$21",
       now: "$22",
       fromCustomer: `m."senderType" = 'customer'`,
-    })}
+    })}${assign ? ASSIGN_SET : ""}
     FROM m WHERE "Conversation".id = m."conversationId" AND "Conversation"."workspaceId" = m."workspaceId"
   ), hooks AS (
     ${webhookOutboxInsert(
@@ -99,14 +109,15 @@ const insertStatement = (customer: boolean) => `
       // conv is the row as the statement began: the status the activity update changes.
       { from: "m, conv", when: `$21::boolean AND conv.status <> 'open'` },
     )}
-  )${customer ? NOTIFY_ASSIGNEE : ""}
+  )${customer ? NOTIFY_ASSIGNEE : ""}${assign ? ASSIGNED_HOOKS : ""}
   ${messageRows({
     extraColumns: `(SELECT count(*)::int FROM claimed) AS "claimedCount",
-      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened) AS "webhookDeliveryIds",
+      ARRAY(SELECT id FROM hooks UNION ALL SELECT id FROM reopened${assign ? " UNION ALL SELECT id FROM assigned" : ""}) AS "webhookDeliveryIds",${assign ? ` EXISTS (SELECT 1 FROM assigns) AS "assigned",` : ""}
       ${customer ? `(SELECT "recipientId" FROM notified) AS "notifiedMemberId",` : ""}`,
     from: "m",
     attachments: attachmentsJson("claimed f"),
   })}`;
+}
 
 /**
  * A customer's message notifies the conversation's assignee (unless they turned it off), in the
@@ -121,23 +132,61 @@ const NOTIFY_ASSIGNEE = `, notified AS (
     RETURNING "recipientId"
   )`;
 
-const INSERT_MESSAGE = insertStatement(false);
-const INSERT_CUSTOMER_MESSAGE = insertStatement(true);
+/*
+ * Auto-assign on reply, only in the statement of a member's send from the inbox: the conversation
+ * had no assignee as the statement began, the workspace wants it, and the message is a reply (not
+ * a note). COALESCE keeps an assignee another transaction set meanwhile (the UPDATE sees the
+ * row's newest version). $25 is the member.
+ */
+const AUTO_ASSIGN = `assigns AS (
+    SELECT 1 FROM conv JOIN "Workspace" w ON w.id = $2
+    WHERE w."autoAssignOnReply" AND conv."assigneeId" IS NULL AND NOT $20::boolean
+  ), `;
+const ASSIGN_SET = `,
+      "assigneeId" = CASE WHEN EXISTS (SELECT 1 FROM assigns)
+        THEN COALESCE("Conversation"."assigneeId", $25) ELSE "Conversation"."assigneeId" END`;
+const ASSIGNED_HOOKS = `, assigned AS (
+    ${webhookOutboxInsert(
+      {
+        workspaceId: 'm."workspaceId"',
+        messageId: "$26",
+        eventType: "'conversation.updated'",
+        subjectId: "conv.id",
+        data: "NULL",
+        changes: `jsonb_build_object('assigneeId', jsonb_build_object('from', NULL, 'to', $25::text))`,
+        at: 'm."createdAt"',
+      },
+      { from: "m, conv", when: "EXISTS (SELECT 1 FROM assigns)" },
+    )}
+  )`;
+
+const STATEMENTS: Record<Variant, string> = {
+  plain: insertStatement("plain"),
+  customer: insertStatement("customer"),
+  assigning: insertStatement("assigning"),
+};
 
 type InsertedMessage = FlatMessageRow & {
   claimedCount: number;
   webhookDeliveryIds: string[];
   /** The assignee a customer's message notified; its notification's id is `notificationId`. */
   notifiedMemberId?: string | null;
+  /** Only from a send with `assignTo`: this reply assigned the conversation to its member. */
+  assigned?: boolean;
 };
 
 export type InsertResult = InsertedMessage & { notificationId: string };
 
+/**
+ * A customer's message (it may notify the assignee) and a member's reply that may auto-assign
+ * each have their own statement; the API's usual send, a member's message without `assignTo`,
+ * runs the plain one.
+ */
 export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertResult | null> {
-  const { aiRun } = message;
-  const customer = message.senderType === "customer";
+  const { aiRun, assignTo } = message;
+  const variant: Variant = message.senderType === "customer" ? "customer" : assignTo ? "assigning" : "plain";
   const notificationId = uuidv7();
-  const [row] = await sql<InsertedMessage>(on, customer ? INSERT_CUSTOMER_MESSAGE : INSERT_MESSAGE, [
+  const values = [
     message.conversationId,
     message.workspaceId,
     message.id,
@@ -162,7 +211,9 @@ export async function insertMessage(on: Queryable, message: NewMessage): Promise
     utc(new Date()),
     newWebhookMessageId(),
     newWebhookMessageId(),
-    ...(customer ? [notificationId] : []),
-  ]);
+  ];
+  const extra =
+    variant === "customer" ? [notificationId] : variant === "assigning" ? [assignTo, newWebhookMessageId()] : [];
+  const [row] = await sql<InsertedMessage>(on, STATEMENTS[variant], [...values, ...extra]);
   return row ? { ...row, notificationId } : null;
 }

@@ -117,11 +117,15 @@ async function storeMessage(
   const mentioned = internal && input.sender !== "customer" ? mentionedMemberIds(input.content ?? {}) : [];
   const write = async (
     on: Queryable,
-    message: Omit<NewMessage, keyof typeof base | "internal" | "reopen">,
+    message: Omit<NewMessage, keyof typeof base | "internal" | "reopen" | "assignTo">,
   ) => {
     // A customer writing into a resolved or pending conversation opens it again.
     const reopen = message.senderType === "customer";
-    const row = await insertMessage(on, { ...base, ...message, internal, reopen });
+    // A member's reply from the inbox takes an unassigned conversation (the workspace's
+    // autoAssignOnReply); an API key's send keeps its statement as it was.
+    const assignTo =
+      caller.via === "session" && message.senderType === "member" && !internal ? caller.memberId : null;
+    const row = await insertMessage(on, { ...base, ...message, internal, reopen, assignTo });
     if (!row) throw notFound("conversationId", "conversation");
     if (row.claimedCount !== message.attachmentIds.length) {
       throw new TRPCError({
@@ -132,7 +136,12 @@ async function storeMessage(
     const notified: CreatedNotification[] = row.notifiedMemberId
       ? [{ id: row.notificationId, recipientId: row.notifiedMemberId }]
       : [];
-    return { message: flatMessageOutput(row), webhookDeliveryIds: row.webhookDeliveryIds, notified };
+    return {
+      message: flatMessageOutput(row),
+      webhookDeliveryIds: row.webhookDeliveryIds,
+      notified,
+      assigned: row.assigned === true,
+    };
   };
 
   if (!needsLookups(input, mentioned)) {
@@ -225,7 +234,7 @@ export async function sendMessage(
     if (earlier) return earlier;
   }
   try {
-    const { message, aiRunId, webhookDeliveryIds, notified } = await storeMessage(
+    const { message, aiRunId, webhookDeliveryIds, notified, assigned } = await storeMessage(
       db,
       caller,
       input,
@@ -238,6 +247,13 @@ export async function sendMessage(
       messageId: message.id,
       aiRunId,
     });
+    if (assigned) {
+      publishAfterCommit({
+        type: "conversation.updated",
+        workspaceId: caller.workspaceId,
+        conversationId: message.conversationId,
+      });
+    }
     // The run was stored queued with the message; its job goes out now that both are committed.
     if (aiRunId) dispatchRuns([aiRunId]);
     dispatchDeliveries(webhookDeliveryIds);

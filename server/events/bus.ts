@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { z } from "zod";
 import { env } from "@/server/env";
-import { InboxEvent, type InboxEventListener } from "@/server/events/types";
+import { InboxEvent, type InboxEventListener, isEphemeral } from "@/server/events/types";
 
 const CHANNEL = "inbox_events";
 const MAX_RECONNECT_DELAY_MS = 30_000;
@@ -180,8 +180,12 @@ export class EventBus {
     }, delayMs).unref();
   }
 
-  #deliver(entry: BusEntry) {
-    this.#record(entry);
+  #deliver(received: BusEntry) {
+    let entry = received;
+    // A presence event is not kept (a few typists would flush the replay window) and carries the
+    // newest kept entry's id: a stream that resumes from it misses nothing it could replay.
+    if (entry.event && isEphemeral(entry.event)) entry = { ...entry, id: this.latest().id };
+    else this.#record(entry);
     for (const listener of this.#listeners) {
       try {
         listener(entry);

@@ -1,5 +1,5 @@
 import type { BusEntry, EventBus } from "@/server/events/bus";
-import { isFor, type LiveEvent } from "@/server/events/types";
+import { type InboxEvent, isFor, type LiveEvent } from "@/server/events/types";
 
 export type LiveDelivery = { id: string; event: LiveEvent };
 
@@ -17,7 +17,12 @@ function toDelivery(entry: BusEntry): LiveDelivery {
 export async function openWorkspaceEvents(
   bus: EventBus,
   { workspaceId, memberId }: { workspaceId: string; memberId: string },
-  options: { lastEventId?: string | null; signal: AbortSignal },
+  options: {
+    lastEventId?: string | null;
+    signal: AbortSignal;
+    /** Whether this stream gets a live event meant for it (all of them when absent). */
+    admit?: (event: InboxEvent) => boolean;
+  },
 ): Promise<AsyncGenerator<LiveDelivery, void>> {
   const { signal } = options;
   await bus.ready();
@@ -35,6 +40,7 @@ export async function openWorkspaceEvents(
   let wake: (() => void) | null = null;
   const unsubscribe = bus.subscribeEntries((entry) => {
     if (entry.event && !isFor(entry.event, workspaceId, memberId)) return;
+    if (entry.event && options.admit && !options.admit(entry.event)) return;
     pending.push(toDelivery(entry));
     wake?.();
   });

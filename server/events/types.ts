@@ -24,6 +24,18 @@ export const InboxEvent = z.discriminatedUnion("type", [
   }),
   /** The member read one or all of their notifications (their other tabs update the bell). */
   z.object({ type: z.literal("notifications.read"), workspaceId: Id, recipientMemberId: Id }),
+  /**
+   * Ephemeral (server/presence): a member's tab has a conversation open, is typing in it, or left
+   * it. Never stored, never replayed, delivered only to the streams of colleagues viewing it.
+   */
+  z.object({
+    type: z.literal("presence"),
+    workspaceId: Id,
+    conversationId: Id,
+    memberId: Id,
+    connectionId: Id,
+    activity: z.enum(["viewing", "replying", "noting", "left"]),
+  }),
 ]);
 export type InboxEvent = z.infer<typeof InboxEvent>;
 
@@ -31,6 +43,13 @@ export type InboxEvent = z.infer<typeof InboxEvent>;
 export function isFor(event: InboxEvent, workspaceId: string, memberId: string): boolean {
   if (event.workspaceId !== workspaceId) return false;
   return !("recipientMemberId" in event) || event.recipientMemberId === memberId;
+}
+
+export type PresenceEvent = Extract<InboxEvent, { type: "presence" }>;
+
+/** Events that only matter to whoever is connected now: not kept for resuming streams. */
+export function isEphemeral(event: InboxEvent): event is PresenceEvent {
+  return event.type === "presence";
 }
 
 export type InboxEventListener = (event: InboxEvent) => void;
@@ -51,5 +70,7 @@ export type LiveEvent = z.infer<typeof LiveEvent>;
 export const LiveEventsInput = z.object({
   /** The id of the last event received; tRPC's `httpSubscriptionLink` sets it on reconnect. */
   lastEventId: Id.nullish(),
+  /** The tab's own id (one per tab, kept across reconnects): its presence ends with its stream. */
+  connectionId: Id.nullish(),
 });
 export type LiveEventsInput = z.infer<typeof LiveEventsInput>;

@@ -13,6 +13,7 @@ import { liveRouter } from "@/server/trpc/routers/live";
 import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
 import { notificationsRouter } from "@/server/trpc/routers/notifications";
+import { presenceRouter } from "@/server/trpc/routers/presence";
 import { signUpRouter } from "@/server/trpc/routers/sign-up";
 import { templatesRouter } from "@/server/trpc/routers/templates";
 import { webhooksRouter } from "@/server/trpc/routers/webhooks";
@@ -27,6 +28,7 @@ export const appRouter = router({
     customers: customersRouter,
     apiKeys: apiKeysRouter,
     live: liveRouter,
+    presence: presenceRouter,
     messages: messagesRouter,
     notifications: notificationsRouter,
     ai: aiRouter,

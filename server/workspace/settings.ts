@@ -11,6 +11,8 @@ export const WorkspaceSettingsOutput = z.object({
   name: z.string(),
   slug: z.string(),
   defaultLocale: WorkspaceLocale,
+  /** A member's reply to an unassigned conversation assigns it to them. */
+  autoAssignOnReply: z.boolean(),
   createdAt: z.string(),
 });
 export type WorkspaceSettingsOutput = z.infer<typeof WorkspaceSettingsOutput>;
@@ -18,12 +20,27 @@ export type WorkspaceSettingsOutput = z.infer<typeof WorkspaceSettingsOutput>;
 export const UpdateWorkspaceInput = z.object({
   name: z.string().trim().min(1, "give the workspace a name").max(100).optional(),
   defaultLocale: WorkspaceLocale.optional(),
+  autoAssignOnReply: z.boolean().optional(),
 });
 export type UpdateWorkspaceInput = z.infer<typeof UpdateWorkspaceInput>;
 
-const settingsSelect = { id: true, name: true, slug: true, defaultLocale: true, createdAt: true } as const;
+const settingsSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  defaultLocale: true,
+  autoAssignOnReply: true,
+  createdAt: true,
+} as const;
 
-function toOutput(row: { id: string; name: string; slug: string; defaultLocale: string; createdAt: Date }) {
+function toOutput(row: {
+  id: string;
+  name: string;
+  slug: string;
+  defaultLocale: string;
+  autoAssignOnReply: boolean;
+  createdAt: Date;
+}) {
   return {
     ...row,
     defaultLocale: WorkspaceLocale.catch("en").parse(row.defaultLocale),
@@ -37,7 +54,10 @@ export async function getWorkspaceSettings(db: Db, caller: Caller): Promise<Work
   return toOutput(row);
 }
 
-/** Renames the workspace or changes the language its mail is written in (owners and admins). */
+/**
+ * Renames the workspace, changes the language its mail is written in, or turns auto-assign on
+ * reply on or off (owners and admins).
+ */
 export async function updateWorkspace(
   db: Db,
   caller: Caller,
@@ -66,6 +86,13 @@ export async function updateWorkspace(
         action: "workspace.default_language_changed",
         target: { type: "workspace", id: row.id, label: row.name },
         data: { from: before.defaultLocale, to: row.defaultLocale },
+      });
+    }
+    if (input.autoAssignOnReply !== undefined && input.autoAssignOnReply !== before.autoAssignOnReply) {
+      await recordAudit(tx, caller, {
+        action: "workspace.auto_assign_changed",
+        target: { type: "workspace", id: row.id, label: row.name },
+        data: { from: before.autoAssignOnReply, to: row.autoAssignOnReply },
       });
     }
     return toOutput(row);

@@ -4,6 +4,7 @@ import type { AuditAction } from "@/server/audit/actions";
 const enActions: Record<AuditAction, string> = {
   "workspace.renamed": "Workspace renamed",
   "workspace.default_language_changed": "Mail language changed",
+  "workspace.auto_assign_changed": "Auto-assign on reply changed",
   "member.joined": "Member joined",
   "member.role_changed": "Role changed",
   "member.removed": "Member removed",
@@ -87,6 +88,7 @@ export const auditStrings: Record<UiLocale, typeof en> = {
     actions: {
       "workspace.renamed": "أُعيدت تسمية مساحة العمل",
       "workspace.default_language_changed": "تغيّرت لغة البريد",
+      "workspace.auto_assign_changed": "تغيّر الإسناد التلقائي عند الرد",
       "member.joined": "انضم عضو",
       "member.role_changed": "تغيّر دور",
       "member.removed": "أُزيل عضو",
@@ -145,6 +147,7 @@ export const auditStrings: Record<UiLocale, typeof en> = {
     actions: {
       "workspace.renamed": "Çalışma alanı yeniden adlandırıldı",
       "workspace.default_language_changed": "E-posta dili değişti",
+      "workspace.auto_assign_changed": "Yanıtta otomatik atama değişti",
       "member.joined": "Üye katıldı",
       "member.role_changed": "Rol değişti",
       "member.removed": "Üye çıkarıldı",

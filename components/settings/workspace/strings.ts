@@ -2,12 +2,16 @@ import type { UiLocale } from "@/components/i18n/ui-locale";
 
 const en = {
   title: "Workspace",
-  intro: "The workspace's name, and the language its invitations and other mail are written in.",
+  intro:
+    "The workspace's name, the language its invitations and other mail are written in, and who a replied conversation belongs to.",
   name: "Workspace name",
   nameRequired: "Give the workspace a name.",
   defaultLanguage: "Language of the workspace's mail",
   defaultLanguageHint:
     "Invitations are written in it. Each member still chooses their own interface language.",
+  autoAssign: "Assign a conversation to the member who replies first",
+  autoAssignHint:
+    "A reply from the inbox to an unassigned conversation makes it the replier's. Notes and replies sent through the API assign nobody.",
   save: "Save",
   saving: "Saving…",
   saved: "Workspace saved.",
@@ -29,11 +33,15 @@ export const workspaceSettingsStrings: Record<UiLocale, typeof en> = {
   en,
   ar: {
     title: "مساحة العمل",
-    intro: "اسم مساحة العمل، واللغة التي تُكتب بها الدعوات وبقية رسائلها البريدية.",
+    intro:
+      "اسم مساحة العمل، واللغة التي تُكتب بها الدعوات وبقية رسائلها البريدية، ولمن تُسند المحادثة التي رُدّ عليها.",
     name: "اسم مساحة العمل",
     nameRequired: "اكتب اسماً لمساحة العمل.",
     defaultLanguage: "لغة البريد الصادر عن مساحة العمل",
     defaultLanguageHint: "تُكتب بها الدعوات. ويختار كل عضو لغة واجهته بنفسه.",
+    autoAssign: "إسناد المحادثة إلى أول عضو يرد عليها",
+    autoAssignHint:
+      "الرد من صندوق الوارد على محادثة غير مسندة يُسندها إلى صاحب الرد. الملاحظات والردود المرسلة عبر واجهة البرمجة لا تُسند إلى أحد.",
     save: "حفظ",
     saving: "جارٍ الحفظ…",
     saved: "تم حفظ مساحة العمل.",
@@ -52,11 +60,15 @@ export const workspaceSettingsStrings: Record<UiLocale, typeof en> = {
   },
   tr: {
     title: "Çalışma alanı",
-    intro: "Çalışma alanının adı ve davetlerinin ve diğer e-postalarının yazıldığı dil.",
+    intro:
+      "Çalışma alanının adı, davetlerinin ve diğer e-postalarının yazıldığı dil ve yanıtlanan konuşmanın kime ait olduğu.",
     name: "Çalışma alanı adı",
     nameRequired: "Çalışma alanına bir ad verin.",
     defaultLanguage: "Çalışma alanı e-postalarının dili",
     defaultLanguageHint: "Davetler bu dilde yazılır. Her üye kendi arayüz dilini yine kendisi seçer.",
+    autoAssign: "Konuşmayı ilk yanıtlayan üyeye ata",
+    autoAssignHint:
+      "Gelen kutusundan atanmamış bir konuşmaya verilen yanıt, konuşmayı yanıtlayana atar. Notlar ve API ile gönderilen yanıtlar kimseye atamaz.",
     save: "Kaydet",
     saving: "Kaydediliyor…",
     saved: "Çalışma alanı kaydedildi.",

@@ -6,7 +6,7 @@ import { signOut } from "@/components/inbox/sign-out";
 import { serverErrors } from "@/components/settings/server-errors";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { SelectField, TextField } from "@/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useToast } from "@/components/ui/toast";
 
@@ -26,7 +26,11 @@ export function WorkspaceSection() {
   return (
     <div className="space-y-10">
       <p className="max-w-prose text-sm text-slate-600">{t.intro}</p>
-      <WorkspaceForm name={settings.data.name} defaultLocale={settings.data.defaultLocale} />
+      <WorkspaceForm
+        name={settings.data.name}
+        defaultLocale={settings.data.defaultLocale}
+        autoAssignOnReply={settings.data.autoAssignOnReply}
+      />
       <DeleteWorkspace
         name={settings.data.name}
         isOwner={me.data?.role === "owner"}
@@ -36,14 +40,25 @@ export function WorkspaceSection() {
   );
 }
 
-function WorkspaceForm({ name, defaultLocale }: { name: string; defaultLocale: string }) {
+function WorkspaceForm({
+  name,
+  defaultLocale,
+  autoAssignOnReply,
+}: {
+  name: string;
+  defaultLocale: string;
+  autoAssignOnReply: boolean;
+}) {
   const t = useStrings("workspaceSettings");
   const toast = useToast();
   const utils = trpc.useUtils();
-  const [fields, setFields] = useState({ name, defaultLocale });
+  const [fields, setFields] = useState({ name, defaultLocale, autoAssignOnReply });
   const [nameError, setNameError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  useEffect(() => setFields({ name, defaultLocale }), [name, defaultLocale]);
+  useEffect(
+    () => setFields({ name, defaultLocale, autoAssignOnReply }),
+    [name, defaultLocale, autoAssignOnReply],
+  );
   const update = trpc.v1.workspace.update.useMutation({
     onSuccess: (saved) => {
       utils.v1.workspace.settings.setData(undefined, saved);
@@ -65,7 +80,11 @@ function WorkspaceForm({ name, defaultLocale }: { name: string; defaultLocale: s
       className="max-w-md space-y-4"
       onSubmit={(event) => {
         event.preventDefault();
-        update.mutate({ name: fields.name, defaultLocale: fields.defaultLocale as "en" | "ar" | "tr" });
+        update.mutate({
+          name: fields.name,
+          defaultLocale: fields.defaultLocale as "en" | "ar" | "tr",
+          autoAssignOnReply: fields.autoAssignOnReply,
+        });
       }}
     >
       <TextField
@@ -82,6 +101,12 @@ function WorkspaceForm({ name, defaultLocale }: { name: string; defaultLocale: s
         value={fields.defaultLocale}
         options={LANGUAGES}
         onChange={(event) => setFields({ ...fields, defaultLocale: event.target.value })}
+      />
+      <CheckboxField
+        label={t.autoAssign}
+        hint={t.autoAssignHint}
+        checked={fields.autoAssignOnReply}
+        onChange={(event) => setFields({ ...fields, autoAssignOnReply: event.target.checked })}
       />
       {formError ? <Notice tone="error">{formError}</Notice> : null}
       <Button type="submit" variant="primary" disabled={update.isPending}>

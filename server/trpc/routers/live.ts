@@ -4,6 +4,8 @@ import { eventBus } from "@/server/events/bus";
 import { openWorkspaceEvents } from "@/server/events/live-stream";
 import { liveShutdownSignal } from "@/server/events/shutdown";
 import { LiveEvent, LiveEventsInput } from "@/server/events/types";
+import { presenceOfConnection } from "@/server/presence/connection";
+import { presenceRegistry } from "@/server/presence/registry";
 import { memberProcedure, router } from "@/server/trpc/init";
 
 /** A stream of `tracked(id, event)` whose every event is checked against `LiveEvent`. */
@@ -29,10 +31,25 @@ export const liveRouter = router({
     .output(LiveEventStream)
     .subscription(async ({ ctx, input, signal }) => {
       const shutdown = liveShutdownSignal();
+      const ended = AbortSignal.any(signal ? [signal, shutdown] : [shutdown]);
+      const { workspaceId, memberId } = ctx.caller;
+      const presence = presenceOfConnection(workspaceId, memberId, input.connectionId);
+      // This instance knows who is where from the start, to answer the next presence update.
+      presenceRegistry();
+      ended.addEventListener(
+        "abort",
+        () => {
+          presence
+            .end(eventBus())
+            .catch((error: unknown) => console.error("presence: left not published", error));
+        },
+        { once: true },
+      );
       // Listening before the stream starts: once the client sees it start, nothing is missed.
       const events = await openWorkspaceEvents(eventBus(), ctx.caller, {
         lastEventId: input.lastEventId,
-        signal: AbortSignal.any(signal ? [signal, shutdown] : [shutdown]),
+        signal: ended,
+        admit: presence.admit,
       });
       return (async function* () {
         for await (const { id, event } of events) yield tracked(id, event);
