@@ -213,7 +213,11 @@ export async function insertMessage(on: Queryable, message: NewMessage): Promise
     newWebhookMessageId(),
   ];
   const extra =
-    variant === "customer" ? [notificationId] : variant === "assigning" ? [assignTo, newWebhookMessageId()] : [];
+    variant === "customer"
+      ? [notificationId]
+      : variant === "assigning"
+        ? [assignTo, newWebhookMessageId()]
+        : [];
   const [row] = await sql<InsertedMessage>(on, STATEMENTS[variant], [...values, ...extra]);
   return row ? { ...row, notificationId } : null;
 }
