@@ -67,7 +67,8 @@ export class EventBus {
   async publish(event: InboxEvent): Promise<void> {
     const id = randomUUID();
     if (this.#mode === "memory") {
-      this.#deliver({ id, at: Date.now(), event });
+      // Checked once here, as a notification is on receipt: streams deliver events unchecked.
+      this.#deliver({ id, at: Date.now(), event: InboxEvent.parse(event) });
       return;
     }
     if (!this.#notifier) {
