@@ -285,7 +285,7 @@ test("? lists every shortcut, Ctrl+K runs an action by name, focus comes back", 
   }
   // 39 shortcuts (2 for customers, 4 for picking rows for a bulk change, 2 for snooze, 1 for notifications), and the
   // message history's own keys: arrows, PageUp/PageDown, Home/End.
-  await expect(help.locator("dt")).toHaveCount(42);
+  await expect(help.locator("dt")).toHaveCount(43);
   await expect(help.getByText("Select all conversations that match", { exact: true })).toBeVisible();
   await expect(help.getByText("A page of messages up or down", { exact: true })).toBeVisible();
   await page.keyboard.press("Escape");
