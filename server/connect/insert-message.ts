@@ -175,7 +175,7 @@ type InsertedMessage = FlatMessageRow & {
   assigned?: boolean;
 };
 
-export type InsertResult = InsertedMessage & { notificationId: string };
+export type InsertResult = InsertedMessage & { notificationId: string | null };
 
 /**
  * A customer's message (it may notify the assignee) and a member's reply that may auto-assign
@@ -185,7 +185,8 @@ export type InsertResult = InsertedMessage & { notificationId: string };
 export async function insertMessage(on: Queryable, message: NewMessage): Promise<InsertResult | null> {
   const { aiRun, assignTo } = message;
   const variant: Variant = message.senderType === "customer" ? "customer" : assignTo ? "assigning" : "plain";
-  const notificationId = uuidv7();
+  // Only a customer's message can notify: the plain send (the API's usual one) makes no id for it.
+  const notificationId = variant === "customer" ? uuidv7() : null;
   const values = [
     message.conversationId,
     message.workspaceId,

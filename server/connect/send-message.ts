@@ -133,9 +133,10 @@ async function storeMessage(
         message: "attachmentIds: an upload was attached by another send",
       });
     }
-    const notified: CreatedNotification[] = row.notifiedMemberId
-      ? [{ id: row.notificationId, recipientId: row.notifiedMemberId }]
-      : [];
+    const notified: CreatedNotification[] =
+      row.notifiedMemberId && row.notificationId
+        ? [{ id: row.notificationId, recipientId: row.notifiedMemberId }]
+        : [];
     return {
       message: flatMessageOutput(row),
       webhookDeliveryIds: row.webhookDeliveryIds,
