@@ -29,6 +29,14 @@ export function looksLikeApiKey(key: string): boolean {
   return key.startsWith(KEY_PREFIX);
 }
 
+const API_KEY_CALLER = {
+  name: "api-key-caller",
+  text: `SELECT k.id, k."workspaceId", k."memberId", k."lastUsedAt", m.role::text AS role
+     FROM "ApiKey" k
+     JOIN "Member" m ON m."workspaceId" = k."workspaceId" AND m.id = k."memberId"
+     WHERE k.hash = $1 AND k."revokedAt" IS NULL AND m."removedAt" IS NULL`,
+};
+
 /** The member a key acts as, or null for an unknown or revoked key. */
 export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller | null> {
   if (!looksLikeApiKey(key)) return null;
@@ -39,14 +47,7 @@ export async function resolveApiKey(db: Db, key: string): Promise<ApiKeyCaller |
     memberId: string;
     lastUsedAt: Date | null;
     role: MemberRole;
-  }>(
-    db.$pool,
-    `SELECT k.id, k."workspaceId", k."memberId", k."lastUsedAt", m.role::text AS role
-     FROM "ApiKey" k
-     JOIN "Member" m ON m."workspaceId" = k."workspaceId" AND m.id = k."memberId"
-     WHERE k.hash = $1 AND k."revokedAt" IS NULL AND m."removedAt" IS NULL`,
-    [hashApiKey(key)],
-  );
+  }>(db.$pool, API_KEY_CALLER, [hashApiKey(key)]);
   if (!row) return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > LAST_USED_GRANULARITY_MS) {

@@ -3,7 +3,7 @@ import { activityAssignments } from "@/server/connect/conversation-activity";
 import { attachmentsJson, messageRows } from "@/server/connect/message-rows";
 import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { MessageContent } from "@/server/connect/schemas";
-import { type Queryable, sql, utc } from "@/server/db/sql";
+import { type Prepared, type Queryable, sql, utc } from "@/server/db/sql";
 import { newWebhookMessageId, webhookOutboxInsert } from "@/server/webhooks/outbox";
 
 export type NewMessage = {
@@ -160,10 +160,10 @@ const ASSIGNED_HOOKS = `, assigned AS (
     )}
   )`;
 
-const STATEMENTS: Record<Variant, string> = {
-  plain: insertStatement("plain"),
-  customer: insertStatement("customer"),
-  assigning: insertStatement("assigning"),
+const STATEMENTS: Record<Variant, Prepared> = {
+  plain: { name: "send-plain", text: insertStatement("plain") },
+  customer: { name: "send-customer", text: insertStatement("customer") },
+  assigning: { name: "send-assigning", text: insertStatement("assigning") },
 };
 
 type InsertedMessage = FlatMessageRow & {

@@ -1,6 +1,6 @@
 import type { FlatMessageRow } from "@/server/connect/message-select";
 import type { Db } from "@/server/db/client";
-import { type Queryable, sql } from "@/server/db/sql";
+import { type Prepared, type Queryable, sql } from "@/server/db/sql";
 
 /** A message's attachments as JSON, in upload order, from `source` (rows named `f`). */
 export const attachmentsJson = (source: string) => `(SELECT json_agg(json_build_object('id', f.id,
@@ -36,6 +36,22 @@ const seek = (comparison: "<" | ">") => `AND (m."createdAt", m.id) ${comparison}
   SELECT c."createdAt", c.id FROM "Message" c
   WHERE c.id = $4 AND c."conversationId" = $1 AND c."workspaceId" = $2)`;
 
+function pageStatement(from: "start" | "end", cursor: boolean): Prepared {
+  const [comparison, order] = from === "start" ? ([">", "ASC"] as const) : (["<", "DESC"] as const);
+  return {
+    name: `message-page-${from}-${cursor ? "seek" : "first"}`,
+    text: `${messageRows()}
+     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? seek(comparison) : ""}
+     ORDER BY m."createdAt" ${order}, m.id ${order}
+     LIMIT $3`,
+  };
+}
+
+const PAGE_STATEMENTS = {
+  start: { first: pageStatement("start", false), seek: pageStatement("start", true) },
+  end: { first: pageStatement("end", false), seek: pageStatement("end", true) },
+};
+
 /**
  * The hot path of `listMessages` in one statement: the newest `take` messages of a conversation
  * older than the cursor, newest first (or, `from: "start"`, the oldest `take` newer than it,
@@ -51,13 +67,9 @@ export async function readMessagePage(
   take: number,
   from: "start" | "end" = "end",
 ): Promise<FlatMessageRow[]> {
-  const [comparison, order] = from === "start" ? ([">", "ASC"] as const) : (["<", "DESC"] as const);
   return sql<FlatMessageRow>(
     db.$pool,
-    `${messageRows()}
-     WHERE m."conversationId" = $1 AND m."workspaceId" = $2 ${cursor ? seek(comparison) : ""}
-     ORDER BY m."createdAt" ${order}, m.id ${order}
-     LIMIT $3`,
+    PAGE_STATEMENTS[from][cursor ? "seek" : "first"],
     cursor ? [conversationId, workspaceId, take, cursor] : [conversationId, workspaceId, take],
   );
 }

@@ -21,12 +21,19 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * A statement the hot path runs many times: each connection parses it once, and PostgreSQL may
+ * keep its plan, instead of receiving, parsing and planning its text on every call.
+ */
+export type Prepared = { name: string; text: string };
+
 export async function sql<Row extends pg.QueryResultRow>(
   on: Queryable,
-  text: string,
+  statement: string | Prepared,
   values: unknown[] = [],
 ): Promise<Row[]> {
-  const result = await on.query<Row>({ text, values, types });
+  const query = typeof statement === "string" ? { text: statement } : statement;
+  const result = await on.query<Row>({ ...query, values, types });
   return result.rows;
 }
 
