@@ -1,17 +1,34 @@
 import PgBoss from "pg-boss";
 import { PGBOSS_SCHEMA } from "@/server/ai/sweep";
 
-/** Creates the queue, or brings an existing one's options up to date. */
+const DEADLOCK_DETECTED = "40P01";
+const CREATE_ATTEMPTS = 10;
+
+function isDeadlock(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === DEADLOCK_DETECTED;
+}
+
+/**
+ * Creates the queue, or brings an existing one's options up to date. pg-boss creates a queue as
+ * a partition with a foreign key to its queue table; two creations at once (an instance starts
+ * all its queues together, and instances start together) can deadlock there, and PostgreSQL
+ * aborts one of them: that one is tried again.
+ */
 async function ensureQueue(boss: PgBoss, queue: PgBoss.Queue): Promise<void> {
   if (await boss.getQueue(queue.name)) {
     await boss.updateQueue(queue.name, queue);
     return;
   }
-  try {
-    await boss.createQueue(queue.name, queue);
-  } catch (error) {
-    // Another process created it first.
-    if (!(await boss.getQueue(queue.name))) throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await boss.createQueue(queue.name, queue);
+      return;
+    } catch (error) {
+      // Another process created it first.
+      if (await boss.getQueue(queue.name)) return;
+      if (!isDeadlock(error) || attempt === CREATE_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt * Math.random()));
+    }
   }
 }
 
