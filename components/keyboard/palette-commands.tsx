@@ -15,6 +15,7 @@ import type { PaletteCommand, PaletteCommandsProps } from "@/components/keyboard
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
 import { useKeyboard } from "@/components/keyboard/keyboard-provider";
 import { SHORTCUTS } from "@/components/keyboard/shortcuts";
+import { steerList } from "@/components/ui/list-keys";
 
 /** The command palette's list: every command matching the query, steered from the palette's input. */
 export function PaletteCommands({
@@ -72,16 +73,7 @@ export function PaletteCommands({
     const steer = steering.current;
     steer.onKeyDown = (event) => {
       const { matches, current, choose } = latest.current;
-      if (event.key === "ArrowDown") {
-        event.preventDefault();
-        setActive((i) => Math.min(i + 1, matches.length - 1));
-      } else if (event.key === "ArrowUp") {
-        event.preventDefault();
-        setActive((i) => Math.max(i - 1, 0));
-      } else if (event.key === "Enter") {
-        event.preventDefault();
-        choose(current);
-      }
+      steerList(event, matches.length, setActive, () => choose(current));
     };
     if (steer.enterPending) {
       steer.enterPending = false;

@@ -1,6 +1,7 @@
 "use client";
 import { type ReactNode, useId, useState } from "react";
 import { useUiLocale } from "@/components/i18n/locale";
+import { steerList } from "@/components/ui/list-keys";
 
 /** Lower case without marks in the UI's language, so "oz" finds "Öztürk" and "i" finds "İ". */
 function useFold() {
@@ -51,19 +52,6 @@ export function FilterListbox<Item>({
   const optionId = (item: Item) => `${ids.list}-${itemKey(item)}`;
   const emptyText = matches.length === 0 ? (empty?.(query.trim()) ?? null) : null;
 
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown") {
-      event.preventDefault();
-      setActive((i) => Math.min(i + 1, matches.length - 1));
-    } else if (event.key === "ArrowUp") {
-      event.preventDefault();
-      setActive((i) => Math.max(i - 1, 0));
-    } else if (event.key === "Enter") {
-      event.preventDefault();
-      if (current) onChoose(current);
-    }
-  }
-
   return (
     <>
       <p id={ids.hint} className="mt-1 text-sm text-slate-600">
@@ -84,7 +72,7 @@ export function FilterListbox<Item>({
           setQuery(event.target.value);
           setActive(0);
         }}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => steerList(event, matches.length, setActive, () => current && onChoose(current))}
         dir="auto"
         className="mt-3 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm placeholder:text-slate-500 focus:border-blue-600"
       />
