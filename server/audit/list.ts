@@ -4,6 +4,7 @@ import type { Caller } from "@/server/auth/caller";
 import type { Db } from "@/server/db/client";
 import type { Prisma } from "@/server/db/generated/client";
 import { keysetPage, olderThanCursor } from "@/server/db/keyset";
+import { pageOutput } from "@/server/trpc/page-output";
 
 const TARGET_TYPES = [
   "workspace",
@@ -33,10 +34,7 @@ export const AuditEntryOutput = z.object({
   targetLabel: z.string().nullable(),
   data: z.unknown(),
 });
-export const ListAuditOutput = z.object({
-  items: z.array(AuditEntryOutput),
-  nextCursor: z.string().nullable(),
-});
+export const ListAuditOutput = pageOutput(AuditEntryOutput);
 export type ListAuditOutput = z.infer<typeof ListAuditOutput>;
 
 const auditSelect = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CustomerInput, Locale } from "@/server/connect/schemas";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
+import { pageOutput } from "@/server/trpc/page-output";
 
 const Id = z.string().trim().min(1).max(100);
 
@@ -145,10 +146,7 @@ export const ConversationListItem = z.object({
 });
 export type ConversationListItem = z.infer<typeof ConversationListItem>;
 
-export const ListConversationsOutput = z.object({
-  items: z.array(ConversationListItem),
-  nextCursor: z.string().nullable(),
-});
+export const ListConversationsOutput = pageOutput(ConversationListItem);
 export type ListConversationsOutput = z.infer<typeof ListConversationsOutput>;
 
 export const ConversationOutput = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MessageContent } from "@/server/connect/schemas";
 import { ConversationStatus } from "@/server/conversations/schemas";
+import { pageOutput } from "@/server/trpc/page-output";
 
 const Id = z.string().trim().min(1).max(100);
 const Cursor = z.string().min(1).max(200).nullish();
@@ -27,10 +28,7 @@ export const CustomerListItem = z.object({
 });
 export type CustomerListItem = z.infer<typeof CustomerListItem>;
 
-export const ListCustomersOutput = z.object({
-  items: z.array(CustomerListItem),
-  nextCursor: z.string().nullable(),
-});
+export const ListCustomersOutput = pageOutput(CustomerListItem);
 export type ListCustomersOutput = z.infer<typeof ListCustomersOutput>;
 
 export const CustomerIdInput = z.object({ id: Id });
@@ -61,10 +59,7 @@ export const CustomerConversationItem = z.object({
 });
 export type CustomerConversationItem = z.infer<typeof CustomerConversationItem>;
 
-export const CustomerConversationsOutput = z.object({
-  items: z.array(CustomerConversationItem),
-  nextCursor: z.string().nullable(),
-});
+export const CustomerConversationsOutput = pageOutput(CustomerConversationItem);
 export type CustomerConversationsOutput = z.infer<typeof CustomerConversationsOutput>;
 
 /** `undefined` leaves a field alone; `null` (or an empty text) clears it. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageOutput } from "@/server/trpc/page-output";
 
 const Id = z.string().trim().min(1).max(100);
 
@@ -124,10 +125,7 @@ export const WebhookDeliveryOutput = z.object({
 });
 export type WebhookDeliveryOutput = z.infer<typeof WebhookDeliveryOutput>;
 
-export const WebhookDeliveriesOutput = z.object({
-  items: z.array(WebhookDeliveryOutput),
-  nextCursor: z.string().nullable(),
-});
+export const WebhookDeliveriesOutput = pageOutput(WebhookDeliveryOutput);
 export type WebhookDeliveriesOutput = z.infer<typeof WebhookDeliveriesOutput>;
 
 export const DeletedWebhookOutput = z.object({ id: z.string() });
