@@ -1,18 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { seededBulkConversation } from "@/e2e/bulk-conversation";
 import { seriousViolations } from "@/e2e/ui";
 
-const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 // axe takes tens of seconds a page on a busy machine.
 test.describe.configure({ timeout: 240_000 });
-
-async function demoConversationId(): Promise<string> {
-  const { items } = await plato.v1.conversations.list.query({ search: "Bulk order history", limit: 5 });
-  const conversation = items.find((c) => c.subject === "Bulk order history");
-  if (!conversation) throw new Error("the seeded bulk conversation is missing");
-  return conversation.id;
-}
 
 for (const locale of ["en", "ar"] as const) {
   test.describe(`in ${locale}`, () => {
@@ -58,7 +49,7 @@ for (const locale of ["en", "ar"] as const) {
     test("conversation has no serious or critical axe violation, with the help overlay open too", async ({
       page,
     }) => {
-      await page.goto(`/inbox/${await demoConversationId()}`);
+      await page.goto(`/inbox/${(await seededBulkConversation()).id}`);
       await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
       await expect(page.locator("article[data-message-id]").first()).toBeVisible({ timeout: 30_000 });
       await expect(page.locator("form textarea")).toBeVisible();

@@ -1,27 +1,10 @@
 import { expect, type Page, test } from "@playwright/test";
-import { createPlatoClient } from "@/client/plato";
-import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
+import { seededBulkConversation } from "@/e2e/bulk-conversation";
 import { seriousViolations } from "@/e2e/ui";
 
 // Read-only journeys on the seeded 2,000-message conversation, so both workers may share it.
-const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 const FIRST_PAINT = { timeout: 60_000 };
 test.describe.configure({ timeout: 150_000 });
-
-async function bulkConversation() {
-  const { items } = await api.v1.conversations.list.query({ search: "Bulk order history", limit: 5 });
-  const conversation = items.find((c) => c.subject === "Bulk order history");
-  if (!conversation) throw new Error("the seeded bulk conversation is missing");
-  const newest = await api.v1.connect.listMessages.query({ conversationId: conversation.id, limit: 1 });
-  const oldest = await api.v1.connect.listMessages.query({
-    conversationId: conversation.id,
-    limit: 1,
-    from: "start",
-  });
-  const [newestId, oldestId] = [newest.items[0]?.id, oldest.items[0]?.id];
-  if (!newestId || !oldestId || newestId === oldestId) throw new Error("the bulk conversation is too short");
-  return { id: conversation.id, newestId, oldestId };
-}
 
 const history = (page: Page) => page.getByRole("region", { name: /^(Messages|الرسائل|Mesajlar)$/ });
 
@@ -72,7 +55,7 @@ async function openAtNewest(page: Page, bulk: { id: string; newestId: string }) 
 test("PageUp and PageDown move a visible page; Home opens the first message without the pages between; End the newest", async ({
   page,
 }) => {
-  const bulk = await bulkConversation();
+  const bulk = await seededBulkConversation();
   const requests = watchHistoryRequests(page);
   await openAtNewest(page, bulk);
   const start = await focused(page);
@@ -110,7 +93,7 @@ test("PageUp and PageDown move a visible page; Home opens the first message with
 });
 
 test("holding ArrowUp while older pages arrive keeps focus on a message", async ({ page }) => {
-  const bulk = await bulkConversation();
+  const bulk = await seededBulkConversation();
   const requests = watchHistoryRequests(page);
   // Older pages arrive a little later, while the key is still held.
   await page.route("**/api/trpc/**", async (route) => {
@@ -148,7 +131,7 @@ test.describe("in Arabic", () => {
   test("Home and End work right to left too, and the history opened at its start passes axe", async ({
     page,
   }) => {
-    const bulk = await bulkConversation();
+    const bulk = await seededBulkConversation();
     await openAtNewest(page, bulk);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
     await page.keyboard.press("Home");

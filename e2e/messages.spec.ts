@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
+import { seededBulkConversation } from "@/e2e/bulk-conversation";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
 
 // Read-only journeys on the seeded 2,000-message conversation, so both workers may share it.
@@ -7,16 +8,6 @@ const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.ap
 // A cold page on a busy 2-core machine can take well over expect's default 7 s to show its first rows.
 const FIRST_PAINT = { timeout: 60_000 };
 test.describe.configure({ timeout: 150_000 });
-
-async function bulkConversation() {
-  const { items } = await api.v1.conversations.list.query({ search: "Bulk order history", limit: 5 });
-  const conversation = items.find((c) => c.subject === "Bulk order history");
-  if (!conversation) throw new Error("the seeded bulk conversation is missing");
-  const newest = (await api.v1.connect.listMessages.query({ conversationId: conversation.id, limit: 1 }))
-    .items[0];
-  if (!newest) throw new Error("the bulk conversation has no messages");
-  return { id: conversation.id, newestId: newest.id };
-}
 
 function history(page: Page): Locator {
   return page.getByRole("region", { name: "Messages" });
@@ -39,7 +30,7 @@ const olderPageRequest = (url: string) =>
 test("opens at the newest message; loading older pages leaves the row being read in place", async ({
   page,
 }) => {
-  const bulk = await bulkConversation();
+  const bulk = await seededBulkConversation();
   let releaseOlder: () => void = () => {};
   const olderHeld = new Promise<void>((resolve) => {
     releaseOlder = resolve;
@@ -91,7 +82,7 @@ test("opens at the newest message; loading older pages leaves the row being read
 test("scrolling far back through 2,000 messages keeps the number of rows in the page bounded", async ({
   page,
 }) => {
-  const bulk = await bulkConversation();
+  const bulk = await seededBulkConversation();
   await page.goto(`/inbox/${bulk.id}`);
   await expect(page.locator(`article[data-message-id="${bulk.newestId}"]`)).toBeInViewport(FIRST_PAINT);
   const seen = new Set<string>();

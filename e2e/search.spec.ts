@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
+import { seededBulkConversation } from "@/e2e/bulk-conversation";
 import type { ConversationStatus } from "@/server/conversations/schemas";
 import { E2E_BASE_URL, e2eCredentials } from "./config";
 import { seriousViolations } from "./ui";
@@ -168,9 +169,7 @@ test.describe("opening a search hit", () => {
     page,
   }) => {
     // The seeded 2,000-message conversation talks about its first purchase order only at its start.
-    const { items } = await plato.v1.conversations.list.query({ search: "Bulk order history", limit: 5 });
-    const bulk = items.find((c) => c.subject === "Bulk order history");
-    if (!bulk) throw new Error("the seeded bulk conversation is missing");
+    const bulk = await seededBulkConversation();
     const start = await plato.v1.connect.listMessages.query({
       conversationId: bulk.id,
       limit: 20,
