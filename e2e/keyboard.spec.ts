@@ -444,6 +444,15 @@ test("the palette holds actions: mark pending, assign to any member, open a conv
   await expect
     .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).status)
     .toBe("pending");
+  // A command named so comes before one that only has the word inside ("Resolve or reopen").
+  await run("Reopen", /^Reopen/);
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).status)
+    .toBe("open");
+  await run("Mark pending", "Mark pending");
+  await expect
+    .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).status)
+    .toBe("pending");
   await run("Assign to Elif", "Assign to Elif Yılmaz");
   await expect
     .poll(async () => (await plato.v1.conversations.get.query({ id: zeynep.id })).assignee?.memberId)

@@ -9,7 +9,8 @@ import {
   type ConversationChange,
   useUpdateConversation,
 } from "@/components/conversations/use-update-conversation";
-import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
+import { matchRank, useFold } from "@/components/i18n/fold";
+import { format, useStrings } from "@/components/i18n/locale";
 import { openConversation, useOpenConversationId } from "@/components/inbox/conversation-route";
 import type { PaletteCommand, PaletteCommandsProps } from "@/components/keyboard/command-palette";
 import { chordLabel, KeyCaps, useLayoutMap } from "@/components/keyboard/key-label";
@@ -28,7 +29,6 @@ export function PaletteCommands({
 }: PaletteCommandsProps) {
   const extra = usePreferenceCommands();
   const t = useStrings("keyboard");
-  const locale = useUiLocale();
   const keyboard = useKeyboard();
   const layout = useLayoutMap();
   const [active, setActive] = useState(0);
@@ -50,9 +50,15 @@ export function PaletteCommands({
   }, [t, layout, platform, keyboard, keyboard.version, extra, conversationActions]);
   const conversations = useConversationCommands(query);
 
-  // Locale-aware folding: in Turkish "istanbul" finds "İstanbul" and "ırmak" finds "IRMAK".
-  const fold = (text: string) => text.toLocaleLowerCase(locale).normalize("NFKD").replace(/\p{M}/gu, "");
-  const matches = [...commands.filter((c) => fold(c.label).includes(fold(query.trim()))), ...conversations];
+  // "Reopen" lists a command named so before one that only has the word inside ("Resolve or reopen").
+  const fold = useFold();
+  const search = fold(query.trim());
+  const ranked = commands
+    .map((command) => ({ command, rank: matchRank(fold(command.label), search) }))
+    .filter((entry): entry is { command: PaletteCommand; rank: number } => entry.rank !== null)
+    .sort((a, b) => a.rank - b.rank)
+    .map((entry) => entry.command);
+  const matches = [...ranked, ...conversations];
   const current = matches[Math.min(active, matches.length - 1)];
   const optionId = (command: PaletteCommand) => `${listId}-${command.id}`;
 

@@ -1,6 +1,7 @@
 "use client";
 import { type RefObject, useEffect, useLayoutEffect, useState } from "react";
 import { trpc } from "@/client/trpc";
+import { foldText } from "@/components/i18n/fold";
 import { useStrings, useUiLocale } from "@/components/i18n/locale";
 import {
   MENTION_LISTBOX_ID,
@@ -10,19 +11,14 @@ import {
 } from "@/components/notifications/use-mention-picker";
 import type { MemberOutput } from "@/server/workspace/schemas";
 
-/** Folded for matching as the search does: case (in the UI's language) and diacritics. */
-function fold(text: string, locale: string): string {
-  return text.toLocaleLowerCase(locale).normalize("NFKD").replace(/\p{M}/gu, "");
-}
-
 /** The members whose name (any word of it) or email starts with what was typed, then those containing it. */
 function matchMembers(members: MemberOutput[], query: string, locale: string): MemberOutput[] {
-  const needle = fold(query.trim(), locale);
+  const needle = foldText(query.trim(), locale);
   if (!needle) return members;
   const starts: MemberOutput[] = [];
   const contains: MemberOutput[] = [];
   for (const member of members) {
-    const name = fold(member.name, locale);
+    const name = foldText(member.name, locale);
     const email = member.email.toLocaleLowerCase();
     if (name.split(/\s+/).some((word) => word.startsWith(needle)) || email.startsWith(needle))
       starts.push(member);

@@ -1,13 +1,7 @@
 "use client";
 import { type ReactNode, useId, useState } from "react";
-import { useUiLocale } from "@/components/i18n/locale";
+import { useFold } from "@/components/i18n/fold";
 import { steerList } from "@/components/ui/list-keys";
-
-/** Lower case without marks in the UI's language, so "oz" finds "Öztürk" and "i" finds "İ". */
-function useFold() {
-  const locale = useUiLocale();
-  return (text: string) => text.toLocaleLowerCase(locale).normalize("NFKD").replace(/\p{M}/gu, "");
-}
 
 export type FilterListboxProps<Item> = {
   items: readonly Item[];
