@@ -104,18 +104,17 @@ export async function readMessageWindow(
   return { older: rows.filter((row) => !row.newer), newer: rows.filter((row) => row.newer) };
 }
 
-/** One message of the workspace, by id or by the Idempotency-Key its send carried. */
-export async function readMessage(
+/** The message a send with this Idempotency-Key stored in the workspace, if any. */
+export async function readIdempotentMessage(
   on: Queryable,
   workspaceId: string,
-  by: { id: string } | { idempotencyKey: string },
+  idempotencyKey: string,
 ): Promise<(FlatMessageRow & { idempotencyHash: string | null }) | null> {
-  const [column, value] = "id" in by ? ["id", by.id] : ["idempotencyKey", by.idempotencyKey];
   const [row] = await sql<FlatMessageRow & { idempotencyHash: string | null }>(
     on,
     `${messageRows({ extraColumns: `m."idempotencyHash",` })}
-     WHERE m."workspaceId" = $1 AND m."${column}" = $2`,
-    [workspaceId, value],
+     WHERE m."workspaceId" = $1 AND m."idempotencyKey" = $2`,
+    [workspaceId, idempotencyKey],
   );
   return row ?? null;
 }

@@ -6,7 +6,7 @@ import type { Caller } from "@/server/auth/caller";
 import { customerConflict } from "@/server/connect/customers";
 import { insertMessage, type NewMessage } from "@/server/connect/insert-message";
 import { LOCALES } from "@/server/connect/locales";
-import { readMessage } from "@/server/connect/message-rows";
+import { readIdempotentMessage } from "@/server/connect/message-rows";
 import { flatMessageOutput } from "@/server/connect/message-select";
 import type { MessageContent, MessageOutput, SendMessageInput } from "@/server/connect/schemas";
 import {
@@ -205,7 +205,7 @@ type Idempotency = { key: string; hash: string };
 
 /** The message an earlier send under this key stored, if it was the same request. */
 async function replayed(db: Db, workspaceId: string, idempotency: Idempotency) {
-  const row = await readMessage(db.$pool, workspaceId, { idempotencyKey: idempotency.key });
+  const row = await readIdempotentMessage(db.$pool, workspaceId, idempotency.key);
   if (!row) return null;
   // As the IETF Idempotency-Key draft says: one key, one request. Answering a different body
   // with the first message would silently drop what the caller sent now.
