@@ -932,6 +932,42 @@ export const SCENARIOS: Scenario[] = [
   DISCOUNT_CODE_EN,
 ];
 
+/** The demo workspace's labels; the scenarios below carry them. */
+export const LABELS = {
+  shipping: { name: "Shipping", color: "blue" },
+  billing: { name: "Billing", color: "amber" },
+  returns: { name: "Returns", color: "teal" },
+  account: { name: "Account", color: "indigo" },
+  vip: { name: "VIP", color: "purple" },
+  bug: { name: "Bug", color: "red" },
+} as const satisfies Record<string, { name: string; color: string }>;
+export type LabelKey = keyof typeof LABELS;
+
+/** The labels every conversation told from a scenario carries. */
+export const SCENARIO_LABELS: ReadonlyMap<Scenario, LabelKey[]> = new Map<Scenario, LabelKey[]>([
+  [ORDER_DELAY_EN, ["shipping"]],
+  [ORDER_DELAY_AR, ["shipping"]],
+  [ORDER_DELAY_TR, ["shipping"]],
+  [DAMAGED_REFUND_EN, ["returns", "billing"]],
+  [REFUND_AR, ["billing"]],
+  [RETURN_TR, ["returns"]],
+  [LOGIN_EN, ["account"]],
+  [LOGIN_AR, ["account"]],
+  [ACCOUNT_LOCKED_TR, ["account"]],
+  [ADDRESS_CHANGE_EN, ["shipping"]],
+  [ADDRESS_CHANGE_AR, ["shipping"]],
+  [ADDRESS_CHANGE_TR, ["shipping"]],
+  [INVOICE_EN, ["billing"]],
+  [INVOICE_AR, ["billing"]],
+  [INVOICE_TR, ["billing"]],
+  [EXCHANGE_SAGA_EN, ["returns", "vip"]],
+  [WARRANTY_AR, ["returns"]],
+  [BROKEN_MACHINE_TR, ["returns", "vip"]],
+  [DOUBLE_CHARGE_EN, ["billing", "bug"]],
+  [DATA_EXPORT_EN, ["account"]],
+  [DISCOUNT_CODE_EN, ["billing", "bug"]],
+]);
+
 // The bulk conversation is stitched from these exchanges: a request from one of the
 // customer's offices and the answer to it. Index i means the same thing in every locale,
 // so a reply can also go out in a second language. Slots: {po} purchase order,

@@ -94,6 +94,9 @@ describe("the demo seed", () => {
         id: true,
         subject: true,
         status: true,
+        snoozedUntil: true,
+        labelCount: true,
+        labels: { select: { label: { select: { workspaceId: true } } } },
         assigneeId: true,
         channelId: true,
         lastMessageAt: true,
@@ -118,8 +121,18 @@ describe("the demo seed", () => {
     });
     expect(conversations).toHaveLength(41);
     expect(new Set(conversations.map((conversation) => conversation.status))).toEqual(
-      new Set(["open", "pending", "resolved"]),
+      new Set(["open", "pending", "resolved", "snoozed"]),
     );
+    // One is put away until tomorrow morning; labels are on most, counted on the conversation.
+    const snoozed = conversations.filter((conversation) => conversation.status === "snoozed");
+    expect(snoozed).toHaveLength(1);
+    expect(snoozed[0]?.snoozedUntil?.getTime()).toBeGreaterThan(Date.now());
+    const labelled = conversations.filter((conversation) => conversation.labels.length > 0);
+    expect(labelled.length).toBeGreaterThan(20);
+    for (const conversation of labelled) {
+      expect(conversation.labelCount).toBe(conversation.labels.length);
+      for (const { label } of conversation.labels) expect(label.workspaceId).toBe(workspaceId);
+    }
     expect(new Set(conversations.map((conversation) => conversation.channelId)).size).toBe(2);
     expect(conversations.some((conversation) => conversation.assigneeId === null)).toBe(true);
     const bulk = conversations.filter((conversation) => conversation.subject === "Bulk order history");

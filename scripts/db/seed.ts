@@ -16,8 +16,11 @@ import {
   CUSTOMERS,
   type DemoCustomer,
   type DemoMemberKey,
+  LABELS,
+  type LabelKey,
   type LocalizedText,
   MEMBERS,
+  SCENARIO_LABELS,
   SCENARIOS,
   type Scenario,
   type SystemEvent,
@@ -139,6 +142,9 @@ async function writeDemo(
   await tx.template.createMany({ data: demo.templates });
   await tx.aiAgent.create({ data: demo.agent, select: { id: true } });
   await tx.conversation.createMany({ data: demo.conversations });
+  await tx.label.createMany({ data: demo.labels });
+  // A trigger counts each conversation's labels (Conversation.labelCount).
+  await tx.conversationLabel.createMany({ data: demo.conversationLabels });
   // In creation order, so a reply's parent is always in this chunk or an earlier one.
   for (let start = 0; start < demo.messages.length; start += INSERT_CHUNK) {
     await tx.message.createMany({ data: demo.messages.slice(start, start + INSERT_CHUNK) });
@@ -160,6 +166,8 @@ type Demo = {
   templates: Prisma.TemplateCreateManyInput[];
   agent: Prisma.AiAgentCreateManyInput;
   conversations: Prisma.ConversationCreateManyInput[];
+  labels: Prisma.LabelCreateManyInput[];
+  conversationLabels: Prisma.ConversationLabelCreateManyInput[];
   messages: Prisma.MessageCreateManyInput[];
 };
 
@@ -222,6 +230,12 @@ function buildDemo(now: Date): Demo {
 
   const conversations: Prisma.ConversationCreateManyInput[] = [];
   const messages: Prisma.MessageCreateManyInput[] = [];
+  const labelIds = Object.fromEntries(Object.keys(LABELS).map((key) => [key, newId()])) as Record<
+    LabelKey,
+    string
+  >;
+  const conversationLabels: Demo["conversationLabels"] = [];
+  let snoozed = false;
   const customerUses = new Map<Locale, number>();
   for (let index = 0; index < CONVERSATION_COUNT; index++) {
     const scenario = at(SCENARIOS, index % SCENARIOS.length);
@@ -233,8 +247,22 @@ function buildDemo(now: Date): Demo {
     customerUses.set(scenario.locale, uses + 1);
     const { customer, row } = at(sameLocale, uses % sameLocale.length);
     const written = writeScenario(context, scenario, use, { ...customer, id: row.id });
+    // One conversation waiting for the customer is put away until tomorrow morning instead.
+    if (written.conversation.status === "pending" && use > 0 && !snoozed) {
+      snoozed = true;
+      written.conversation.status = "snoozed";
+      written.conversation.snoozedUntil = tomorrowMorning(now);
+    }
     conversations.push(written.conversation);
     messages.push(...written.messages);
+    for (const key of SCENARIO_LABELS.get(scenario) ?? []) {
+      conversationLabels.push({
+        workspaceId,
+        conversationId: written.conversation.id ?? "",
+        labelId: labelIds[key],
+        lastMessageAt: written.conversation.lastMessageAt ?? now,
+      });
+    }
   }
   const bulkCustomer = at(customerRows, customerRows.length - 1);
   const bulk = writeBulkConversation(context, { ...BULK_CUSTOMER, id: bulkCustomer.row.id });
@@ -262,8 +290,23 @@ function buildDemo(now: Date): Demo {
     })),
     agent: { id: agentId, workspaceId, ...AI_AGENT, createdAt: since, updatedAt: since },
     conversations,
+    labels: (Object.keys(LABELS) as LabelKey[]).map((key) => ({
+      id: labelIds[key],
+      workspaceId,
+      ...LABELS[key],
+      createdAt: since,
+      updatedAt: since,
+    })),
+    conversationLabels,
     messages,
   };
+}
+
+/** 09:00 UTC on the day after `now`. */
+function tomorrowMorning(now: Date): Date {
+  const next = new Date(now.getTime() + DAY);
+  next.setUTCHours(9, 0, 0, 0);
+  return next;
 }
 
 type ConversationContext = {
