@@ -1,5 +1,5 @@
-// The load side of bench/live.ts, in a process of its own: holds one live stream (server-sent
-// events, as the browser's httpSubscriptionLink opens it) per member, says which conversation
+// The load side of bench/live.ts, in a process of its own: holds one live stream (GET /api/live,
+// server-sent events read as the browser's EventSource reads them) per member, says which conversation
 // each has open, sends the typists' throttled typing signals, and records when each message
 // reached each stream. Steered over IPC by bench/live.ts.
 import { type IncomingMessage, request } from "node:http";
@@ -23,15 +23,15 @@ function send(message: unknown) {
 }
 
 function openStream(client: LiveClient): Promise<void> {
-  const input = encodeURIComponent(JSON.stringify({ lastEventId: null, connectionId: client.connectionId }));
+  const query = new URLSearchParams({ connectionId: client.connectionId });
   return new Promise((resolve, reject) => {
-    const req = request(`${client.baseUrl}/api/trpc/v1.live.events?input=${input}`, {
+    const req = request(`${client.baseUrl}/api/live?${query}`, {
       headers: { cookie: client.cookie, accept: "text/event-stream" },
       agent: false,
     });
     req.on("error", reject);
     req.on("response", (res: IncomingMessage) => {
-      if (res.statusCode !== 200) return reject(new Error(`live.events: ${res.statusCode}`));
+      if (res.statusCode !== 200) return reject(new Error(`/api/live: ${res.statusCode}`));
       res.setEncoding("utf8");
       let buffer = "";
       let ready = false;

@@ -3,10 +3,10 @@
 // stream must cost the instance ≤ 50 kB, and 100 typists signalling at their throttled rate must
 // not raise that p99 by more than 50 ms. Then the same with two instances on one database.
 //
-// The app: the tRPC route handler `next start` serves /api/trpc with (bench/live-server.ts), on a
-// node http server in a child process per instance, EVENT_BUS=postgres (LISTEN/NOTIFY, as in
-// production). The streams and the typists: another child process (bench/live-clients.ts), so
-// each instance's memory figure is its own.
+// The app: the route handlers `next start` serves /api/live and /api/trpc with
+// (bench/live-server.ts), on a node http server in a child process per instance, EVENT_BUS=postgres
+// (LISTEN/NOTIFY, as in production). The streams and the typists: another child process
+// (bench/live-clients.ts), so each instance's memory figure is its own.
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { createInterface } from "node:readline";

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { type Changes, collect, noChanges } from "@/components/live/changes";
 import { type MessagePages, mergeNewestPage } from "@/components/live/message-pages";
+import { useLiveStream } from "@/components/live/use-live-stream";
 import { announceNotifications } from "@/components/notifications/arrivals";
 import {
   colleagueReplied,
@@ -19,13 +20,6 @@ import type { LiveEvent } from "@/server/events/types";
 const NEWEST_PAGE = 20;
 /** Events that arrive together (a burst of messages) cause one round of refetches. */
 const BATCH_MS = 50;
-const MAX_RESTART_DELAY_MS = 30_000;
-
-/*
- * The last event id this tab has seen. Module state, so that a remount of the shell (moving
- * between conversations) resumes the stream where it stopped instead of missing events.
- */
-let resumeFrom: string | null = null;
 
 type Options = {
   /** The conversation on screen: its new messages are announced. */
@@ -167,42 +161,21 @@ export function useLiveInbox({ conversationId, onNewMessage }: Options): {
     [apply],
   );
 
-  const [input, setInput] = useState(() => ({ lastEventId: resumeFrom, connectionId: tabConnectionId() }));
   const [everConnected, setEverConnected] = useState(false);
-  const subscription = trpc.v1.live.events.useSubscription(input, {
-    onStarted: () => {
+  const status = useLiveStream(tabConnectionId(), {
+    onOpen: (resumed) => {
       // Restarted without even the `ready` of the last start: what happened meanwhile is unknown.
-      if (everConnected && resumeFrom === null) receive({ type: "resync" });
+      if (everConnected && !resumed) receive({ type: "resync" });
       setEverConnected(true);
       streamStarted();
     },
-    onData: ({ id, data }) => {
-      resumeFrom = id;
-      receive(data);
-    },
+    onEvent: receive,
   });
 
-  // The link retries by itself after a dropped connection; after an error it gives up, so
-  // start over, resuming from the last event seen.
-  const failures = useRef(0);
-  const { status, reset } = subscription;
-  useEffect(() => {
-    if (status === "pending") failures.current = 0;
-    if (status !== "error") return;
-    const delay = Math.min(1_000 * 2 ** failures.current, MAX_RESTART_DELAY_MS);
-    failures.current += 1;
-    const timer = setTimeout(() => {
-      if (input.lastEventId !== resumeFrom)
-        setInput({ lastEventId: resumeFrom, connectionId: tabConnectionId() });
-      else reset();
-    }, delay);
-    return () => clearTimeout(timer);
-  }, [status, reset, input]);
-
   return {
-    connected: status === "pending",
+    connected: status === "connected",
     // A first connection that is merely slow (a busy server) is not "reconnecting".
-    reconnecting: useLasting(status === "connecting" || status === "error", everConnected ? 1_500 : 5_000),
+    reconnecting: useLasting(status !== "connected", everConnected ? 1_500 : 5_000),
   };
 }
 

@@ -21,9 +21,9 @@ export async function requireCaller(req: NextRequest): Promise<{ db: Db; caller:
  * `{ error: { code, message } }` with the status tRPC gives the same code; anything unexpected
  * is a generic 500 (503 when the database is unreachable) with a request id, the cause only logged.
  */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown, where = "attachments"): Response {
   if (!(error instanceof TRPCError) || error.code === "INTERNAL_SERVER_ERROR") {
-    return unexpectedErrorResponse("attachments", error);
+    return unexpectedErrorResponse(where, error);
   }
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (error.code === "UNAUTHORIZED") headers["www-authenticate"] = "Bearer";

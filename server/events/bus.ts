@@ -30,7 +30,15 @@ export type EventBusOptions = {
   replayLimit?: number;
 };
 
-const Notification = z.object({ id: z.string().min(1).max(200), event: InboxEvent });
+// The id becomes a server-sent event's `id:` line (server/live/frames.ts): no line breaks, no NUL.
+const Notification = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n\0]+$/),
+  event: InboxEvent,
+});
 
 function parseJson(text: string): unknown {
   try {

@@ -68,7 +68,7 @@ export const LiveEvent = z.union([
 export type LiveEvent = z.infer<typeof LiveEvent>;
 
 export const LiveEventsInput = z.object({
-  /** The id of the last event received; tRPC's `httpSubscriptionLink` sets it on reconnect. */
+  /** The id of the last event received (the browser's EventSource sends it as Last-Event-ID). */
   lastEventId: Id.nullish(),
   /** The tab's own id (one per tab, kept across reconnects): its presence ends with its stream. */
   connectionId: Id.nullish(),

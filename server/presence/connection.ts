@@ -1,42 +1,45 @@
-import type { EventBus } from "@/server/events/bus";
-import { type InboxEvent, isEphemeral } from "@/server/events/types";
+import type { PresenceEvent } from "@/server/events/types";
 
 /**
- * One tab's live stream, as presence sees it: which conversation the tab has open (learnt from
- * its own presence events, whichever instance took them), so that it gets only the presence of
- * that conversation, never its member's own; and, when the stream ends, a `left` for it.
+ * One tab's live connection, as presence sees it: which conversation the tab has open, learnt
+ * from its own presence events (whichever instance took them). The live hub (server/live/hub.ts)
+ * keeps one per connection and indexes it by that conversation.
  */
-export function presenceOfConnection(
-  workspaceId: string,
-  memberId: string,
-  connectionId: string | null | undefined,
-) {
-  let open: string | null = null;
+export type PresenceTab = {
+  workspaceId: string;
+  memberId: string;
+  /** The tab's id (one per tab, kept across reconnects); a connection without one sees no presence. */
+  connectionId: string | null;
+  open: string | null;
+};
+
+/** Whether the tab itself said `event`: it moves the tab, and is never shown to it. */
+export function isOwnPresence(tab: PresenceTab, event: PresenceEvent): boolean {
+  return (
+    tab.connectionId !== null && event.memberId === tab.memberId && event.connectionId === tab.connectionId
+  );
+}
+
+/** The conversation the tab has open after its own `event`. */
+export function openAfter(open: string | null, event: PresenceEvent): string | null {
+  if (event.activity !== "left") return event.conversationId;
+  return open === event.conversationId ? null : open;
+}
+
+/** Whether the tab is shown `event`: a colleague's (never its member's own), on what the tab has open. */
+export function seesPresence(tab: PresenceTab, event: PresenceEvent): boolean {
+  return tab.open !== null && tab.open === event.conversationId && event.memberId !== tab.memberId;
+}
+
+/** What to publish when the tab's connection ends (tab closed, connection lost): that it left. */
+export function leftEvent(tab: PresenceTab): PresenceEvent | null {
+  if (!tab.open || !tab.connectionId) return null;
   return {
-    admit(event: InboxEvent): boolean {
-      if (!isEphemeral(event)) return true;
-      if (event.memberId === memberId) {
-        if (connectionId && event.connectionId === connectionId) {
-          if (event.activity !== "left") open = event.conversationId;
-          else if (open === event.conversationId) open = null;
-        }
-        return false;
-      }
-      return open !== null && event.conversationId === open;
-    },
-    /** Publishes that the tab left what it had open: its stream ended (tab closed, connection lost). */
-    async end(bus: EventBus): Promise<void> {
-      const conversationId = open;
-      open = null;
-      if (!conversationId || !connectionId) return;
-      await bus.publish({
-        type: "presence",
-        workspaceId,
-        conversationId,
-        memberId,
-        connectionId,
-        activity: "left",
-      });
-    },
+    type: "presence",
+    workspaceId: tab.workspaceId,
+    conversationId: tab.open,
+    memberId: tab.memberId,
+    connectionId: tab.connectionId,
+    activity: "left",
   };
 }

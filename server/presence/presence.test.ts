@@ -1,11 +1,12 @@
-import { isTrackedEnvelope } from "@trpc/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/server/db/client";
 import { EventBus, eventBus } from "@/server/events/bus";
 import type { InboxEvent, LiveEvent } from "@/server/events/types";
+import { liveHub } from "@/server/live/hub";
 import { PresenceRegistry } from "@/server/presence/registry";
 import { trpcError } from "@/server/test/errors";
 import { createTestConversation, createTestWorkspace, type TestMember } from "@/server/test/fixtures";
+import { readEvents } from "@/server/test/sse";
 import { createContextInner } from "@/server/trpc/context";
 import { createCallerFactory } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/router";
@@ -17,8 +18,8 @@ afterEach(() => {
   for (const controller of controllers.splice(0)) controller.abort();
 });
 
-/** The router as one browser tab of the member calls it (a session, with this tab's stream). */
-function tab(member: TestMember, signal?: AbortSignal) {
+/** The router as one browser tab of the member calls it (a session). */
+function tab(member: TestMember) {
   return createCaller(
     createContextInner({
       db: db(),
@@ -26,33 +27,25 @@ function tab(member: TestMember, signal?: AbortSignal) {
       userId: member.userId,
       sessionId: `test-session-${member.userId}`,
     }),
-    { signal },
   );
 }
 
-type Stream = { iterator: AsyncIterator<unknown>; controller: AbortController };
+type Stream = { events: ReturnType<typeof readEvents>; controller: AbortController };
 
 async function next(stream: Stream, ms = 3_000): Promise<{ id: string; event: LiveEvent }> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no event within ${ms} ms`)), ms);
-  });
-  try {
-    const result = await Promise.race([stream.iterator.next(), timeout]);
-    if (result.done || !isTrackedEnvelope(result.value)) throw new Error("the stream ended");
-    const [id, event] = result.value;
-    return { id, event: event as LiveEvent };
-  } finally {
-    clearTimeout(timer);
-  }
+  const { id, event } = await stream.events.next(ms);
+  return { id: id ?? "", event };
 }
 
-/** A tab's live stream, opened with its connection id; resolves once it is listening. */
+/** A tab's live stream (GET /api/live's hub), opened with its connection id; resolves once it is listening. */
 async function openTab(member: TestMember, connectionId: string): Promise<Stream> {
   const controller = new AbortController();
   controllers.push(controller);
-  const events = await tab(member, controller.signal).v1.live.events({ lastEventId: null, connectionId });
-  const stream = { iterator: events[Symbol.asyncIterator](), controller };
+  const body = await liveHub().open(
+    { workspaceId: member.caller.workspaceId, memberId: member.memberId, connectionId, lastEventId: null },
+    controller.signal,
+  );
+  const stream = { events: readEvents(body), controller };
   expect((await next(stream)).event).toEqual({ type: "ready" });
   return stream;
 }

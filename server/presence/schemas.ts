@@ -8,7 +8,7 @@ export type PresenceActivity = z.infer<typeof PresenceActivity>;
 
 export const UpdatePresenceInput = z.object({
   conversationId: Id,
-  /** The tab's id, as its live stream was opened with (v1.live.events). */
+  /** The tab's id, as its live stream was opened with (GET /api/live). */
   connectionId: Id,
   activity: PresenceActivity,
 });

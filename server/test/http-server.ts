@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
+import { pipeToNodeResponse } from "next/dist/server/pipe-readable";
 import { NextRequest } from "next/server";
 
 type Handler = (req: NextRequest) => Promise<Response>;
@@ -50,10 +50,9 @@ export async function startTestServer(
         res.end();
         return;
       }
-      // Streamed, so a server-sent event stream reaches the client as it is written.
-      Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>)
-        .on("error", () => res.destroy())
-        .pipe(res);
+      // Next's own pipe, as `next start` writes a route's response: streamed as written, waiting
+      // for the socket to drain, so a client that stops reading holds the writer back.
+      await pipeToNodeResponse(response.body, res);
     } catch (error) {
       if (!res.headersSent) res.writeHead(500).end(String(error));
       else res.destroy();

@@ -9,7 +9,6 @@ import { conversationsRouter } from "@/server/trpc/routers/conversations";
 import { customersRouter } from "@/server/trpc/routers/customers";
 import { invitationsRouter } from "@/server/trpc/routers/invitations";
 import { labelsRouter } from "@/server/trpc/routers/labels";
-import { liveRouter } from "@/server/trpc/routers/live";
 import { membersRouter } from "@/server/trpc/routers/members";
 import { messagesRouter } from "@/server/trpc/routers/messages";
 import { notificationsRouter } from "@/server/trpc/routers/notifications";
@@ -27,7 +26,6 @@ export const appRouter = router({
     conversations: conversationsRouter,
     customers: customersRouter,
     apiKeys: apiKeysRouter,
-    live: liveRouter,
     presence: presenceRouter,
     messages: messagesRouter,
     notifications: notificationsRouter,
