@@ -224,6 +224,33 @@ test("a mention, an assignment and a desktop notification reach a colleague at o
   await api.dispose();
 });
 
+test("the bell stays live on the settings and customers pages", async ({ browser, playwright }, info) => {
+  const context = await browser.newContext({ locale: "en" });
+  const page = await context.newPage();
+  const api = await playwright.request.newContext();
+  const { conversation, ownerMemberId } = await ownerWithConversation(api, page, info.workerIndex, "bell");
+  await call(page, "v1.conversations.update", { id: conversation.id, assigneeId: ownerMemberId });
+  let unread = 0;
+  for (const path of ["/settings/account", "/customers"]) {
+    await page.goto(path);
+    await expect(page.getByTestId("live-page")).toHaveAttribute("data-live", "connected", {
+      timeout: 30_000,
+    });
+    // A customer writes to the owner's conversation: the bell counts it without a reload.
+    await call(page, "v1.connect.send", {
+      conversationId: conversation.id,
+      content: { en: `Any news? (${path})` },
+      sender: "customer",
+    });
+    unread += 1;
+    await expect(bell(page)).toHaveAccessibleName(t.bellUnread.replace("{count}", String(unread)), {
+      timeout: 10_000,
+    });
+  }
+  await context.close();
+  await api.dispose();
+});
+
 for (const locale of ["ar", "tr"] as const) {
   test(`the panel in ${locale}: mirrored in Arabic, axe-clean, a customer's message to the assignee`, async ({
     browser,

@@ -1,23 +1,31 @@
 "use client";
 import { usePathname } from "next/navigation";
+import { trpc } from "@/client/trpc";
 import { CustomerList } from "@/components/customers/customer-list";
 import { CustomerProfile } from "@/components/customers/customer-profile";
 import { useStrings } from "@/components/i18n/locale";
 import { MemberPageFrame, type MemberPageProps } from "@/components/inbox/member-page-frame";
 import { PageHeader } from "@/components/inbox/page-header";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { LivePage } from "@/components/live/live-page";
 import { ToastProvider } from "@/components/ui/toast";
 
 /** The Customers page: the searchable list beside the chosen customer's profile. */
 export function CustomersShell(props: MemberPageProps) {
   const customerId = useCustomerIdInPath();
   return (
-    <MemberPageFrame {...props}>
+    <MemberPageFrame {...props} beside={<CustomersLive />}>
       <CustomersToasts>
         <Shell customerId={customerId} />
       </CustomersToasts>
     </MemberPageFrame>
   );
+}
+
+/** The customers, their profiles and conversations follow what changes while the page is open. */
+function CustomersLive() {
+  const utils = trpc.useUtils();
+  return <LivePage onChange={() => void utils.v1.customers.invalidate()} />;
 }
 
 /** `/customers/<id>`: the customer whose profile is open, else none. */

@@ -5,13 +5,14 @@ import { useStrings } from "@/components/i18n/locale";
 import { MemberPageFrame, type MemberPageProps } from "@/components/inbox/member-page-frame";
 import { PageHeader } from "@/components/inbox/page-header";
 import { useShortcut } from "@/components/keyboard/keyboard-provider";
+import { LivePage } from "@/components/live/live-page";
 import { SectionContent } from "@/components/settings/section-content";
 import { AGENT_SECTIONS, type SettingsSection } from "@/components/settings/sections";
 import { ToastProvider } from "@/components/ui/toast";
 
 export function SettingsShell({ section, ...page }: MemberPageProps & { section: SettingsSection }) {
   return (
-    <MemberPageFrame {...page}>
+    <MemberPageFrame {...page} beside={<LivePage />}>
       <SettingsToasts>
         <Shell section={section} />
       </SettingsToasts>
