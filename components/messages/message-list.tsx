@@ -1,13 +1,10 @@
 "use client";
+import type { VirtualItem } from "@tanstack/react-virtual";
 import {
-  defaultRangeExtractor,
-  type Range,
-  useVirtualizer,
-  type VirtualItem,
-  type Virtualizer,
-} from "@tanstack/react-virtual";
-import {
+  type FocusEvent,
   type KeyboardEvent,
+  type RefObject,
+  type UIEvent,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -16,10 +13,10 @@ import {
   useState,
 } from "react";
 import { useStrings } from "@/components/i18n/locale";
+import { onFirstUse, useFirstUse } from "@/components/lists/on-first-use";
 import { useDayLabel } from "@/components/messages/day-label";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
-import type { MessageOutput } from "@/server/connect/schemas";
 
 /**
  * `highlight: false` only moves focus there (the Home and End keys); `focus: false` only scrolls
@@ -27,7 +24,7 @@ import type { MessageOutput } from "@/server/connect/schemas";
  */
 export type FocusRequest = { messageId: string; nonce: number; highlight?: boolean; focus?: boolean };
 
-type Props = {
+export type MessageListProps = {
   messages: ListedMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
@@ -49,87 +46,267 @@ type Props = {
   actions: RowActions;
 };
 
-const ESTIMATED_ROW = 84;
-// Start fetching the previous page while this many rows are still above the viewport.
-const LOAD_AHEAD_ROWS = 15;
-const HIGHLIGHT_MS = 2_000;
+export const ESTIMATED_ROW = 84;
+export const HISTORY_PADDING_START = 48;
+export const HISTORY_PADDING_END = 16;
 /** Scrolled further than this from the top, the day in view is pinned above the history. */
-const STICKY_DAY_AFTER_PX = 64;
+export const STICKY_DAY_AFTER_PX = 64;
+/** The keys that move between messages (components/messages/virtual-message-list.tsx). */
+export const HISTORY_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"];
 
-/**
- * Whether a row's change of height moves the scroll offset with it, so that what the agent is
- * reading stays put: a row measured for the first time with its top above the viewport, or a
- * row wholly above it. The library skips the second while scrolling back, but that is exactly
- * when an older page lands and the row that used to be first is measured again (it loses its day
- * separator or joins the group above it): without this, the history jumps by that difference.
- */
-const keepsReadingRowInPlace = (
-  item: VirtualItem,
-  _delta: number,
-  list: Virtualizer<HTMLDivElement, Element>,
-) => {
-  const offset = list.scrollOffset ?? 0;
-  return list.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset;
+/** What the rows inside the history's scroll box do with its events and its jump button. */
+export type HistoryEvents = {
+  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
+  onScroll?: (event: UIEvent<HTMLElement>) => void;
+  onFocus?: (event: FocusEvent<HTMLElement>) => void;
+  onJump?: () => void;
 };
 
+/** What the rows show above the history: the day pinned at the top, the jump to the newest. */
+export type HistoryOverlay = { topDay: string | undefined; jump: boolean };
+
+/** Where the plain history was when the virtualized one takes over from it. */
+export type HistoryHandOver = {
+  /** The rows shown plainly, as measured. */
+  measured: VirtualItem[];
+  following: boolean;
+  /** Which way the member last scrolled the plain history. */
+  direction: "forward" | "backward" | null;
+  /** Keys pressed on a message while the virtualized history loaded, to act on in order. */
+  keys: string[];
+};
+
+export type HistoryRowsProps = MessageListProps & {
+  scrollRef: RefObject<HTMLElement | null>;
+  events: RefObject<HistoryEvents>;
+  onOverlay: (topDay: string | undefined, jump: boolean) => void;
+  /** The message that had focus when the plain rows went, set as they go. */
+  takenFocus: RefObject<string | null>;
+};
+
+// The virtualized rows (components/messages/virtual-message-list.tsx, with
+// @tanstack/react-virtual) load with the member's first key, click, wheel or touch, or the
+// history's first scroll. The first paint shows the newest rows plainly, laid out as those are.
+const virtualHistory = onFirstUse(() => import("@/components/messages/virtual-message-list"));
+/** More rows than the tallest screen shows, fewer than the virtualized history keeps in the page. */
+const PLAIN_ROWS = 30;
+
 /**
- * The virtualized history. `anchorTo: "end"` keeps the row the agent is reading where it is when
- * older pages are prepended (the virtualizer shifts the offset by the measured height added above),
- * and `followOnAppend` keeps the list at the newest message while it is there.
+ * The history's scroll box, the same element from the first paint on, whichever rows are in it;
+ * the day pinned above it and the jump to the newest message.
  */
-export function MessageList({
+export function MessageList(props: MessageListProps) {
+  const t = useStrings("messages");
+  const dayLabel = useDayLabel();
+  const virtual = useFirstUse(virtualHistory);
+  const [virtualFromStart] = useState(virtual !== null);
+  const [handOver, setHandOver] = useState<HistoryHandOver | null>(null);
+  const VirtualRows = virtual && (virtualFromStart || handOver) ? virtual.VirtualHistoryRows : null;
+  const scrollRef = useRef<HTMLElement>(null);
+  const events = useRef<HistoryEvents>({});
+  const takenFocus = useRef<string | null>(null);
+  const [overlay, setOverlay] = useState<HistoryOverlay>({ topDay: undefined, jump: false });
+  const onOverlay = useCallback(
+    (topDay: string | undefined, jump: boolean) =>
+      setOverlay((shown) => (shown.topDay === topDay && shown.jump === jump ? shown : { topDay, jump })),
+    [],
+  );
+  const rows = { ...props, scrollRef, events, onOverlay, takenFocus };
+  return (
+    <div className="relative min-h-0 flex-1">
+      <section
+        ref={scrollRef}
+        aria-label={t.history}
+        onKeyDown={(event) => events.current.onKeyDown?.(event)}
+        onScroll={(event) => events.current.onScroll?.(event)}
+        onFocus={(event) => events.current.onFocus?.(event)}
+        className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
+      >
+        {VirtualRows ? (
+          <VirtualRows {...rows} handOver={handOver} />
+        ) : (
+          <PlainHistoryRows {...rows} ready={virtual !== null} onHandOver={setHandOver} />
+        )}
+      </section>
+      {overlay.topDay ? (
+        <div
+          aria-hidden="true"
+          data-sticky-day=""
+          className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center"
+        >
+          <span className="rounded-full bg-white/95 px-2.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">
+            {dayLabel(overlay.topDay)}
+          </span>
+        </div>
+      ) : null}
+      {overlay.jump ? (
+        <button
+          type="button"
+          onClick={() => events.current.onJump?.()}
+          className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
+        >
+          <ArrowDownIcon className="size-3.5" />
+          {t.jumpToNewest}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * The newest rows, not windowed: what the first paint needs, laid out where the virtualized
+ * rows lay them (the rows not shown count at their estimated height). It follows the newest
+ * message as those do. A scroll, or any other first use, brings the virtualized rows, which take
+ * over at the same place (`onHandOver`); the keys that move between messages wait for them.
+ */
+function PlainHistoryRows({
   messages,
   hasOlder,
   loadingOlder,
-  onLoadOlder,
-  hasNewer,
-  loadingNewer,
-  onLoadNewer,
-  onToStart,
-  onToNewest,
   focusRequest,
   sentNonce,
   matchedId = null,
   actions,
-}: Props) {
+  scrollRef,
+  events,
+  onOverlay,
+  takenFocus,
+  ready,
+  onHandOver,
+}: HistoryRowsProps & { ready: boolean; onHandOver: (handOver: HistoryHandOver) => void }) {
   const t = useStrings("messages");
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const [highlighted, setHighlighted] = useState<string | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
-  // Following the newest message until the agent scrolls back by themselves (or jumps to a message).
+  const contentRef = useRef<HTMLDivElement>(null);
   const following = useRef(true);
-  // The focused row stays rendered whatever the scroll offset does (an older page landing while
-  // ArrowUp is held, a jump): an unmounted row would drop focus to the page's body.
-  // Held by id: a prepended page shifts every index.
-  const focusedId = useRef<string | null>(null);
-  const latestMessages = useRef(messages);
-  latestMessages.current = messages;
-  const rangeExtractor = useCallback((range: Range) => {
-    const indexes = defaultRangeExtractor(range);
-    const id = focusedId.current;
-    const focused = id ? latestMessages.current.findIndex((m) => m.id === id) : -1;
-    if (focused < 0 || focused >= range.count || indexes.includes(focused)) return indexes;
-    return [...indexes, focused].sort((a, b) => a - b);
-  }, []);
-  const virtualizer = useVirtualizer({
-    count: messages.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ESTIMATED_ROW,
-    getItemKey: (index) => messages[index]?.id ?? index,
-    overscan: 6,
-    paddingStart: 48,
-    paddingEnd: 16,
-    anchorTo: "end",
-    // Pages read forward from the start are appended below the reader, who stays where they are.
-    followOnAppend: !hasNewer,
-    rangeExtractor,
-    scrollEndThreshold: 32,
-    initialOffset: () => messages.length * ESTIMATED_ROW,
-  });
-  virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepsReadingRowInPlace;
+  // Where this list last put the scroll box, or the member did: any other offset is a scroll.
+  const ownOffset = useRef(0);
+  const direction = useRef<HistoryHandOver["direction"]>(null);
+  const keys = useRef<string[]>([]);
+  const hidden = Math.max(messages.length - PLAIN_ROWS, 0);
+  const shown = messages.slice(hidden);
+  const paddingTop = HISTORY_PADDING_START + hidden * ESTIMATED_ROW;
+  const { byId, replyCounts } = useRowContext(messages);
 
-  const { byId, replyCounts } = useMemo(() => {
-    const byId = new Map<string, MessageOutput>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows every change of the rows and every send.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (following.current) toEnd(scroller, ownOffset);
+    const top = scroller?.getBoundingClientRect().top ?? 0;
+    const firstInView = [...(contentRef.current?.querySelectorAll<HTMLElement>("[data-index]") ?? [])].find(
+      (row) => row.getBoundingClientRect().bottom > top + 8,
+    );
+    const message = messages[Number(firstInView?.dataset.index)];
+    onOverlay(
+      (scroller?.scrollTop ?? 0) > STICKY_DAY_AFTER_PX && message ? message.createdAt : undefined,
+      false,
+    );
+  }, [messages, sentNonce]);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    const content = contentRef.current;
+    if (!scroller || !content) return;
+    const observer = new ResizeObserver(() => {
+      if (following.current) toEnd(scroller, ownOffset);
+    });
+    observer.observe(scroller);
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [scrollRef]);
+
+  // A message to go to is the virtualized rows' to find.
+  useEffect(() => {
+    if (focusRequest) virtualHistory.load();
+  }, [focusRequest]);
+
+  useLayoutEffect(() => {
+    events.current = {
+      onKeyDown: (event) => {
+        const row = event.target instanceof HTMLElement ? event.target : null;
+        if (row?.tagName !== "ARTICLE" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+          return;
+        if (!HISTORY_KEYS.includes(event.key)) return;
+        event.preventDefault();
+        keys.current.push(event.key);
+        virtualHistory.load();
+      },
+      onScroll: (event) => {
+        // Its own scrolls to the newest message leave it following; the member's decide.
+        const scroller = event.currentTarget;
+        if (Math.abs(scroller.scrollTop - ownOffset.current) <= 1) return;
+        following.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= 48;
+        direction.current = scroller.scrollTop < ownOffset.current ? "backward" : "forward";
+        ownOffset.current = scroller.scrollTop;
+        virtualHistory.load();
+      },
+    };
+    // As the rows go (before they leave the page), the message that has focus is noted.
+    return () => {
+      const focused = document.activeElement?.closest<HTMLElement>("article[data-message-id]");
+      takenFocus.current =
+        focused && scrollRef.current?.contains(focused) ? (focused.dataset.messageId ?? null) : null;
+    };
+  }, [events, scrollRef, takenFocus]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once the virtualized rows are there.
+  useLayoutEffect(() => {
+    if (!ready) return;
+    const measured: VirtualItem[] = [];
+    let start = paddingTop;
+    for (const row of contentRef.current?.querySelectorAll<HTMLElement>("[data-index]") ?? []) {
+      const index = Number(row.dataset.index);
+      const key = messages[index]?.id;
+      if (key === undefined) continue;
+      const size = row.offsetHeight;
+      measured.push({ index, key, start, size, end: start + size, lane: 0 });
+      start += size;
+    }
+    onHandOver({ measured, following: following.current, direction: direction.current, keys: keys.current });
+  }, [ready]);
+
+  const tabbableId = messages.at(-1)?.id;
+  return (
+    <div
+      ref={contentRef}
+      className="relative w-full"
+      style={{ paddingTop, paddingBottom: HISTORY_PADDING_END }}
+    >
+      <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
+        {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
+      </p>
+      <p role="status" className="sr-only">
+        {matchedId ? t.openedAtMatch : ""}
+      </p>
+      {shown.map((message, at) => {
+        const index = hidden + at;
+        return (
+          <div key={message.id} data-index={index} className="relative has-[[data-ai-menu]]:z-20">
+            <MessageRow
+              message={message}
+              previous={messages[index - 1]}
+              parent={message.parentId ? byId.get(message.parentId) : undefined}
+              replyCount={replyCounts.get(message.id) ?? 0}
+              highlighted={false}
+              matched={matchedId === message.id}
+              tabbable={message.id === tabbableId}
+              actions={actions}
+            />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function toEnd(scroller: HTMLElement | null, ownOffset: { current: number }) {
+  if (!scroller) return;
+  scroller.scrollTop = scroller.scrollHeight;
+  ownOffset.current = scroller.scrollTop;
+}
+
+/** Each row's parent and how many replies it has, by message id. */
+export function useRowContext(messages: ListedMessage[]) {
+  return useMemo(() => {
+    const byId = new Map<string, ListedMessage>();
     const replyCounts = new Map<string, number>();
     for (const message of messages) {
       byId.set(message.id, message);
@@ -137,216 +314,4 @@ export function MessageList({
     }
     return { byId, replyCounts };
   }, [messages]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: opens at the newest message once, then on every send.
-  useLayoutEffect(() => {
-    virtualizer.scrollToEnd();
-  }, [sentNonce]);
-
-  const virtualItems = virtualizer.getVirtualItems();
-  const firstRendered = virtualItems[0]?.index ?? 0;
-  const viewport = virtualizer.scrollRect?.height ?? 0;
-  // Only while the agent scrolls back (or when the history does not fill the pane): the first
-  // render starts at the top until the list has been scrolled to the newest message.
-  const wantsOlder =
-    hasOlder &&
-    !loadingOlder &&
-    ((firstRendered < LOAD_AHEAD_ROWS && virtualizer.scrollDirection === "backward") ||
-      (viewport > 0 && virtualizer.getTotalSize() < viewport));
-  useEffect(() => {
-    if (wantsOlder) onLoadOlder();
-  }, [wantsOlder, onLoadOlder]);
-  const lastRendered = virtualItems.at(-1)?.index ?? 0;
-  // As for older pages, only while the agent reads on (not the moment the start is shown).
-  const wantsNewer =
-    hasNewer &&
-    !loadingNewer &&
-    lastRendered >= messages.length - LOAD_AHEAD_ROWS &&
-    virtualizer.scrollDirection === "forward";
-  useEffect(() => {
-    if (wantsNewer) onLoadNewer();
-  }, [wantsNewer, onLoadNewer]);
-
-  const handledFocus = useRef<number | null>(null);
-  useEffect(() => {
-    if (!focusRequest || handledFocus.current === focusRequest.nonce) return;
-    const index = messages.findIndex((m) => m.id === focusRequest.messageId);
-    if (index < 0) return;
-    handledFocus.current = focusRequest.nonce;
-    following.current = false;
-    if (focusRequest.focus === false) {
-      virtualizer.scrollToIndex(index, { align: "center" });
-      setActiveId(focusRequest.messageId);
-    } else focusRow(index, "center");
-    if (focusRequest.highlight !== false) setHighlighted(focusRequest.messageId);
-  });
-  useEffect(() => {
-    if (!highlighted) return;
-    const timer = window.setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
-    return () => window.clearTimeout(timer);
-  }, [highlighted]);
-
-  const rowFor = (id: string) =>
-    scrollRef.current?.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(id)}"]`);
-
-  function focusRow(index: number, align: "center" | "auto" | "start" | "end") {
-    const id = messages[index]?.id;
-    if (!id) return;
-    focusedId.current = id;
-    // A rendered row (a neighbour always is) is focused at once: scrolling by index first could
-    // land on another row if a page is prepended before the scroll settles.
-    const rendered = rowFor(id);
-    if (rendered && align === "auto") {
-      rendered.focus({ preventScroll: true });
-      rendered.scrollIntoView({ block: "nearest" });
-      return;
-    }
-    virtualizer.scrollToIndex(index, { align });
-    let frames = 0;
-    const attempt = () => {
-      const row = rowFor(id);
-      if (row) row.focus({ preventScroll: true });
-      else if (frames++ < 30) requestAnimationFrame(attempt);
-    };
-    requestAnimationFrame(attempt);
-  }
-
-  /** The row a viewport's height above (or below) the focused one, at least its neighbour. */
-  function pageFrom(index: number, by: 1 | -1): number {
-    const rows = virtualizer.measurementsCache;
-    const here = rows[index];
-    const height = scrollRef.current?.clientHeight ?? 0;
-    let target = index;
-    if (here && by < 0) while (target > 0 && (rows[target - 1]?.start ?? 0) >= here.end - height) target -= 1;
-    if (here && by > 0)
-      while (target < messages.length - 1 && (rows[target + 1]?.end ?? Infinity) <= here.start + height)
-        target += 1;
-    return target === index ? Math.min(Math.max(index + by, 0), messages.length - 1) : target;
-  }
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const row = event.target instanceof HTMLElement ? event.target : null;
-    if (row?.tagName !== "ARTICLE" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
-      return;
-    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
-    if (index < 0) return;
-    const last = messages.length - 1;
-    if (event.key === "Home" && hasOlder) onToStart();
-    else if (event.key === "End" && hasNewer) onToNewest();
-    else if (event.key === "Home" || event.key === "End") focusRow(event.key === "Home" ? 0 : last, "center");
-    else if (event.key === "PageUp" || event.key === "PageDown") {
-      const up = event.key === "PageUp";
-      focusRow(pageFrom(index, up ? -1 : 1), up ? "start" : "end");
-    } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
-      const next = index + (event.key === "ArrowUp" ? -1 : 1);
-      if (next < 0 || next > last) return;
-      focusRow(next, "auto");
-    } else return;
-    event.preventDefault();
-  }
-
-  const atEnd = !hasNewer && virtualizer.getDistanceFromEnd() <= 48;
-  // Rows measured taller than estimated (or images, slow pages) grow the history after the first
-  // jump to the end; an agent following the conversation is carried along.
-  const totalSize = virtualizer.getTotalSize();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever the history's height changes.
-  useLayoutEffect(() => {
-    if (following.current && virtualizer.getDistanceFromEnd() > 1) virtualizer.scrollToEnd();
-  }, [totalSize, virtualizer]);
-  // The pane shrinks when the composer appears or grows (a longer draft, an attachment, the
-  // reply quote): an agent following the conversation keeps seeing the newest message.
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    let height = scroller.clientHeight;
-    const observer = new ResizeObserver(() => {
-      if (scroller.clientHeight !== height && following.current) virtualizer.scrollToEnd();
-      height = scroller.clientHeight;
-    });
-    observer.observe(scroller);
-    return () => observer.disconnect();
-  }, [virtualizer]);
-  const tabbableId = activeId && byId.has(activeId) ? activeId : messages.at(-1)?.id;
-  // The day of the topmost message in view, pinned above the history while it is scrolled (its
-  // own separator has scrolled away); the separators in the history are what screen readers hear.
-  const dayLabel = useDayLabel();
-  const offset = virtualizer.scrollOffset ?? 0;
-  const topItem = virtualItems.find((item) => item.end > offset + 8);
-  const topDay = offset > STICKY_DAY_AFTER_PX && topItem ? messages[topItem.index]?.createdAt : undefined;
-  return (
-    <div className="relative min-h-0 flex-1">
-      <section
-        ref={scrollRef}
-        aria-label={t.history}
-        onKeyDown={onKeyDown}
-        onScroll={(event) => {
-          // Only scrolling decides whether the reader follows the newest message; growing
-          // content or a shrinking pane fires no scroll event and leaves the choice as it was.
-          const el = event.currentTarget;
-          following.current = el.scrollHeight - el.scrollTop - el.clientHeight <= 48;
-        }}
-        onFocus={(event) => {
-          const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
-          if (!id || event.target.tagName !== "ARTICLE") return;
-          setActiveId(id);
-          focusedId.current = id;
-        }}
-        className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
-      >
-        <div className="relative w-full" style={{ height: totalSize }}>
-          <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
-            {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
-          </p>
-          <p role="status" className="sr-only">
-            {matchedId ? t.openedAtMatch : ""}
-          </p>
-          {virtualItems.map((item) => {
-            const message = messages[item.index];
-            if (!message) return null;
-            return (
-              <div
-                key={item.key}
-                data-index={item.index}
-                ref={virtualizer.measureElement}
-                className="absolute inset-x-0 top-0 has-[[data-ai-menu]]:z-20"
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                <MessageRow
-                  message={message}
-                  previous={messages[item.index - 1]}
-                  parent={message.parentId ? byId.get(message.parentId) : undefined}
-                  replyCount={replyCounts.get(message.id) ?? 0}
-                  highlighted={highlighted === message.id}
-                  matched={matchedId === message.id}
-                  tabbable={message.id === tabbableId}
-                  actions={actions}
-                />
-              </div>
-            );
-          })}
-        </div>
-      </section>
-      {topDay ? (
-        <div
-          aria-hidden="true"
-          data-sticky-day=""
-          className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center"
-        >
-          <span className="rounded-full bg-white/95 px-2.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">
-            {dayLabel(topDay)}
-          </span>
-        </div>
-      ) : null}
-      {atEnd ? null : (
-        <button
-          type="button"
-          onClick={() => (hasNewer ? onToNewest() : virtualizer.scrollToEnd())}
-          className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
-        >
-          <ArrowDownIcon className="size-3.5" />
-          {t.jumpToNewest}
-        </button>
-      )}
-    </div>
-  );
 }
