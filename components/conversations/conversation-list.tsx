@@ -4,8 +4,6 @@ import type { VirtualItem } from "@tanstack/react-virtual";
 import {
   type KeyboardEvent,
   lazy,
-  type ReactNode,
-  type RefObject,
   Suspense,
   useCallback,
   useEffect,
@@ -38,38 +36,19 @@ import { SEARCH_INPUT_ID, useListShortcuts } from "@/components/conversations/us
 import { useSelectionShortcuts } from "@/components/conversations/use-selection-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
-import { onFirstUse, useFirstUse } from "@/components/lists/on-first-use";
-import type { ConversationListItem } from "@/server/conversations/schemas";
+import { useWindowing, windowing } from "@/components/lists/use-windowing";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
+/** A row as laid out with the system font; rows are still measured, this only avoids a jump. */
+const ROW_HEIGHT = 87;
+/** Start loading the next page this many rows before the end. */
+const LOAD_AHEAD = 10;
 const PAGE_SIZE = 40;
-
-// The windowed rows (components/conversations/virtual-conversation-rows.tsx, with
-// @tanstack/react-virtual) load with the member's first key, click, wheel or touch, or the
-// list's first scroll; the first paint shows the first rows plainly.
-const virtualRows = onFirstUse(() => import("@/components/conversations/virtual-conversation-rows"));
-/** More rows than the tallest screen shows, fewer than the windowed list keeps in the page. */
+/**
+ * Until the windowing has loaded (components/lists/use-windowing.ts), the first rows are shown
+ * plainly: more than the tallest screen shows, fewer than the windowed list keeps in the page.
+ */
 const PLAIN_ROWS = 24;
-
-/** What the windowed rows do for the list around them. */
-export type ListWindow = {
-  scrollToIndex: (index: number) => void;
-  scrollToOffset: (offset: number) => void;
-};
-
-/** The plain rows' measured heights, for the windowed ones that take over from them. */
-export type RowsHandOver = { measured: VirtualItem[] };
-
-export type RowsProps = {
-  items: ConversationListItem[];
-  label: string;
-  /** `aria-setsize`: -1 while more pages are to come. */
-  setSize: number;
-  renderRow: (conversation: ConversationListItem) => ReactNode;
-  scrollRef: RefObject<HTMLElement | null>;
-  /** The conversation whose row had focus when the plain rows went, set as they go. */
-  takenFocus: RefObject<string | null>;
-};
 
 // Shown only while rows are selected.
 const BulkBar = lazy(() =>
@@ -94,30 +73,79 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
   const now = useNow();
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const windowed = useFirstUse(virtualRows);
-  const [windowedFromStart] = useState(windowed !== null);
-  const [handOver, setHandOver] = useState<RowsHandOver | null>(null);
-  const VirtualRows = windowed && (windowedFromStart || handOver) ? windowed.VirtualConversationRows : null;
-  const listWindow = useRef<ListWindow | null>(null);
-  const takenFocus = useRef<string | null>(null);
-  // The offset the plain rows scrolled the list to: any other is the member scrolling.
+  // Before the windowing: where the list last put itself; any other offset is the member scrolling.
   const ownOffset = useRef(0);
-
-  const reveal = useCallback((index: number) => {
-    if (listWindow.current) listWindow.current.scrollToIndex(index);
-    else rowAt(scrollRef, index)?.scrollIntoView({ block: "nearest" });
+  const showLoaderRow = list.hasNextPage || list.isFetchNextPageError;
+  const virtualizer = useWindowing<HTMLDivElement, Element>(
+    () => ({
+      count: items.length + (showLoaderRow ? 1 : 0),
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => ROW_HEIGHT,
+      overscan: 6,
+      getItemKey: (index) => items[index]?.id ?? "more",
+      initialOffset: () => savedScrollOffset(key),
+    }),
+    () => {
+      const scroller = scrollRef.current;
+      const measured: VirtualItem[] = [];
+      let start = 0;
+      items.slice(0, PLAIN_ROWS).forEach((item, index) => {
+        const size = rowAt(scrollRef.current, index)?.offsetHeight;
+        if (size === undefined) return;
+        measured.push({ index, key: item.id, start, size, end: start + size, lane: 0 });
+        start += size;
+      });
+      return {
+        initialOffset: scroller?.scrollTop ?? 0,
+        initialMeasurementsCache: measured,
+        initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
+      };
+    },
+  );
+  const virtualRows =
+    virtualizer?.getVirtualItems() ??
+    items.slice(0, PLAIN_ROWS).map((item, index) => ({ index, key: item.id, start: 0 }));
+  const reveal = useCallback(
+    (index: number) => {
+      if (virtualizer) virtualizer.scrollToIndex(index, { align: "auto" });
+      else rowAt(scrollRef.current, index)?.scrollIntoView({ block: "nearest" });
+    },
+    [virtualizer],
+  );
+  // Plain rows start where the list was (a list mounted again: see filters-store).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the list mounts.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (virtualizer || !scroller) return;
+    scroller.scrollTop = savedScrollOffset(key);
+    ownOffset.current = scroller.scrollTop;
   }, []);
 
   const shownKey = useRef(key);
   useEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
-    if (listWindow.current) listWindow.current.scrollToOffset(0);
+    if (virtualizer) virtualizer.scrollToOffset(0);
     else if (scrollRef.current) {
       scrollRef.current.scrollTop = 0;
       ownOffset.current = 0;
     }
-  }, [key]);
+  }, [key, virtualizer]);
+
+  const lastIndex = virtualizer ? (virtualRows.at(-1)?.index ?? -1) : -1;
+  const { hasNextPage, isFetchingNextPage, isPlaceholderData, isFetchNextPageError, fetchNextPage } = list;
+  useEffect(() => {
+    if (isPlaceholderData || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
+    if (lastIndex >= items.length - LOAD_AHEAD) void fetchNextPage();
+  }, [
+    lastIndex,
+    items.length,
+    hasNextPage,
+    isFetchingNextPage,
+    isPlaceholderData,
+    isFetchNextPageError,
+    fetchNextPage,
+  ]);
 
   // A reply moves the open conversation to the top (newest activity first): the list follows it,
   // so the active row never leaves the member's sight.
@@ -133,10 +161,9 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
   useListShortcuts({ items, selectedId, reveal });
 
   // Opening a conversation mounts a new list (see filters-store): put focus back on the row.
-  const [windowRowsShown, setWindowRowsShown] = useState(false);
-  const renderedRows = VirtualRows ? windowRowsShown : items.length > 0;
+  const renderedRows = virtualRows.length;
   useEffect(() => {
-    if (!selectedId || !renderedRows || !takeRowFocus(selectedId)) return;
+    if (!selectedId || renderedRows === 0 || !takeRowFocus(selectedId)) return;
     scrollRef.current
       ?.querySelector<HTMLElement>(`a[data-conversation-id="${selectedId}"]`)
       ?.focus({ preventScroll: true });
@@ -147,7 +174,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
       reveal(index);
       // A rendered row takes focus at once, so a key pressed again before the next frame moves
       // on from it; a row the virtualizer has yet to render takes it once rendered.
-      const row = () => rowAt(scrollRef, index)?.querySelector("a");
+      const row = () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`);
       const rendered = row();
       if (rendered) rendered.focus();
       else requestAnimationFrame(() => row()?.focus());
@@ -195,24 +222,6 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
 
   const busy = list.isPlaceholderData || (list.isFetching && !list.isFetchingNextPage && items.length === 0);
   const selectedTab = `conversation-tab-${filters.status}`;
-  const rows: RowsProps = {
-    items,
-    label: t.conversationList,
-    setSize: list.hasNextPage ? -1 : items.length,
-    renderRow: (conversation) => (
-      <ConversationRow
-        conversation={conversation}
-        selected={conversation.id === selectedId}
-        checked={selection.all || selection.ids.has(conversation.id)}
-        selecting={selecting}
-        unread={isUnread(conversation)}
-        now={now}
-        onMarkUnread={readState.markUnread}
-      />
-    ),
-    scrollRef,
-    takenFocus,
-  };
 
   return (
     <div className="flex h-full min-h-0 flex-col">
@@ -237,7 +246,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
           onScroll={(event) => {
             const offset = event.currentTarget.scrollTop;
             saveScrollOffset(key, offset);
-            if (!VirtualRows && Math.abs(offset - ownOffset.current) > 1) virtualRows.load();
+            if (!virtualizer && Math.abs(offset - ownOffset.current) > 1) windowing.load();
           }}
           onKeyDown={onKeyDown}
           className={`h-full overflow-y-auto overscroll-contain transition-opacity ${list.isPlaceholderData ? "opacity-60" : ""}`}
@@ -262,28 +271,56 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
                 <p className="mt-1">{t.emptyHint}</p>
               </ListMessage>
             )
-          ) : VirtualRows ? (
-            <VirtualRows
-              {...rows}
-              listWindow={listWindow}
-              initialOffset={() => savedScrollOffset(key)}
-              handOver={handOver}
-              onRowsShown={setWindowRowsShown}
-              paging={list}
-            />
           ) : (
-            <PlainRows
-              {...rows}
-              initialOffset={savedScrollOffset(key)}
-              ownOffset={ownOffset}
-              ready={windowed !== null}
-              onHandOver={setHandOver}
-            />
+            <ul
+              aria-label={t.conversationList}
+              className="relative w-full"
+              style={virtualizer ? { height: virtualizer.getTotalSize() } : undefined}
+            >
+              {virtualRows.map((virtualRow) => {
+                const conversation = items[virtualRow.index];
+                return (
+                  <li
+                    key={virtualRow.key}
+                    ref={virtualizer?.measureElement}
+                    data-index={virtualRow.index}
+                    aria-setsize={list.hasNextPage ? -1 : items.length}
+                    aria-posinset={virtualRow.index + 1}
+                    className={virtualizer ? "absolute inset-x-0 top-0" : undefined}
+                    style={virtualizer ? { transform: `translateY(${virtualRow.start}px)` } : undefined}
+                  >
+                    {conversation ? (
+                      <ConversationRow
+                        conversation={conversation}
+                        selected={conversation.id === selectedId}
+                        checked={selection.all || selection.ids.has(conversation.id)}
+                        selecting={selecting}
+                        unread={isUnread(conversation)}
+                        now={now}
+                        onMarkUnread={readState.markUnread}
+                      />
+                    ) : (
+                      <LoadMoreRow
+                        failed={list.isFetchNextPageError}
+                        onRetry={() => void list.fetchNextPage()}
+                        loadingLabel={t.loadingMore}
+                        errorLabel={t.listError}
+                        retryLabel={t.retry}
+                      />
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
           )}
         </div>
       </div>
     </div>
   );
+}
+
+function rowAt(scroller: HTMLElement | null, index: number) {
+  return scroller?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null;
 }
 
 /** The clock relative times are shown against, ticking once a minute. */
@@ -372,67 +409,30 @@ function EmptySearch({ filters, onPick }: { filters: Filters; onPick: (patch: Pa
   );
 }
 
-function rowAt(scrollRef: RefObject<HTMLElement | null>, index: number) {
-  return scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null;
-}
-
-/**
- * The first rows, not windowed: what the first paint needs. Once the windowed rows are there
- * (`ready`) they take over with these rows' measured heights and the row that has focus.
- */
-function PlainRows({
-  items,
-  label,
-  setSize,
-  renderRow,
-  scrollRef,
-  takenFocus,
-  initialOffset,
-  ownOffset,
-  ready,
-  onHandOver,
-}: RowsProps & {
-  initialOffset: number;
-  ownOffset: RefObject<number>;
-  ready: boolean;
-  onHandOver: (handOver: RowsHandOver) => void;
+function LoadMoreRow(props: {
+  failed: boolean;
+  onRetry: () => void;
+  loadingLabel: string;
+  errorLabel: string;
+  retryLabel: string;
 }) {
-  // biome-ignore lint/correctness/useExhaustiveDependencies: where the list was, once, as it mounts.
-  useLayoutEffect(() => {
-    const scroller = scrollRef.current;
-    if (!scroller || initialOffset === 0) return;
-    scroller.scrollTop = initialOffset;
-    ownOffset.current = scroller.scrollTop;
-  }, []);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once the windowed rows are there.
-  useLayoutEffect(() => {
-    if (!ready) return;
-    const measured: VirtualItem[] = [];
-    let start = 0;
-    items.slice(0, PLAIN_ROWS).forEach((conversation, index) => {
-      const size = rowAt(scrollRef, index)?.offsetHeight;
-      if (size === undefined) return;
-      measured.push({ index, key: conversation.id, start, size, end: start + size, lane: 0 });
-      start += size;
-    });
-    onHandOver({ measured });
-  }, [ready]);
-  // As the rows go (before they leave the page), the row that has focus is noted.
-  useLayoutEffect(
-    () => () => {
-      const focused = document.activeElement?.closest<HTMLElement>("[data-conversation-id]");
-      takenFocus.current =
-        focused && scrollRef.current?.contains(focused) ? (focused.dataset.conversationId ?? null) : null;
-    },
-    [scrollRef, takenFocus],
-  );
+  if (props.failed) {
+    return (
+      <div role="alert" className="flex items-center justify-center gap-3 px-3 py-4 text-sm text-slate-600">
+        <span>{props.errorLabel}</span>
+        <button
+          type="button"
+          onClick={props.onRetry}
+          className="rounded-md border border-slate-300 bg-white px-2 py-0.5 font-medium hover:bg-slate-50"
+        >
+          {props.retryLabel}
+        </button>
+      </div>
+    );
+  }
   return (
-    <ul aria-label={label} className="relative w-full">
-      {items.slice(0, PLAIN_ROWS).map((conversation, index) => (
-        <li key={conversation.id} data-index={index} aria-setsize={setSize} aria-posinset={index + 1}>
-          {renderRow(conversation)}
-        </li>
-      ))}
-    </ul>
+    <div role="status" className="px-3 py-4 text-center text-sm text-slate-500">
+      {props.loadingLabel}
+    </div>
   );
 }

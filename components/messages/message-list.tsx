@@ -1,10 +1,7 @@
 "use client";
-import type { VirtualItem } from "@tanstack/react-virtual";
+import type { Range, VirtualItem, Virtualizer } from "@tanstack/react-virtual";
 import {
-  type FocusEvent,
   type KeyboardEvent,
-  type RefObject,
-  type UIEvent,
   useCallback,
   useEffect,
   useLayoutEffect,
@@ -13,10 +10,11 @@ import {
   useState,
 } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import { onFirstUse, useFirstUse } from "@/components/lists/on-first-use";
+import { useWindowing, windowing } from "@/components/lists/use-windowing";
 import { useDayLabel } from "@/components/messages/day-label";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
+import type { MessageOutput } from "@/server/connect/schemas";
 
 /**
  * `highlight: false` only moves focus there (the Home and End keys); `focus: false` only scrolls
@@ -24,7 +22,7 @@ import { type ListedMessage, MessageRow, type RowActions } from "@/components/me
  */
 export type FocusRequest = { messageId: string; nonce: number; highlight?: boolean; focus?: boolean };
 
-export type MessageListProps = {
+type Props = {
   messages: ListedMessage[];
   hasOlder: boolean;
   loadingOlder: boolean;
@@ -46,267 +44,126 @@ export type MessageListProps = {
   actions: RowActions;
 };
 
-export const ESTIMATED_ROW = 84;
-export const HISTORY_PADDING_START = 48;
-export const HISTORY_PADDING_END = 16;
+const ESTIMATED_ROW = 84;
+const PADDING_START = 48;
+const PADDING_END = 16;
+// Start fetching the previous page while this many rows are still above the viewport.
+const LOAD_AHEAD_ROWS = 15;
+const HIGHLIGHT_MS = 2_000;
 /** Scrolled further than this from the top, the day in view is pinned above the history. */
-export const STICKY_DAY_AFTER_PX = 64;
-/** The keys that move between messages (components/messages/virtual-message-list.tsx). */
-export const HISTORY_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"];
-
-/** What the rows inside the history's scroll box do with its events and its jump button. */
-export type HistoryEvents = {
-  onKeyDown?: (event: KeyboardEvent<HTMLElement>) => void;
-  onScroll?: (event: UIEvent<HTMLElement>) => void;
-  onFocus?: (event: FocusEvent<HTMLElement>) => void;
-  onJump?: () => void;
-};
-
-/** What the rows show above the history: the day pinned at the top, the jump to the newest. */
-export type HistoryOverlay = { topDay: string | undefined; jump: boolean };
-
-/** Where the plain history was when the virtualized one takes over from it. */
-export type HistoryHandOver = {
-  /** The rows shown plainly, as measured. */
-  measured: VirtualItem[];
-  following: boolean;
-  /** Which way the member last scrolled the plain history. */
-  direction: "forward" | "backward" | null;
-  /** Keys pressed on a message while the virtualized history loaded, to act on in order. */
-  keys: string[];
-};
-
-export type HistoryRowsProps = MessageListProps & {
-  scrollRef: RefObject<HTMLElement | null>;
-  events: RefObject<HistoryEvents>;
-  onOverlay: (topDay: string | undefined, jump: boolean) => void;
-  /** The message that had focus when the plain rows went, set as they go. */
-  takenFocus: RefObject<string | null>;
-};
-
-// The virtualized rows (components/messages/virtual-message-list.tsx, with
-// @tanstack/react-virtual) load with the member's first key, click, wheel or touch, or the
-// history's first scroll. The first paint shows the newest rows plainly, laid out as those are.
-const virtualHistory = onFirstUse(() => import("@/components/messages/virtual-message-list"));
-/** More rows than the tallest screen shows, fewer than the virtualized history keeps in the page. */
+const STICKY_DAY_AFTER_PX = 64;
+/**
+ * Until the windowing has loaded (components/lists/use-windowing.ts), the newest rows are shown
+ * plainly, where the windowed history lays them: more than the tallest screen shows, fewer than
+ * the windowed history keeps in the page.
+ */
 const PLAIN_ROWS = 30;
+/** The keys that move between messages; pressed before the windowing is there, they wait for it. */
+const MOVE_KEYS = ["ArrowUp", "ArrowDown", "PageUp", "PageDown", "Home", "End"];
 
 /**
- * The history's scroll box, the same element from the first paint on, whichever rows are in it;
- * the day pinned above it and the jump to the newest message.
+ * Whether a row's change of height moves the scroll offset with it, so that what the agent is
+ * reading stays put: a row measured for the first time with its top above the viewport, or a
+ * row wholly above it. The library skips the second while scrolling back, but that is exactly
+ * when an older page lands and the row that used to be first is measured again (it loses its day
+ * separator or joins the group above it): without this, the history jumps by that difference.
  */
-export function MessageList(props: MessageListProps) {
-  const t = useStrings("messages");
-  const dayLabel = useDayLabel();
-  const virtual = useFirstUse(virtualHistory);
-  const [virtualFromStart] = useState(virtual !== null);
-  const [handOver, setHandOver] = useState<HistoryHandOver | null>(null);
-  const VirtualRows = virtual && (virtualFromStart || handOver) ? virtual.VirtualHistoryRows : null;
-  const scrollRef = useRef<HTMLElement>(null);
-  const events = useRef<HistoryEvents>({});
-  const takenFocus = useRef<string | null>(null);
-  const [overlay, setOverlay] = useState<HistoryOverlay>({ topDay: undefined, jump: false });
-  const onOverlay = useCallback(
-    (topDay: string | undefined, jump: boolean) =>
-      setOverlay((shown) => (shown.topDay === topDay && shown.jump === jump ? shown : { topDay, jump })),
-    [],
-  );
-  const rows = { ...props, scrollRef, events, onOverlay, takenFocus };
-  return (
-    <div className="relative min-h-0 flex-1">
-      <section
-        ref={scrollRef}
-        aria-label={t.history}
-        onKeyDown={(event) => events.current.onKeyDown?.(event)}
-        onScroll={(event) => events.current.onScroll?.(event)}
-        onFocus={(event) => events.current.onFocus?.(event)}
-        className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
-      >
-        {VirtualRows ? (
-          <VirtualRows {...rows} handOver={handOver} />
-        ) : (
-          <PlainHistoryRows {...rows} ready={virtual !== null} onHandOver={setHandOver} />
-        )}
-      </section>
-      {overlay.topDay ? (
-        <div
-          aria-hidden="true"
-          data-sticky-day=""
-          className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center"
-        >
-          <span className="rounded-full bg-white/95 px-2.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">
-            {dayLabel(overlay.topDay)}
-          </span>
-        </div>
-      ) : null}
-      {overlay.jump ? (
-        <button
-          type="button"
-          onClick={() => events.current.onJump?.()}
-          className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
-        >
-          <ArrowDownIcon className="size-3.5" />
-          {t.jumpToNewest}
-        </button>
-      ) : null}
-    </div>
-  );
-}
+const keepsReadingRowInPlace = (
+  item: VirtualItem,
+  _delta: number,
+  list: Virtualizer<HTMLElement, Element>,
+) => {
+  const offset = list.scrollOffset ?? 0;
+  return list.itemSizeCache.has(item.key) ? item.end <= offset : item.start < offset;
+};
 
 /**
- * The newest rows, not windowed: what the first paint needs, laid out where the virtualized
- * rows lay them (the rows not shown count at their estimated height). It follows the newest
- * message as those do. A scroll, or any other first use, brings the virtualized rows, which take
- * over at the same place (`onHandOver`); the keys that move between messages wait for them.
+ * The virtualized history. `anchorTo: "end"` keeps the row the agent is reading where it is when
+ * older pages are prepended (the virtualizer shifts the offset by the measured height added above),
+ * and `followOnAppend` keeps the list at the newest message while it is there. Before the
+ * windowing has loaded, the newest rows are in the page as they are, following the newest message
+ * the same way; the windowing then takes over from where they are.
  */
-function PlainHistoryRows({
+export function MessageList({
   messages,
   hasOlder,
   loadingOlder,
+  onLoadOlder,
+  hasNewer,
+  loadingNewer,
+  onLoadNewer,
+  onToStart,
+  onToNewest,
   focusRequest,
   sentNonce,
   matchedId = null,
   actions,
-  scrollRef,
-  events,
-  onOverlay,
-  takenFocus,
-  ready,
-  onHandOver,
-}: HistoryRowsProps & { ready: boolean; onHandOver: (handOver: HistoryHandOver) => void }) {
+}: Props) {
   const t = useStrings("messages");
+  const scrollRef = useRef<HTMLElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
+  const [highlighted, setHighlighted] = useState<string | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  // Following the newest message until the agent scrolls back by themselves (or jumps to a message).
   const following = useRef(true);
-  // Where this list last put the scroll box, or the member did: any other offset is a scroll.
+  // The focused row stays rendered whatever the scroll offset does (an older page landing while
+  // ArrowUp is held, a jump): an unmounted row would drop focus to the page's body.
+  // Held by id: a prepended page shifts every index.
+  const focusedId = useRef<string | null>(null);
+  const latestMessages = useRef(messages);
+  latestMessages.current = messages;
+  // Before the windowing: where the history last put itself (any other offset is the member
+  // scrolling), which way the member scrolled, and the keys that wait for it.
   const ownOffset = useRef(0);
-  const direction = useRef<HistoryHandOver["direction"]>(null);
-  const keys = useRef<string[]>([]);
+  const plainDirection = useRef<"forward" | "backward" | null>(null);
+  const waitingKeys = useRef<string[]>([]);
   const hidden = Math.max(messages.length - PLAIN_ROWS, 0);
-  const shown = messages.slice(hidden);
-  const paddingTop = HISTORY_PADDING_START + hidden * ESTIMATED_ROW;
-  const { byId, replyCounts } = useRowContext(messages);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: follows every change of the rows and every send.
-  useLayoutEffect(() => {
-    const scroller = scrollRef.current;
-    if (following.current) toEnd(scroller, ownOffset);
-    const top = scroller?.getBoundingClientRect().top ?? 0;
-    const firstInView = [...(contentRef.current?.querySelectorAll<HTMLElement>("[data-index]") ?? [])].find(
-      (row) => row.getBoundingClientRect().bottom > top + 8,
-    );
-    const message = messages[Number(firstInView?.dataset.index)];
-    onOverlay(
-      (scroller?.scrollTop ?? 0) > STICKY_DAY_AFTER_PX && message ? message.createdAt : undefined,
-      false,
-    );
-  }, [messages, sentNonce]);
-
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    const content = contentRef.current;
-    if (!scroller || !content) return;
-    const observer = new ResizeObserver(() => {
-      if (following.current) toEnd(scroller, ownOffset);
-    });
-    observer.observe(scroller);
-    observer.observe(content);
-    return () => observer.disconnect();
-  }, [scrollRef]);
-
-  // A message to go to is the virtualized rows' to find.
-  useEffect(() => {
-    if (focusRequest) virtualHistory.load();
-  }, [focusRequest]);
-
-  useLayoutEffect(() => {
-    events.current = {
-      onKeyDown: (event) => {
-        const row = event.target instanceof HTMLElement ? event.target : null;
-        if (row?.tagName !== "ARTICLE" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
-          return;
-        if (!HISTORY_KEYS.includes(event.key)) return;
-        event.preventDefault();
-        keys.current.push(event.key);
-        virtualHistory.load();
-      },
-      onScroll: (event) => {
-        // Its own scrolls to the newest message leave it following; the member's decide.
-        const scroller = event.currentTarget;
-        if (Math.abs(scroller.scrollTop - ownOffset.current) <= 1) return;
-        following.current = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= 48;
-        direction.current = scroller.scrollTop < ownOffset.current ? "backward" : "forward";
-        ownOffset.current = scroller.scrollTop;
-        virtualHistory.load();
-      },
-    };
-    // As the rows go (before they leave the page), the message that has focus is noted.
-    return () => {
-      const focused = document.activeElement?.closest<HTMLElement>("article[data-message-id]");
-      takenFocus.current =
-        focused && scrollRef.current?.contains(focused) ? (focused.dataset.messageId ?? null) : null;
-    };
-  }, [events, scrollRef, takenFocus]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once the virtualized rows are there.
-  useLayoutEffect(() => {
-    if (!ready) return;
-    const measured: VirtualItem[] = [];
-    let start = paddingTop;
-    for (const row of contentRef.current?.querySelectorAll<HTMLElement>("[data-index]") ?? []) {
-      const index = Number(row.dataset.index);
-      const key = messages[index]?.id;
-      if (key === undefined) continue;
-      const size = row.offsetHeight;
-      measured.push({ index, key, start, size, end: start + size, lane: 0 });
-      start += size;
-    }
-    onHandOver({ measured, following: following.current, direction: direction.current, keys: keys.current });
-  }, [ready]);
-
-  const tabbableId = messages.at(-1)?.id;
-  return (
-    <div
-      ref={contentRef}
-      className="relative w-full"
-      style={{ paddingTop, paddingBottom: HISTORY_PADDING_END }}
-    >
-      <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
-        {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
-      </p>
-      <p role="status" className="sr-only">
-        {matchedId ? t.openedAtMatch : ""}
-      </p>
-      {shown.map((message, at) => {
-        const index = hidden + at;
-        return (
-          <div key={message.id} data-index={index} className="relative has-[[data-ai-menu]]:z-20">
-            <MessageRow
-              message={message}
-              previous={messages[index - 1]}
-              parent={message.parentId ? byId.get(message.parentId) : undefined}
-              replyCount={replyCounts.get(message.id) ?? 0}
-              highlighted={false}
-              matched={matchedId === message.id}
-              tabbable={message.id === tabbableId}
-              actions={actions}
-            />
-          </div>
-        );
-      })}
-    </div>
+  const rangeExtractor = useCallback((range: Range, fromLibrary: (range: Range) => number[]) => {
+    const indexes = fromLibrary(range);
+    const id = focusedId.current;
+    const focused = id ? latestMessages.current.findIndex((m) => m.id === id) : -1;
+    if (focused < 0 || focused >= range.count || indexes.includes(focused)) return indexes;
+    return [...indexes, focused].sort((a, b) => a - b);
+  }, []);
+  const virtualizer = useWindowing<HTMLElement, Element>(
+    (library) => ({
+      count: messages.length,
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => ESTIMATED_ROW,
+      getItemKey: (index) => messages[index]?.id ?? index,
+      overscan: 6,
+      paddingStart: PADDING_START,
+      paddingEnd: PADDING_END,
+      anchorTo: "end",
+      // Pages read forward from the start are appended below the reader, who stays where they are.
+      followOnAppend: !hasNewer,
+      rangeExtractor: (range) => rangeExtractor(range, library.defaultRangeExtractor),
+      scrollEndThreshold: 32,
+      initialOffset: () => messages.length * ESTIMATED_ROW,
+    }),
+    () => {
+      const scroller = scrollRef.current;
+      const measured: VirtualItem[] = [];
+      let start = PADDING_START + hidden * ESTIMATED_ROW;
+      for (const row of contentRef.current?.querySelectorAll<HTMLElement>(":scope > [data-index]") ?? []) {
+        const index = Number(row.dataset.index);
+        const key = messages[index]?.id;
+        if (key === undefined) continue;
+        const size = row.offsetHeight;
+        measured.push({ index, key, start, size, end: start + size, lane: 0 });
+        start += size;
+      }
+      return {
+        initialOffset: scroller?.scrollTop ?? 0,
+        initialMeasurementsCache: measured,
+        initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
+      };
+    },
   );
-}
+  if (virtualizer) virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepsReadingRowInPlace;
 
-function toEnd(scroller: HTMLElement | null, ownOffset: { current: number }) {
-  if (!scroller) return;
-  scroller.scrollTop = scroller.scrollHeight;
-  ownOffset.current = scroller.scrollTop;
-}
-
-/** Each row's parent and how many replies it has, by message id. */
-export function useRowContext(messages: ListedMessage[]) {
-  return useMemo(() => {
-    const byId = new Map<string, ListedMessage>();
+  const { byId, replyCounts } = useMemo(() => {
+    const byId = new Map<string, MessageOutput>();
     const replyCounts = new Map<string, number>();
     for (const message of messages) {
       byId.set(message.id, message);
@@ -314,4 +171,300 @@ export function useRowContext(messages: ListedMessage[]) {
     }
     return { byId, replyCounts };
   }, [messages]);
+
+  function plainToEnd() {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    scroller.scrollTop = scroller.scrollHeight;
+    ownOffset.current = scroller.scrollTop;
+  }
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opens at the newest message once, then on every send.
+  useLayoutEffect(() => {
+    if (virtualizer) virtualizer.scrollToEnd();
+    else plainToEnd();
+  }, [sentNonce]);
+
+  const virtualItems = virtualizer?.getVirtualItems() ?? null;
+  // Until the windowing has scrolled by itself, the way the plain rows were scrolled.
+  const scrollDirection = virtualizer?.scrollDirection ?? plainDirection.current;
+  const firstRendered = virtualItems?.[0]?.index ?? 0;
+  const viewport = virtualizer?.scrollRect?.height ?? 0;
+  // Only while the agent scrolls back (or when the history does not fill the pane): the first
+  // render starts at the top until the list has been scrolled to the newest message.
+  const wantsOlder =
+    virtualizer !== null &&
+    hasOlder &&
+    !loadingOlder &&
+    ((firstRendered < LOAD_AHEAD_ROWS && scrollDirection === "backward") ||
+      (viewport > 0 && virtualizer.getTotalSize() < viewport));
+  useEffect(() => {
+    if (wantsOlder) onLoadOlder();
+  }, [wantsOlder, onLoadOlder]);
+  const lastRendered = virtualItems?.at(-1)?.index ?? 0;
+  // As for older pages, only while the agent reads on (not the moment the start is shown).
+  const wantsNewer =
+    virtualizer !== null &&
+    hasNewer &&
+    !loadingNewer &&
+    lastRendered >= messages.length - LOAD_AHEAD_ROWS &&
+    scrollDirection === "forward";
+  useEffect(() => {
+    if (wantsNewer) onLoadNewer();
+  }, [wantsNewer, onLoadNewer]);
+
+  const handledFocus = useRef<number | null>(null);
+  useEffect(() => {
+    if (!focusRequest || handledFocus.current === focusRequest.nonce) return;
+    // Finding a message anywhere in the history is the windowing's.
+    if (!virtualizer) return windowing.load();
+    const index = messages.findIndex((m) => m.id === focusRequest.messageId);
+    if (index < 0) return;
+    handledFocus.current = focusRequest.nonce;
+    following.current = false;
+    if (focusRequest.focus === false) {
+      virtualizer.scrollToIndex(index, { align: "center" });
+      setActiveId(focusRequest.messageId);
+    } else focusRow(index, "center");
+    if (focusRequest.highlight !== false) setHighlighted(focusRequest.messageId);
+  });
+  useEffect(() => {
+    if (!highlighted) return;
+    const timer = window.setTimeout(() => setHighlighted(null), HIGHLIGHT_MS);
+    return () => window.clearTimeout(timer);
+  }, [highlighted]);
+
+  const rowFor = (id: string) =>
+    scrollRef.current?.querySelector<HTMLElement>(`article[data-message-id="${CSS.escape(id)}"]`);
+
+  function focusRow(index: number, align: "center" | "auto" | "start" | "end") {
+    const id = messages[index]?.id;
+    if (!id) return;
+    focusedId.current = id;
+    // A rendered row (a neighbour always is) is focused at once: scrolling by index first could
+    // land on another row if a page is prepended before the scroll settles.
+    const rendered = rowFor(id);
+    if (rendered && (align === "auto" || !virtualizer)) {
+      rendered.focus({ preventScroll: true });
+      rendered.scrollIntoView({ block: "nearest" });
+      return;
+    }
+    if (!virtualizer) return;
+    virtualizer.scrollToIndex(index, { align });
+    let frames = 0;
+    const attempt = () => {
+      const row = rowFor(id);
+      if (row) row.focus({ preventScroll: true });
+      else if (frames++ < 30) requestAnimationFrame(attempt);
+    };
+    requestAnimationFrame(attempt);
+  }
+
+  /** The row a viewport's height above (or below) the focused one, at least its neighbour. */
+  function pageFrom(list: Virtualizer<HTMLElement, Element>, index: number, by: 1 | -1): number {
+    const rows = list.measurementsCache;
+    const here = rows[index];
+    const height = scrollRef.current?.clientHeight ?? 0;
+    let target = index;
+    if (here && by < 0) while (target > 0 && (rows[target - 1]?.start ?? 0) >= here.end - height) target -= 1;
+    if (here && by > 0)
+      while (target < messages.length - 1 && (rows[target + 1]?.end ?? Infinity) <= here.start + height)
+        target += 1;
+    return target === index ? Math.min(Math.max(index + by, 0), messages.length - 1) : target;
+  }
+
+  /** Moves focus from the message `row` for `key`; false when it is not one of the keys that do. */
+  function moveFrom(row: HTMLElement, key: string): boolean {
+    if (!MOVE_KEYS.includes(key)) return false;
+    if (!virtualizer) {
+      waitingKeys.current.push(key);
+      windowing.load();
+      return true;
+    }
+    const index = messages.findIndex((m) => m.id === row.dataset.messageId);
+    if (index < 0) return false;
+    const last = messages.length - 1;
+    if (key === "Home" && hasOlder) onToStart();
+    else if (key === "End" && hasNewer) onToNewest();
+    else if (key === "Home" || key === "End") focusRow(key === "Home" ? 0 : last, "center");
+    else if (key === "PageUp" || key === "PageDown") {
+      const up = key === "PageUp";
+      focusRow(pageFrom(virtualizer, index, up ? -1 : 1), up ? "start" : "end");
+    } else {
+      const next = index + (key === "ArrowUp" ? -1 : 1);
+      if (next >= 0 && next <= last) focusRow(next, "auto");
+    }
+    return true;
+  }
+  const latestMoveFrom = useRef(moveFrom);
+  latestMoveFrom.current = moveFrom;
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const row = event.target instanceof HTMLElement ? event.target : null;
+    if (row?.tagName !== "ARTICLE" || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey)
+      return;
+    if (moveFrom(row, event.key)) event.preventDefault();
+  }
+
+  // The keys pressed on a message while the windowing loaded, one a frame, as if pressed now.
+  useEffect(() => {
+    if (!virtualizer || waitingKeys.current.length === 0) return;
+    let frame = 0;
+    const next = () => {
+      const key = waitingKeys.current.shift();
+      if (key === undefined) return;
+      const row = document.activeElement?.closest<HTMLElement>("article[data-message-id]");
+      if (row && scrollRef.current?.contains(row)) latestMoveFrom.current(row, key);
+      frame = requestAnimationFrame(next);
+    };
+    frame = requestAnimationFrame(next);
+    return () => cancelAnimationFrame(frame);
+  }, [virtualizer]);
+
+  const atEnd = !virtualizer || (!hasNewer && virtualizer.getDistanceFromEnd() <= 48);
+  // Rows measured taller than estimated (or images, slow pages) grow the history after the first
+  // jump to the end; an agent following the conversation is carried along.
+  const totalSize = virtualizer?.getTotalSize() ?? 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs whenever the history's height changes.
+  useLayoutEffect(() => {
+    if (virtualizer && following.current && virtualizer.getDistanceFromEnd() > 1) virtualizer.scrollToEnd();
+  }, [totalSize, virtualizer]);
+  // The pane shrinks when the composer appears or grows (a longer draft, an attachment, the
+  // reply quote): an agent following the conversation keeps seeing the newest message. Before
+  // the windowing, the plain rows growing (fonts, images) carry it along too.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: plainToEnd reads only refs.
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    const content = contentRef.current;
+    if (!scroller || !content) return;
+    let height = scroller.clientHeight;
+    const observer = new ResizeObserver(() => {
+      const resized = scroller.clientHeight !== height;
+      height = scroller.clientHeight;
+      if (!following.current) return;
+      if (!virtualizer) plainToEnd();
+      else if (resized) virtualizer.scrollToEnd();
+    });
+    observer.observe(scroller);
+    if (!virtualizer) observer.observe(content);
+    return () => observer.disconnect();
+  }, [virtualizer]);
+  const tabbableId = activeId && byId.has(activeId) ? activeId : messages.at(-1)?.id;
+  // The day of the topmost message in view, pinned above the history while it is scrolled (its
+  // own separator has scrolled away); the separators in the history are what screen readers hear.
+  const dayLabel = useDayLabel();
+  const offset = virtualizer?.scrollOffset ?? 0;
+  const topItem = virtualItems?.find((item) => item.end > offset + 8);
+  const [plainTopDay, setPlainTopDay] = useState<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again whenever the rows change.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (virtualizer || !scroller) return;
+    const top = scroller.getBoundingClientRect().top + 8;
+    const row = [...(contentRef.current?.querySelectorAll<HTMLElement>(":scope > [data-index]") ?? [])].find(
+      (element) => element.getBoundingClientRect().bottom > top,
+    );
+    const message = messages[Number(row?.dataset.index)];
+    setPlainTopDay(scroller.scrollTop > STICKY_DAY_AFTER_PX ? message?.createdAt : undefined);
+  }, [messages, sentNonce, virtualizer]);
+  const topDay = virtualizer
+    ? offset > STICKY_DAY_AFTER_PX && topItem
+      ? messages[topItem.index]?.createdAt
+      : undefined
+    : plainTopDay;
+  const rows =
+    virtualItems?.map(({ index, key, start }) => ({ index, key, start })) ??
+    messages.slice(hidden).map((message, at) => ({ index: hidden + at, key: message.id, start: 0 }));
+  return (
+    <div className="relative min-h-0 flex-1">
+      <section
+        ref={scrollRef}
+        aria-label={t.history}
+        onKeyDown={onKeyDown}
+        onScroll={(event) => {
+          // Only scrolling decides whether the reader follows the newest message; growing
+          // content or a shrinking pane fires no scroll event and leaves the choice as it was.
+          const el = event.currentTarget;
+          if (virtualizer) {
+            following.current = el.scrollHeight - el.scrollTop - el.clientHeight <= 48;
+            return;
+          }
+          if (Math.abs(el.scrollTop - ownOffset.current) <= 1) return;
+          following.current = el.scrollHeight - el.scrollTop - el.clientHeight <= 48;
+          plainDirection.current = el.scrollTop < ownOffset.current ? "backward" : "forward";
+          ownOffset.current = el.scrollTop;
+          windowing.load();
+        }}
+        onFocus={(event) => {
+          const id = event.target instanceof HTMLElement ? event.target.dataset.messageId : undefined;
+          if (!id || event.target.tagName !== "ARTICLE") return;
+          setActiveId(id);
+          focusedId.current = id;
+        }}
+        className="h-full overflow-y-auto [overflow-anchor:none] [contain:strict]"
+      >
+        <div
+          ref={contentRef}
+          className="relative w-full"
+          style={
+            virtualizer
+              ? { height: totalSize }
+              : { paddingTop: PADDING_START + hidden * ESTIMATED_ROW, paddingBottom: PADDING_END }
+          }
+        >
+          <p className="absolute inset-x-0 top-3 text-center text-xs text-slate-600" aria-live="polite">
+            {loadingOlder ? t.loadingOlder : hasOlder ? "" : t.startOfConversation}
+          </p>
+          <p role="status" className="sr-only">
+            {matchedId ? t.openedAtMatch : ""}
+          </p>
+          {rows.map(({ index, key, start }) => {
+            const message = messages[index];
+            if (!message) return null;
+            return (
+              <div
+                key={key}
+                data-index={index}
+                ref={virtualizer?.measureElement}
+                className={`${virtualizer ? "absolute inset-x-0 top-0" : "relative"} has-[[data-ai-menu]]:z-20`}
+                style={virtualizer ? { transform: `translateY(${start}px)` } : undefined}
+              >
+                <MessageRow
+                  message={message}
+                  previous={messages[index - 1]}
+                  parent={message.parentId ? byId.get(message.parentId) : undefined}
+                  replyCount={replyCounts.get(message.id) ?? 0}
+                  highlighted={highlighted === message.id}
+                  matched={matchedId === message.id}
+                  tabbable={message.id === tabbableId}
+                  actions={actions}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </section>
+      {topDay ? (
+        <div
+          aria-hidden="true"
+          data-sticky-day=""
+          className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center"
+        >
+          <span className="rounded-full bg-white/95 px-2.5 py-0.5 text-xs font-medium text-slate-600 shadow-sm ring-1 ring-slate-200">
+            {dayLabel(topDay)}
+          </span>
+        </div>
+      ) : null}
+      {atEnd ? null : (
+        <button
+          type="button"
+          onClick={() => (hasNewer ? onToNewest() : virtualizer?.scrollToEnd())}
+          className="absolute bottom-3 end-4 flex items-center gap-1.5 rounded-full border border-slate-200 bg-white px-3 py-1.5 text-xs font-medium text-slate-700 shadow-md hover:bg-slate-50"
+        >
+          <ArrowDownIcon className="size-3.5" />
+          {t.jumpToNewest}
+        </button>
+      )}
+    </div>
+  );
 }
