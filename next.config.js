@@ -30,6 +30,11 @@ const nextConfig = {
   experimental: {
     // A failed build must not poison the next one through the cache.
     turbopackFileSystemCacheForBuild: false,
+    // Turbopack's chunker keeps a page's modules in separate chunks by which of its lazy chunks
+    // share them, and each chunk is compressed on its own: the inbox's first load came in 10
+    // scripts. Merging them (7 scripts) sends the same code in 1.1-1.6 kB gz less on every page
+    // (inbox, customers, settings). Experimental in Next 16; drop this block to go back.
+    turbopackChunking: { minChunkSize: 300_000, maxMergeChunkSize: 1_000_000 },
   },
 };
 

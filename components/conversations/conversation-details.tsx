@@ -1,5 +1,5 @@
 "use client";
-import { lazy, Suspense, useState } from "react";
+import { useState } from "react";
 import { trpc } from "@/client/trpc";
 import { customerNameOf } from "@/components/conversations/conversation-row";
 import { CustomerAvatar } from "@/components/conversations/customer-avatar";
@@ -8,16 +8,10 @@ import { LazyConversationLabelPicker } from "@/components/conversations/lazy-pic
 import { readableText } from "@/components/conversations/preview-text";
 import { useUiStartAlign } from "@/components/conversations/text-align";
 import { useConversationLabels } from "@/components/conversations/use-conversation-labels";
+import { OtherConversations } from "@/components/customers/other-conversations";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
 import type { ConversationOutput } from "@/server/conversations/schemas";
-
-// Its own chunk, loaded with the panel's first conversation: the inbox's first load is at its budget.
-const OtherConversations = lazy(() =>
-  import("@/components/customers/other-conversations").then((module) => ({
-    default: module.OtherConversations,
-  })),
-);
 
 /**
  * The right panel: who the customer is, where the conversation came from, its labels. Its status and
@@ -164,9 +158,7 @@ function Details({ conversation }: { conversation: ConversationOutput }) {
           </dl>
         </section>
       ) : null}
-      <Suspense fallback={null}>
-        <OtherConversations customerId={customer.id} conversationId={conversation.id} />
-      </Suspense>
+      <OtherConversations customerId={customer.id} conversationId={conversation.id} />
     </div>
   );
 }

@@ -1,7 +1,17 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
-import { useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { VirtualItem } from "@tanstack/react-virtual";
+import {
+  type KeyboardEvent,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { trpc } from "@/client/trpc";
 import {
   ConversationFilters,
@@ -26,6 +36,7 @@ import { SEARCH_INPUT_ID, useListShortcuts } from "@/components/conversations/us
 import { useSelectionShortcuts } from "@/components/conversations/use-selection-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
+import { useWindowing, windowing } from "@/components/lists/use-windowing";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 /** A row as laid out with the system font; rows are still measured, this only avoids a jump. */
@@ -33,6 +44,11 @@ const ROW_HEIGHT = 87;
 /** Start loading the next page this many rows before the end. */
 const LOAD_AHEAD = 10;
 const PAGE_SIZE = 40;
+/**
+ * Until the windowing has loaded (components/lists/use-windowing.ts), the first rows are shown
+ * plainly: more than the tallest screen shows, fewer than the windowed list keeps in the page.
+ */
+const PLAIN_ROWS = 24;
 
 // Shown only while rows are selected.
 const BulkBar = lazy(() =>
@@ -57,25 +73,66 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
   const now = useNow();
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Before the windowing: where the list last put itself; any other offset is the member scrolling.
+  const ownOffset = useRef(0);
   const showLoaderRow = list.hasNextPage || list.isFetchNextPageError;
-  const virtualizer = useVirtualizer({
-    count: items.length + (showLoaderRow ? 1 : 0),
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-    getItemKey: (index) => items[index]?.id ?? "more",
-    initialOffset: () => savedScrollOffset(key),
-  });
-  const virtualRows = virtualizer.getVirtualItems();
+  const virtualizer = useWindowing<HTMLDivElement, Element>(
+    () => ({
+      count: items.length + (showLoaderRow ? 1 : 0),
+      getScrollElement: () => scrollRef.current,
+      estimateSize: () => ROW_HEIGHT,
+      overscan: 6,
+      getItemKey: (index) => items[index]?.id ?? "more",
+      initialOffset: () => savedScrollOffset(key),
+    }),
+    () => {
+      const scroller = scrollRef.current;
+      const measured: VirtualItem[] = [];
+      let start = 0;
+      items.slice(0, PLAIN_ROWS).forEach((item, index) => {
+        const size = rowAt(scrollRef.current, index)?.offsetHeight;
+        if (size === undefined) return;
+        measured.push({ index, key: item.id, start, size, end: start + size, lane: 0 });
+        start += size;
+      });
+      return {
+        initialOffset: scroller?.scrollTop ?? 0,
+        initialMeasurementsCache: measured,
+        initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
+      };
+    },
+  );
+  const virtualRows =
+    virtualizer?.getVirtualItems() ??
+    items.slice(0, PLAIN_ROWS).map((item, index) => ({ index, key: item.id, start: 0 }));
+  const reveal = useCallback(
+    (index: number) => {
+      if (virtualizer) virtualizer.scrollToIndex(index, { align: "auto" });
+      else rowAt(scrollRef.current, index)?.scrollIntoView({ block: "nearest" });
+    },
+    [virtualizer],
+  );
+  // Plain rows start where the list was (a list mounted again: see filters-store).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, as the list mounts.
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    if (virtualizer || !scroller) return;
+    scroller.scrollTop = savedScrollOffset(key);
+    ownOffset.current = scroller.scrollTop;
+  }, []);
 
   const shownKey = useRef(key);
   useEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
-    virtualizer.scrollToOffset(0);
+    if (virtualizer) virtualizer.scrollToOffset(0);
+    else if (scrollRef.current) {
+      scrollRef.current.scrollTop = 0;
+      ownOffset.current = 0;
+    }
   }, [key, virtualizer]);
 
-  const lastIndex = virtualRows.at(-1)?.index ?? -1;
+  const lastIndex = virtualizer ? (virtualRows.at(-1)?.index ?? -1) : -1;
   const { hasNextPage, isFetchingNextPage, isPlaceholderData, isFetchNextPageError, fetchNextPage } = list;
   useEffect(() => {
     if (isPlaceholderData || !hasNextPage || isFetchingNextPage || isFetchNextPageError) return;
@@ -98,14 +155,10 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
     const before = shownIndex.current;
     shownIndex.current = selectedIndex;
     if (selectedIndex < 0 || before < 0 || before === selectedIndex) return;
-    virtualizer.scrollToIndex(selectedIndex, { align: "auto" });
-  }, [selectedIndex, virtualizer]);
+    reveal(selectedIndex);
+  }, [selectedIndex, reveal]);
 
-  useListShortcuts({
-    items,
-    selectedId,
-    reveal: (index) => virtualizer.scrollToIndex(index, { align: "auto" }),
-  });
+  useListShortcuts({ items, selectedId, reveal });
 
   // Opening a conversation mounts a new list (see filters-store): put focus back on the row.
   const renderedRows = virtualRows.length;
@@ -118,7 +171,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
 
   const focusRow = useCallback(
     (index: number) => {
-      virtualizer.scrollToIndex(index, { align: "auto" });
+      reveal(index);
       // A rendered row takes focus at once, so a key pressed again before the next frame moves
       // on from it; a row the virtualizer has yet to render takes it once rendered.
       const row = () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${index}"] a`);
@@ -126,7 +179,7 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
       if (rendered) rendered.focus();
       else requestAnimationFrame(() => row()?.focus());
     },
-    [virtualizer],
+    [reveal],
   );
 
   useSelectionShortcuts({ order, selectedId, focusRow });
@@ -190,7 +243,11 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
           role="tabpanel"
           aria-labelledby={selectedTab}
           aria-busy={busy}
-          onScroll={(event) => saveScrollOffset(key, event.currentTarget.scrollTop)}
+          onScroll={(event) => {
+            const offset = event.currentTarget.scrollTop;
+            saveScrollOffset(key, offset);
+            if (!virtualizer && Math.abs(offset - ownOffset.current) > 1) windowing.load();
+          }}
           onKeyDown={onKeyDown}
           className={`h-full overflow-y-auto overscroll-contain transition-opacity ${list.isPlaceholderData ? "opacity-60" : ""}`}
         >
@@ -218,19 +275,19 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
             <ul
               aria-label={t.conversationList}
               className="relative w-full"
-              style={{ height: virtualizer.getTotalSize() }}
+              style={virtualizer ? { height: virtualizer.getTotalSize() } : undefined}
             >
               {virtualRows.map((virtualRow) => {
                 const conversation = items[virtualRow.index];
                 return (
                   <li
                     key={virtualRow.key}
-                    ref={virtualizer.measureElement}
+                    ref={virtualizer?.measureElement}
                     data-index={virtualRow.index}
                     aria-setsize={list.hasNextPage ? -1 : items.length}
                     aria-posinset={virtualRow.index + 1}
-                    className="absolute inset-x-0 top-0"
-                    style={{ transform: `translateY(${virtualRow.start}px)` }}
+                    className={virtualizer ? "absolute inset-x-0 top-0" : undefined}
+                    style={virtualizer ? { transform: `translateY(${virtualRow.start}px)` } : undefined}
                   >
                     {conversation ? (
                       <ConversationRow
@@ -260,6 +317,10 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
       </div>
     </div>
   );
+}
+
+function rowAt(scroller: HTMLElement | null, index: number) {
+  return scroller?.querySelector<HTMLElement>(`[data-index="${index}"]`) ?? null;
 }
 
 /** The clock relative times are shown against, ticking once a minute. */

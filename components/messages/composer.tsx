@@ -26,7 +26,6 @@ import {
   isEmptyNote,
   useComposerShortcuts,
 } from "@/components/messages/use-composer-shortcuts";
-import { useTemplateContext } from "@/components/messages/use-template-context";
 import { useTemplatePicker } from "@/components/messages/use-template-picker";
 import type { useUploads } from "@/components/messages/use-uploads";
 import { MENTION_LISTBOX_ID, useMentionTrigger } from "@/components/notifications/use-mention-picker";
@@ -69,8 +68,7 @@ type Problem = { text: string; retry: boolean };
 
 export function Composer({ conversationId, draft, update, reset, uploads, send, textareaRef }: Props) {
   const t = useStrings("messages");
-  const context = useTemplateContext(conversationId);
-  const picker = useTemplatePicker(update, context);
+  const picker = useTemplatePicker();
   const languageName = useLanguageNames();
   const uiLocale = useUiLocale();
   const listFormat = useMemo(() => new Intl.ListFormat(uiLocale, { type: "conjunction" }), [uiLocale]);
@@ -211,11 +209,10 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
       {picker.open ? (
         <Suspense fallback={null}>
           <TemplatePicker
-            templates={picker.matches}
-            activeIndex={picker.active}
+            picker={picker}
+            conversationId={conversationId}
             previewLocale={draft.locale}
-            onPick={picker.pick}
-            onHover={picker.hover}
+            update={update}
           />
         </Suspense>
       ) : null}
@@ -265,7 +262,9 @@ export function Composer({ conversationId, draft, update, reset, uploads, send, 
             onChange={(event) => picker.setQuery(event.target.value)}
             onKeyDown={(event) => {
               // Enter and Escape close the picker and take this field away: the member goes on in the draft.
-              if (picker.onKeyDown(event) && (event.key === "Enter" || event.key === "Escape")) {
+              // Not while an Enter waits for the list: it takes the field away when it inserts.
+              const took = picker.onKeyDown(event) && picker.waiting.current.length === 0;
+              if (took && (event.key === "Enter" || event.key === "Escape")) {
                 focusComposer(textareaRef);
               }
             }}

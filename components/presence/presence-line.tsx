@@ -1,25 +1,21 @@
 "use client";
-import { useMemo } from "react";
-import { format, useStrings, useUiLocale } from "@/components/i18n/locale";
-import { initialsOf } from "@/components/messages/avatar";
-import { useMemberNames } from "@/components/presence/member-name";
+import { lazy, Suspense } from "react";
+import { useStrings } from "@/components/i18n/locale";
 import { useConversationPresence } from "@/components/presence/use-presence";
+
+// Only while colleagues have the conversation open: who they are and what they do load then.
+const PresenceNames = lazy(() =>
+  import("@/components/presence/presence-names").then((module) => ({ default: module.PresenceNames })),
+);
 
 /**
  * Under the conversation's title: the colleagues who have it open (never the member, in any of
- * their tabs), as initials and names, and who of them is replying or writing a note now.
+ * their tabs), as initials and names, and who of them is replying or writing a note now. The
+ * status region is there from the first paint, so what comes into it is announced.
  */
 export function PresenceLine({ conversationId }: { conversationId: string }) {
   const t = useStrings("presence");
-  const locale = useUiLocale();
   const colleagues = useConversationPresence(conversationId);
-  const nameOf = useMemberNames(colleagues.length > 0);
-  const list = useMemo(() => new Intl.ListFormat(locale, { type: "conjunction" }), [locale]);
-  const here = colleagues
-    .map((c) => ({ ...c, name: nameOf(c.memberId) }))
-    .filter((c): c is typeof c & { name: string } => Boolean(c.name));
-  const typing = here.filter((c) => c.activity !== "viewing");
-  const viewing = here.filter((c) => c.activity === "viewing");
   return (
     <div
       role="status"
@@ -27,32 +23,10 @@ export function PresenceLine({ conversationId }: { conversationId: string }) {
       data-presence=""
       className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600"
     >
-      {here.length > 0 ? (
-        <span aria-hidden="true" className="flex -space-x-1.5 rtl:space-x-reverse">
-          {here.map((c) => (
-            <span
-              key={c.memberId}
-              title={c.name}
-              className={`flex size-5 items-center justify-center rounded-full text-[10px] font-semibold ring-2 ring-white ${
-                c.activity === "viewing" ? "bg-emerald-100 text-emerald-900" : "bg-blue-600 text-white"
-              }`}
-            >
-              {initialsOf(c.name)}
-            </span>
-          ))}
-        </span>
-      ) : null}
-      {typing.map((c) => (
-        <span key={c.memberId} data-typing={c.activity} className="font-medium text-blue-800">
-          {format(c.activity === "replying" ? t.replying : t.noting, { name: c.name })}
-        </span>
-      ))}
-      {viewing.length > 0 ? (
-        <span data-viewing="">
-          {format(viewing.length === 1 ? t.viewingOne : t.viewingMany, {
-            names: list.format(viewing.map((c) => c.name)),
-          })}
-        </span>
+      {colleagues.length > 0 ? (
+        <Suspense fallback={null}>
+          <PresenceNames colleagues={colleagues} />
+        </Suspense>
       ) : null}
     </div>
   );
