@@ -82,7 +82,7 @@ test("moving between conversations keeps one live stream open, and nothing is mi
   if (!first || !second) throw new Error("two conversations");
   let open = 0;
   let mostOpen = 0;
-  const isStream = (url: string) => url.includes("v1.live.events");
+  const isStream = (url: string) => new URL(url).pathname === "/api/live";
   page.on("request", (request) => {
     if (!isStream(request.url())) return;
     open += 1;
