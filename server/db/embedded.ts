@@ -6,6 +6,7 @@ import path from "node:path";
 import { type ExecProtocolOptionsStream, PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { ONE_SESSION_APPLICATION_NAME } from "@/server/db/sql";
 
 const HOST = "127.0.0.1";
 const PORTS_TO_TRY = 20;
@@ -116,7 +117,8 @@ export async function startEmbeddedPostgres(options: {
     const { server, port } = await listen(db, options.port);
     return {
       // PGlite trusts every connection: no password.
-      connectionString: `postgresql://postgres@${HOST}:${port}/postgres`,
+      // The application name marks it as one session shared by every connection (server/db/sql.ts).
+      connectionString: `postgresql://postgres@${HOST}:${port}/postgres?application_name=${ONE_SESSION_APPLICATION_NAME}`,
       async stop() {
         await server.stop();
         await db.close();

@@ -27,12 +27,36 @@ const types = {
  */
 export type Prepared = { name: string; text: string };
 
+/**
+ * The embedded PostgreSQL (PGlite) serves every connection in one session, so one connection's
+ * prepared statement would collide with another's ("already exists"): its connection string
+ * carries this application name, and statements on its pools stay unnamed.
+ */
+export const ONE_SESSION_APPLICATION_NAME = "connect-inbox-embedded";
+const unnamed = new WeakSet<object>();
+
+/** Statements on `pool` (and its connections) are never prepared by name when its server shares one session. */
+export function unnamedOnSharedSession(pool: pg.Pool, connectionString: string): void {
+  let shared = false;
+  try {
+    shared = new URL(connectionString).searchParams.get("application_name") === ONE_SESSION_APPLICATION_NAME;
+  } catch {
+    // Not a URL (a key=value string): a server of its own.
+  }
+  if (!shared) return;
+  unnamed.add(pool);
+  pool.on("connect", (client) => unnamed.add(client));
+}
+
 export async function sql<Row extends pg.QueryResultRow>(
   on: Queryable,
   statement: string | Prepared,
   values: unknown[] = [],
 ): Promise<Row[]> {
-  const query = typeof statement === "string" ? { text: statement } : statement;
+  const query =
+    typeof statement === "string" || unnamed.has(on)
+      ? { text: typeof statement === "string" ? statement : statement.text }
+      : statement;
   const result = await on.query<Row>({ ...query, values, types });
   return result.rows;
 }
