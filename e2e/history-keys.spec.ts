@@ -93,6 +93,9 @@ test("PageUp and PageDown move a visible page; Home opens the first message with
 });
 
 test("holding ArrowUp while older pages arrive keeps focus on a message", async ({ page }) => {
+  // 200 key repeats, each a round trip to the browser: on a loaded 2-core runner that alone took
+  // over two minutes once (a timeout, not a lost focus).
+  test.setTimeout(240_000);
   const bulk = await seededBulkConversation();
   const requests = watchHistoryRequests(page);
   // Older pages arrive a little later, while the key is still held.
