@@ -175,6 +175,9 @@ test("the draft, its reply target and the internal-note switch survive a reload,
   await expect(note).toContainText("Kargo firmasıyla görüşüyorum");
   await expect(note).toContainText("Internal note");
   await expect(note.locator("[data-parent-quote]")).toContainText("Siparişim hâlâ gelmedi.");
+  // The composer empties when the server has the note; a reload before that keeps the draft (and
+  // its Idempotency-Key) on purpose, since the send may not have reached the server.
+  await expect(textarea(page, "Turkish")).toHaveValue("");
   await page.reload();
   await expect(page.locator('article[data-kind="note"]')).toBeVisible(FIRST_PAINT);
   await expect(textarea(page, "Turkish")).toHaveValue("");

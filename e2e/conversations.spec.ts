@@ -409,6 +409,17 @@ test("resolving moves the conversation between the tab counts at once, before th
 }, testInfo) => {
   const token = uniqueToken(testInfo.workerIndex);
   const conversation = await createConversation(`Counts ${token}`, { en: `Where is ${token}?` });
+  // Every request for the counts, from the first: one already on its way when they are held
+  // would still land (other workers' conversations move the server's counts).
+  const isCounts = (url: string) => new URL(url).pathname.includes("conversations.counts");
+  const requests = { started: 0, ended: 0 };
+  page.on("request", (request) => {
+    if (isCounts(request.url())) requests.started += 1;
+  });
+  for (const event of ["requestfinished", "requestfailed"] as const)
+    page.on(event, (request) => {
+      if (isCounts(request.url())) requests.ended += 1;
+    });
   await openInbox(page, `/inbox/${conversation.id}`);
   const header = headerOf(page, `About Counts ${token}`);
   await expect(header.getByRole("button", { name: "Resolve" })).toBeVisible();
@@ -417,10 +428,15 @@ test("resolving moves the conversation between the tab counts at once, before th
   // From here the server's counts never arrive (other workers' changes cannot move them either).
   let held = 0;
   await page.route(
-    (url) => url.pathname.includes("conversations.counts"),
+    (url) => isCounts(url.href),
     async () => {
       held += 1;
     },
+  );
+  // The ones sent before the hold have landed, and what they said is on the page.
+  await expect.poll(() => requests.started - requests.ended - held).toBe(0);
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   const open = await count("open");
   const resolved = await count("resolved");

@@ -50,8 +50,11 @@ for (const locale of ["en", "ar", "tr"] as const) {
       // Snoozing moves on (nothing else is open under this channel), and the Open tab no longer holds it.
       await expect(rowOf(page, conversation.id)).toHaveCount(0);
       await expect(page.getByTestId("count-open")).toHaveText("0");
+      // The tabs move at once; the server's answer may come a moment later.
+      await expect
+        .poll(async () => (await plato.v1.conversations.get.query({ id: conversation.id })).status)
+        .toBe("snoozed");
       const state = await plato.v1.conversations.get.query({ id: conversation.id });
-      expect(state.status).toBe("snoozed");
       const until = Date.parse(state.snoozedUntil ?? "");
       expect(until - before).toBeGreaterThan(59 * 60_000);
       expect(until - before).toBeLessThan(61 * 60_000 + 10_000);
@@ -91,10 +94,12 @@ for (const locale of ["en", "ar", "tr"] as const) {
       await expect(conversationHeader(page)).not.toContainText(untilText);
       await expect(page.getByTestId("count-snoozed")).toHaveText("0");
       await expect(page.getByTestId("count-open")).toHaveText("1");
-      expect(await plato.v1.conversations.get.query({ id: conversation.id })).toMatchObject({
-        status: "open",
-        snoozedUntil: null,
-      });
+      await expect
+        .poll(async () => {
+          const { status, snoozedUntil } = await plato.v1.conversations.get.query({ id: conversation.id });
+          return { status, snoozedUntil };
+        })
+        .toEqual({ status: "open", snoozedUntil: null });
     });
   });
 }

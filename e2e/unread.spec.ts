@@ -28,10 +28,10 @@ test("unread tells the truth: j/k pass by, a moment's look reads, U marks unread
 
   // j, j, j in quick succession: Cem and Berk are passed by, Ada is looked at for a moment.
   await page.locator("body").focus();
+  // Pressed without waiting for each page: on a loaded machine a wait between them could itself
+  // last the moment that reads a conversation.
   await page.keyboard.press("j");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${cem.id}(?:\\?.*)?$`));
   await page.keyboard.press("j");
-  await expect(page).toHaveURL(new RegExp(`/inbox/${berk.id}(?:\\?.*)?$`));
   await page.keyboard.press("j");
   await expect(page).toHaveURL(new RegExp(`/inbox/${ada.id}(?:\\?.*)?$`));
   await expect(rowOf(page, ada.id)).toHaveAttribute("data-unread", "false", { timeout: 5_000 });
