@@ -90,7 +90,13 @@ describe("env: outbound and AI provider settings", () => {
 });
 
 describe("env: database connections", () => {
-  afterEach(() => setTestEnv({ DATABASE_POOL_MAX: undefined, EVENT_BUS_DATABASE_URL: undefined }));
+  afterEach(() =>
+    setTestEnv({
+      DATABASE_POOL_MAX: undefined,
+      EVENT_BUS_DATABASE_URL: undefined,
+      DATABASE_PREPARED_STATEMENTS: undefined,
+    }),
+  );
 
   it("sizes the app's pool and gives the event bus its own address when asked", () => {
     setTestEnv({ DATABASE_POOL_MAX: undefined, EVENT_BUS_DATABASE_URL: undefined });
@@ -102,6 +108,12 @@ describe("env: database connections", () => {
       EVENT_BUS_DATABASE_URL: "postgres://db-direct:5432/inbox",
     });
     expect(refusal({ DATABASE_POOL_MAX: "0" })).toMatch(/^Invalid environment: DATABASE_POOL_MAX: /);
+  });
+
+  it("prepares the hot statements by name unless told off, and refuses another word", () => {
+    setTestEnv({ DATABASE_PREPARED_STATEMENTS: undefined });
+    expect(env().DATABASE_PREPARED_STATEMENTS).toBe("on");
+    expect(refusal({ DATABASE_PREPARED_STATEMENTS: "false" })).toContain("DATABASE_PREPARED_STATEMENTS");
   });
 });
 

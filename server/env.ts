@@ -43,6 +43,9 @@ const EnvSchema = z
     DATABASE_URL: z.string().url(),
     // Connections in the app's own pool, per process (pg-boss and the event bus have their own).
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+    // "off" sends the hot path's statements unnamed: for a pooler in transaction mode that does not
+    // track prepared statements (PgBouncer before 1.21, or without max_prepared_statements).
+    DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
     // A direct (or session-mode pooler) connection for the event bus's LISTEN, when DATABASE_URL goes
     // through a transaction-mode pooler, which would silently drop LISTEN. Unset: DATABASE_URL.
     EVENT_BUS_DATABASE_URL: z.string().url().optional(),

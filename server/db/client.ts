@@ -1,18 +1,21 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/server/db/generated/client";
-import { unnamedOnSharedSession } from "@/server/db/sql";
+import { keepStatementsUnnamed, namedStatementsAllowed } from "@/server/db/sql";
 import { env } from "@/server/env";
 
 /** The ORM, plus the pool it runs on for the few statements written in SQL (server/db/sql.ts). */
 export type Db = PrismaClient & { readonly $pool: pg.Pool };
 
-export function createDb(connectionString: string, options: { max?: number } = {}): Db {
+export function createDb(
+  connectionString: string,
+  options: { max?: number; namedStatements?: boolean } = {},
+): Db {
   const pool = new pg.Pool({ connectionString, max: options.max ?? 10 });
   // An idle connection the server ends (failover, a pooler restart, an idle reaper) is an
   // 'error' event on the pool; unheard, it would end the process. The pool replaces it.
   pool.on("error", (error) => console.error("database: idle connection lost:", error.message));
-  unnamedOnSharedSession(pool, connectionString);
+  if (!(options.namedStatements ?? namedStatementsAllowed(connectionString))) keepStatementsUnnamed(pool);
   const client = new PrismaClient({
     // $disconnect ends the pool, as it did when the adapter made its own.
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { db } from "@/server/db/client";
-import { sql, transaction } from "@/server/db/sql";
+import { createDb, type Db, db } from "@/server/db/client";
+import { namedStatementsAllowed, ONE_SESSION_APPLICATION_NAME, sql, transaction } from "@/server/db/sql";
 import { createTestConversation, createTestWorkspace } from "@/server/test/fixtures";
 
 const processTimeZone = process.env.TZ;
@@ -52,5 +52,36 @@ describe("SQL beside the ORM", () => {
     expect(workspace.name).not.toBe("renamed");
     const [state] = await sql<{ open: boolean }>(db().$pool, "SELECT now() <> statement_timestamp() AS open");
     expect(state?.open).toBe(false);
+  });
+
+  it("prepares a hot statement by name once per connection, and never when told off or on a shared session", async () => {
+    const statement = { name: "sql-test-probe", text: "SELECT $1::int + 1 AS n" };
+    const named = async (pool: Db) => {
+      const client = await pool.$pool.connect();
+      try {
+        const [row] = await sql<{ n: number }>(client, statement, [41]);
+        expect(row?.n).toBe(42);
+        const prepared = await client.query("SELECT name FROM pg_prepared_statements WHERE name = $1", [
+          statement.name,
+        ]);
+        return prepared.rowCount;
+      } finally {
+        client.release();
+      }
+    };
+    const url = process.env.DATABASE_URL ?? "";
+    const byDefault = createDb(url, { max: 1 });
+    const off = createDb(url, { max: 1, namedStatements: false });
+    try {
+      expect(await named(byDefault)).toBe(1);
+      expect(await named(off)).toBe(0);
+    } finally {
+      await Promise.all([byDefault.$disconnect(), off.$disconnect()]);
+    }
+    expect(namedStatementsAllowed(url, undefined)).toBe(true);
+    expect(namedStatementsAllowed(url, "off")).toBe(false);
+    const shared = new URL(url);
+    shared.searchParams.set("application_name", ONE_SESSION_APPLICATION_NAME);
+    expect(namedStatementsAllowed(shared.href, undefined)).toBe(false);
   });
 });

@@ -35,15 +35,26 @@ export type Prepared = { name: string; text: string };
 export const ONE_SESSION_APPLICATION_NAME = "connect-inbox-embedded";
 const unnamed = new WeakSet<object>();
 
-/** Statements on `pool` (and its connections) are never prepared by name when its server shares one session. */
-export function unnamedOnSharedSession(pool: pg.Pool, connectionString: string): void {
-  let shared = false;
+/**
+ * Whether statements on a pool for `connectionString` may be prepared by name: not on a server
+ * that shares one session between connections, nor when the operator turned them off
+ * (`DATABASE_PREPARED_STATEMENTS=off`, for a pooler in transaction mode that does not track them).
+ */
+export function namedStatementsAllowed(
+  connectionString: string,
+  setting = process.env.DATABASE_PREPARED_STATEMENTS,
+): boolean {
+  if (setting === "off") return false;
   try {
-    shared = new URL(connectionString).searchParams.get("application_name") === ONE_SESSION_APPLICATION_NAME;
+    return new URL(connectionString).searchParams.get("application_name") !== ONE_SESSION_APPLICATION_NAME;
   } catch {
     // Not a URL (a key=value string): a server of its own.
+    return true;
   }
-  if (!shared) return;
+}
+
+/** Statements on `pool` (and its connections) are sent unnamed, parsed on every call. */
+export function keepStatementsUnnamed(pool: pg.Pool): void {
   unnamed.add(pool);
   pool.on("connect", (client) => unnamed.add(client));
 }
