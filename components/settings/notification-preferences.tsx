@@ -1,5 +1,5 @@
 "use client";
-import { useId } from "react";
+import { useId, useState } from "react";
 import { trpc } from "@/client/trpc";
 import { useStrings } from "@/components/i18n/locale";
 import type { NotificationPreferences } from "@/server/notifications/schemas";
@@ -16,13 +16,23 @@ export function NotificationPreferencesForm() {
   const headingId = useId();
   const utils = trpc.useUtils();
   const preferences = trpc.v1.notifications.preferences.useQuery();
-  // Ticked at once; a refused change puts the box back.
+  // Ticked at once; a refused change puts the box back. A read already on its way (the live
+  // stream's resync when it connects) is cancelled first, or its older answer would untick the box.
   const update = trpc.v1.notifications.updatePreferences.useMutation({
-    onMutate: (change) =>
-      utils.v1.notifications.preferences.setData(undefined, (was) => (was ? { ...was, ...change } : was)),
+    onMutate: async (change) => {
+      await utils.v1.notifications.preferences.cancel();
+      utils.v1.notifications.preferences.setData(undefined, (was) => (was ? { ...was, ...change } : was));
+    },
     onSuccess: (saved) => utils.v1.notifications.preferences.setData(undefined, saved),
     onError: () => void utils.v1.notifications.preferences.invalidate(),
   });
+  // The click shows at once: the cache follows a moment later (after the cancel), and a controlled
+  // box would snap back in between.
+  const [choosing, setChoosing] = useState<Partial<NotificationPreferences>>({});
+  const choose = (change: Partial<NotificationPreferences>) => {
+    setChoosing((was) => ({ ...was, ...change }));
+    update.mutate(change, { onSettled: () => setChoosing({}) });
+  };
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <h2 id={headingId} className="text-lg font-semibold">
@@ -36,8 +46,8 @@ export function NotificationPreferencesForm() {
             <input
               type="checkbox"
               className="size-4"
-              checked={preferences.data?.[kind] ?? true}
-              onChange={(event) => update.mutate({ [kind]: event.target.checked })}
+              checked={choosing[kind] ?? preferences.data?.[kind] ?? true}
+              onChange={(event) => choose({ [kind]: event.target.checked })}
             />
             {t[label]}
           </label>
