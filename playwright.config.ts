@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL, OWNER_STORAGE_STATE } from "./e2e/config";
+import { chromiumExecutable, E2E_BASE_URL, OWNER_STORAGE_STATE } from "./e2e/config";
 
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = chromiumExecutable();
 
 export default defineConfig({
   testDir: "./e2e",
@@ -20,7 +19,7 @@ export default defineConfig({
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: existsSync(chromium) ? { executablePath: chromium } : {},
+    launchOptions: chromium ? { executablePath: chromium } : {},
   },
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },

@@ -1,11 +1,10 @@
 // What the inbox benchmark measures in Chromium: first-load JavaScript, click-to-newest-message
 // time against a direct listMessages fetch from the same page, and DOM size while scrolling back.
-import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { type Browser, chromium, type Page } from "@playwright/test";
+import { chromiumExecutable } from "@/e2e/config";
 import type { DemoCredentials } from "@/scripts/inbox-server";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const VIEWPORT = { width: 1440, height: 900 };
 const PAINT_TIMEOUT_MS = 60_000;
 // After `load`, how long no new script may arrive before first load counts as over.
@@ -29,7 +28,8 @@ export type ScrollReport = {
 };
 
 export async function launchSignedIn(baseUrl: string, credentials: DemoCredentials) {
-  const browser = await chromium.launch(existsSync(CHROMIUM) ? { executablePath: CHROMIUM } : {});
+  const executablePath = chromiumExecutable();
+  const browser = await chromium.launch(executablePath ? { executablePath } : {});
   const signIn = await browser.newContext({ baseURL: baseUrl, viewport: VIEWPORT });
   const page = await signIn.newPage();
   await page.goto("/sign-in");

@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+
 // E2E_PORT lets two runs (two checkouts, or a run beside `npm start`) share a machine.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
@@ -22,3 +24,15 @@ export const E2E_OPERATOR_PROVIDER = {
 
 /** An agent as the migration of 2026-12-05 leaves one that named a server variable for its key. */
 export const E2E_BLOCKED_AGENT = "Legacy agent (blocked)";
+
+/**
+ * The browser the tests (and the inbox benchmark) drive: CHROMIUM_PATH, else Debian's
+ * chromium-headless-shell, what Playwright itself runs headless (about a quarter less CPU than
+ * the full browser's headless mode, measured on these specs; the browser tests are CPU-bound on
+ * 2-core runners), else the full chromium. Undefined: Playwright's own download, if any.
+ */
+export function chromiumExecutable(): string | undefined {
+  return [process.env.CHROMIUM_PATH, "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find(
+    (path): path is string => Boolean(path && existsSync(path)),
+  );
+}

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, type Page, type Request, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import type { MessageContent } from "@/server/connect/schemas";
 import { E2E_BASE_URL, e2eCredentials } from "./config";
@@ -416,10 +416,11 @@ test("resolving moves the conversation between the tab counts at once, before th
   page.on("request", (request) => {
     if (isCounts(request.url())) requests.started += 1;
   });
-  for (const event of ["requestfinished", "requestfailed"] as const)
-    page.on(event, (request) => {
-      if (isCounts(request.url())) requests.ended += 1;
-    });
+  const ended = (request: Request) => {
+    if (isCounts(request.url())) requests.ended += 1;
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
   await openInbox(page, `/inbox/${conversation.id}`);
   const header = headerOf(page, `About Counts ${token}`);
   await expect(header.getByRole("button", { name: "Resolve" })).toBeVisible();
