@@ -1,6 +1,6 @@
 "use client";
 import type { PresenceEvent } from "@/server/events/types";
-import type { ColleaguePresence } from "@/server/presence/schemas";
+import type { ColleaguePresence, ColleagueTab } from "@/server/presence/schemas";
 import { PRESENCE_EXPIRY_MS, TYPING_EXPIRY_MS } from "@/server/presence/timing";
 
 /**
@@ -14,7 +14,7 @@ export type ColleagueReply = { conversationId: string; memberId: string; message
 
 let connectionId: string | null = null;
 let openConversationId: string | null = null;
-/** memberId/connectionId (or memberId/* from an update's answer) → what that tab does here */
+/** memberId/connectionId → what that colleague's tab does here */
 let tabs = new Map<string, Tab>();
 let replies: ColleagueReply[] = [];
 let restarts = 0;
@@ -52,19 +52,22 @@ export function openPresence(conversationId: string | null) {
   changed();
 }
 
-/** The answer to this tab's presence update: who was already there. */
-export function seedPresence(conversationId: string, colleagues: ColleaguePresence[], now = Date.now()) {
+/**
+ * The answer to this tab's presence update: the colleagues' tabs already there. By tab, so that
+ * one of a colleague's tabs leaving does not hide the colleague while another still has it open.
+ * What the live stream said of a tab is newer than the answer and is kept.
+ */
+export function seedPresence(conversationId: string, colleagueTabs: ColleagueTab[], now = Date.now()) {
   if (conversationId !== openConversationId) return;
-  for (const colleague of colleagues) {
-    const known = [...tabs.values()].some((tab) => tab.memberId === colleague.memberId);
-    if (!known) tabs.set(`${colleague.memberId}/*`, { ...colleague, at: now });
+  for (const { memberId, connectionId, activity } of colleagueTabs) {
+    const key = `${memberId}/${connectionId}`;
+    if (!tabs.has(key)) tabs.set(key, { memberId, activity, at: now });
   }
   changed();
 }
 
 export function receivePresence(event: PresenceEvent, now = Date.now()) {
   if (event.conversationId !== openConversationId) return;
-  tabs.delete(`${event.memberId}/*`);
   const key = `${event.memberId}/${event.connectionId}`;
   if (event.activity === "left") tabs.delete(key);
   else tabs.set(key, { memberId: event.memberId, activity: event.activity, at: now });

@@ -24,7 +24,7 @@ function useAnnounce() {
     (conversationId: string, activity: PresenceActivity) => {
       utils.client.v1.presence.update
         .mutate({ conversationId, connectionId: tabConnectionId(), activity })
-        .then((answer) => seedPresence(conversationId, answer.colleagues))
+        .then((answer) => seedPresence(conversationId, answer.tabs))
         .catch(() => {});
     },
     [utils],

@@ -87,7 +87,7 @@ describe("presence in a conversation", () => {
     const outsider = await openTab(other.owner, "outsider-1");
     expect(
       await tab(ayse).v1.presence.update({ conversationId: x, connectionId: "ayse-1", activity: "viewing" }),
-    ).toEqual({ colleagues: [] });
+    ).toEqual({ tabs: [] });
     await tab(cem).v1.presence.update({ conversationId: y, connectionId: "cem-1", activity: "viewing" });
     await tab(other.owner).v1.presence.update({
       conversationId: theirs,
@@ -99,7 +99,7 @@ describe("presence in a conversation", () => {
     // The answer says who was there already; Ayşe's stream hears Bora arrive.
     expect(
       await tab(bora).v1.presence.update({ conversationId: x, connectionId: "bora-1", activity: "viewing" }),
-    ).toEqual({ colleagues: [{ memberId: ayse.memberId, activity: "viewing" }] });
+    ).toEqual({ tabs: [{ memberId: ayse.memberId, connectionId: "ayse-1", activity: "viewing" }] });
     const arrived = await next(ayseTab);
     expect(arrived.event).toEqual(presence(ws.workspaceId, x, bora, "bora-1", "viewing"));
     // Presence is not kept for resuming streams: it carries the newest kept entry's id.
@@ -108,11 +108,17 @@ describe("presence in a conversation", () => {
     await tab(bora).v1.presence.update({ conversationId: x, connectionId: "bora-1", activity: "replying" });
     expect((await next(ayseTab)).event).toEqual(presence(ws.workspaceId, x, bora, "bora-1", "replying"));
 
-    // Ayşe's second tab is not a colleague of her first one; Bora sees one Ayşe.
+    // Ayşe's second tab is not a colleague of her first one; Bora hears of both (and the inbox
+    // shows one Ayşe, writing a note), so that one of them closing leaves her there.
     await tab(ayse).v1.presence.update({ conversationId: x, connectionId: "ayse-2", activity: "noting" });
     expect(
       await tab(bora).v1.presence.update({ conversationId: x, connectionId: "bora-1", activity: "replying" }),
-    ).toEqual({ colleagues: [{ memberId: ayse.memberId, activity: "noting" }] });
+    ).toEqual({
+      tabs: [
+        { memberId: ayse.memberId, connectionId: "ayse-1", activity: "viewing" },
+        { memberId: ayse.memberId, connectionId: "ayse-2", activity: "noting" },
+      ],
+    });
     expect((await next(ayseTab)).event).toEqual(presence(ws.workspaceId, x, bora, "bora-1", "replying"));
 
     // Cem has another conversation open; the other workspace hears nothing of this one.
@@ -141,7 +147,7 @@ describe("presence in a conversation", () => {
     expect((await next(ayseTab)).event).toEqual(presence(ws.workspaceId, x, bora, "bora-1", "left"));
     expect(
       await tab(ayse).v1.presence.update({ conversationId: x, connectionId: "ayse-1", activity: "viewing" }),
-    ).toEqual({ colleagues: [] });
+    ).toEqual({ tabs: [] });
 
     // Moving to another conversation: the old one's viewers hear the leave, not the new one.
     const again = await openTab(bora, "bora-2");
@@ -213,7 +219,7 @@ describe("presence on the event bus", () => {
 });
 
 describe("the presence registry", () => {
-  it("shows typing for a few seconds, viewing until nobody refreshes it, one entry per member", () => {
+  it("shows typing for a few seconds, viewing until nobody refreshes it, one entry per tab", () => {
     const registry = new PresenceRegistry();
     const at = Date.parse("2026-01-01T12:00:00Z");
     const event = (memberId: string, connectionId: string, activity: "viewing" | "replying" | "left") => ({
@@ -227,20 +233,22 @@ describe("the presence registry", () => {
     registry.apply(event("bora", "b-1", "replying"), at);
     registry.apply(event("bora", "b-2", "viewing"), at);
     registry.apply(event("cem", "c-1", "viewing"), at);
-    expect(registry.colleagues("w", "x", "ayse", at + 1_000)).toEqual([
-      { memberId: "bora", activity: "replying" },
-      { memberId: "cem", activity: "viewing" },
+    expect(registry.colleagueTabs("w", "x", "ayse", at + 1_000)).toEqual([
+      { memberId: "bora", connectionId: "b-1", activity: "replying" },
+      { memberId: "bora", connectionId: "b-2", activity: "viewing" },
+      { memberId: "cem", connectionId: "c-1", activity: "viewing" },
     ]);
-    expect(registry.colleagues("w", "x", "cem", at + 7_000)).toEqual([
-      { memberId: "bora", activity: "viewing" },
+    expect(registry.colleagueTabs("w", "x", "cem", at + 7_000)).toEqual([
+      { memberId: "bora", connectionId: "b-1", activity: "viewing" },
+      { memberId: "bora", connectionId: "b-2", activity: "viewing" },
     ]);
-    expect(registry.colleagues("other-workspace", "x", "ayse", at)).toEqual([]);
+    expect(registry.colleagueTabs("other-workspace", "x", "ayse", at)).toEqual([]);
     registry.apply(event("cem", "c-1", "viewing"), at + 30_000);
-    expect(registry.colleagues("w", "x", "ayse", at + 46_000)).toEqual([
-      { memberId: "cem", activity: "viewing" },
+    expect(registry.colleagueTabs("w", "x", "ayse", at + 46_000)).toEqual([
+      { memberId: "cem", connectionId: "c-1", activity: "viewing" },
     ]);
     registry.apply(event("cem", "c-1", "left"), at + 47_000);
-    expect(registry.colleagues("w", "x", "ayse", at + 47_000)).toEqual([]);
+    expect(registry.colleagueTabs("w", "x", "ayse", at + 47_000)).toEqual([]);
     // The expired tabs are swept, so presence does not pile up in memory.
     registry.apply(event("dan", "d-1", "viewing"), at + 200_000);
     expect(registry.size).toBe(1);

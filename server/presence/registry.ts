@@ -1,12 +1,9 @@
 import { type EventBus, eventBus } from "@/server/events/bus";
 import { isEphemeral, type PresenceEvent } from "@/server/events/types";
-import type { ColleaguePresence } from "@/server/presence/schemas";
+import type { ColleagueTab } from "@/server/presence/schemas";
 import { PRESENCE_EXPIRY_MS, TYPING_EXPIRY_MS } from "@/server/presence/timing";
 
-type Entry = { memberId: string; activity: ColleaguePresence["activity"]; at: number };
-
-// Replying beats writing a note beats only looking: what a colleague most needs to know.
-const RANK = { replying: 2, noting: 1, viewing: 0 } as const;
+type Entry = ColleagueTab & { at: number };
 
 /**
  * Who has which conversation open, as this process has heard it from the event bus (every
@@ -29,30 +26,33 @@ export class PresenceRegistry {
     } else {
       if (previous && previous !== conversationKey) this.#remove(connectionKey, previous);
       const tabs = this.#conversations.get(conversationKey) ?? new Map<string, Entry>();
-      tabs.set(connectionKey, { memberId: event.memberId, activity: event.activity, at: now });
+      tabs.set(connectionKey, {
+        memberId: event.memberId,
+        connectionId: event.connectionId,
+        activity: event.activity,
+        at: now,
+      });
       this.#conversations.set(conversationKey, tabs);
       this.#connections.set(connectionKey, conversationKey);
     }
     if (now - this.#sweptAt > PRESENCE_EXPIRY_MS) this.#sweep(now);
   }
 
-  /** The members other than `memberId` with the conversation open, one entry per member. */
-  colleagues(
+  /** The tabs of members other than `memberId` with the conversation open; typing only while fresh. */
+  colleagueTabs(
     workspaceId: string,
     conversationId: string,
     memberId: string,
     now = Date.now(),
-  ): ColleaguePresence[] {
+  ): ColleagueTab[] {
     const tabs = this.#conversations.get(`${workspaceId}/${conversationId}`);
-    const byMember = new Map<string, ColleaguePresence>();
+    const found: ColleagueTab[] = [];
     for (const entry of tabs?.values() ?? []) {
       if (entry.memberId === memberId || now - entry.at > PRESENCE_EXPIRY_MS) continue;
       const activity = now - entry.at > TYPING_EXPIRY_MS ? "viewing" : entry.activity;
-      const known = byMember.get(entry.memberId);
-      if (!known || RANK[activity] > RANK[known.activity])
-        byMember.set(entry.memberId, { memberId: entry.memberId, activity });
+      found.push({ memberId: entry.memberId, connectionId: entry.connectionId, activity });
     }
-    return [...byMember.values()];
+    return found;
   }
 
   /** How many tabs it holds (tests and the bench check that presence does not pile up). */

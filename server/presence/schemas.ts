@@ -20,6 +20,13 @@ export const ColleaguePresence = z.object({
 });
 export type ColleaguePresence = z.infer<typeof ColleaguePresence>;
 
-/** The colleagues (never the caller, in any tab) who have the conversation open right now. */
-export const PresenceOutput = z.object({ colleagues: z.array(ColleaguePresence) });
+/** One colleague's tab with the conversation open: a member with two tabs there has two. */
+export const ColleagueTab = ColleaguePresence.extend({ connectionId: z.string() });
+export type ColleagueTab = z.infer<typeof ColleagueTab>;
+
+/**
+ * The colleagues' tabs (never the caller's, in any tab) that have the conversation open right now:
+ * by tab, so that one of them leaving does not hide a colleague who still has it open in another.
+ */
+export const PresenceOutput = z.object({ tabs: z.array(ColleagueTab) });
 export type PresenceOutput = z.infer<typeof PresenceOutput>;

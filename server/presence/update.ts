@@ -41,6 +41,6 @@ export async function updatePresence(
     connectionId: input.connectionId,
     activity: input.activity,
   });
-  if (input.activity === "left") return { colleagues: [] };
-  return { colleagues: registry.colleagues(workspaceId, conversation.id, memberId) };
+  if (input.activity === "left") return { tabs: [] };
+  return { tabs: registry.colleagueTabs(workspaceId, conversation.id, memberId) };
 }
