@@ -89,6 +89,57 @@ test("a label from the keyboard: L, type, Enter; its chip on the row and the hea
   await expect(rowOf(page, berk.id)).toBeVisible();
 });
 
+test("keys typed while the picker's code is still on its way are its search, never shortcuts", async ({
+  page,
+}, info) => {
+  const token = uniqueToken(info.workerIndex);
+  await plato.v1.labels.create.mutate({ name: `Returns ${token}`, color: "green" });
+  const { channel, conversations } = await conversationsOnOwnChannel(token, ["Ada"]);
+  const [ada] = conversations;
+  if (!ada) throw new Error("one conversation");
+  await openInbox(page, `/inbox/${ada.id}?channel=${channel.id}`);
+  await expect(conversationHeader(page)).toContainText(`Ada ${token}`);
+
+  // From here the code the page loads on demand arrives late, as on a slow connection: the
+  // pickers' code is fetched with the first key, which is L itself.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.locator("body").focus();
+  await page.keyboard.press("l");
+  const picker = page.getByRole("dialog", { name: "Labels of this conversation" });
+  const standIn = picker.getByRole("textbox", { name: "Loading… what you type is kept" });
+  await expect(standIn).toBeFocused();
+  expect(await seriousViolations(page)).toEqual([]);
+  // e resolves, r replies, s snoozes, u marks unread: typed here they are only letters.
+  await page.keyboard.type(`returns ${token}`);
+  release();
+  const search = picker.getByRole("combobox", { name: "Find a label" });
+  await expect(search).toBeFocused();
+  await expect(search).toHaveValue(`returns ${token}`);
+  await expect(picker.getByRole("option")).toHaveCount(1);
+  await page.keyboard.press("Enter");
+  await expect(picker.getByRole("option", { name: `Returns ${token}` })).toHaveAttribute(
+    "aria-selected",
+    "true",
+  );
+  await page.keyboard.press("Escape");
+  await expect(picker).toBeHidden();
+  await expect(page.getByRole("textbox", { name: /^Message in/ })).toHaveValue("");
+  // The chip shows at once; the server has it a moment later.
+  await expect
+    .poll(async () => {
+      const { status, snoozedUntil, labels } = await plato.v1.conversations.get.query({ id: ada.id });
+      return { status, snoozedUntil, labels: labels.map((label) => label.name) };
+    })
+    .toEqual({ status: "open", snoozedUntil: null, labels: [`Returns ${token}`] });
+});
+
 test("the details panel lists the labels, takes one off with its button and adds one from its picker", async ({
   page,
 }, info) => {

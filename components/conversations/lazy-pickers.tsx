@@ -1,5 +1,8 @@
 "use client";
-import { type ComponentProps, lazy, Suspense } from "react";
+import { type ComponentProps, lazy, Suspense, useEffect } from "react";
+import { useStrings } from "@/components/i18n/locale";
+import { Dialog } from "@/components/ui/dialog";
+import { forgetTypedAhead, typeAhead } from "@/components/ui/typed-ahead";
 
 // The pickers' code is not in the inbox's first load: it loads with the member's first key or
 // click in the inbox (preloadPickers), or at once on first use, whichever comes first.
@@ -9,8 +12,8 @@ const assignPicker = () => import("@/components/conversations/assign-picker");
 
 /**
  * Fetches the pickers' code on the first key press or click, long before L, S or A is usually
- * pressed (keys typed while a picker's code still loads would fall through to the page), and
- * never while the page first loads.
+ * pressed, and never while the page first loads. Keys typed while a picker's code still loads go
+ * into its stand-in (OnItsWay), never to the page.
  */
 export function preloadPickers(): () => void {
   const events = ["keydown", "pointerdown"] as const;
@@ -25,6 +28,37 @@ export function preloadPickers(): () => void {
   return stop;
 }
 
+/**
+ * The picker's dialog while its code is still on its way (the first time, on a slow connection):
+ * focus is in it at once, so the keys typed meanwhile are text, never shortcuts (L then "returns"
+ * must not resolve, reply or snooze), and a picker with a search field starts with that text.
+ */
+function OnItsWay({ title, onClose, keepsText }: { title: string; onClose: () => void; keepsText: boolean }) {
+  const t = useStrings("conversations");
+  useEffect(() => forgetTypedAhead(), []);
+  return (
+    <Dialog
+      title={title}
+      onClose={() => {
+        forgetTypedAhead();
+        onClose();
+      }}
+    >
+      <input
+        type="text"
+        aria-label={t.pickerOnItsWay}
+        aria-busy="true"
+        placeholder={t.pickerOnItsWay}
+        onChange={(event) => {
+          if (keepsText) typeAhead(event.target.value);
+        }}
+        dir="auto"
+        className="mt-3 w-full rounded-md border border-slate-300 px-2.5 py-1.5 text-sm placeholder:text-slate-500 focus:border-blue-600"
+      />
+    </Dialog>
+  );
+}
+
 const Picker = lazy(() => labelPicker().then((module) => ({ default: module.LabelPicker })));
 const SnoozePicker = lazy(() => snoozePicker().then((module) => ({ default: module.SnoozePicker })));
 const AssignPicker = lazy(() => assignPicker().then((module) => ({ default: module.AssignPicker })));
@@ -34,31 +68,34 @@ const ConversationPicker = lazy(() =>
 
 export function LazyLabelPicker(props: ComponentProps<typeof Picker>) {
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<OnItsWay title={props.title} onClose={props.onClose} keepsText />}>
       <Picker {...props} />
     </Suspense>
   );
 }
 
 export function LazyConversationLabelPicker(props: ComponentProps<typeof ConversationPicker>) {
+  const t = useStrings("conversations");
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<OnItsWay title={t.labelPickerTitle} onClose={props.onClose} keepsText />}>
       <ConversationPicker {...props} />
     </Suspense>
   );
 }
 
 export function LazySnoozePicker(props: ComponentProps<typeof SnoozePicker>) {
+  const t = useStrings("conversations");
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<OnItsWay title={t.snoozeTitle} onClose={props.onClose} keepsText={false} />}>
       <SnoozePicker {...props} />
     </Suspense>
   );
 }
 
 export function LazyAssignPicker(props: ComponentProps<typeof AssignPicker>) {
+  const t = useStrings("presence");
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<OnItsWay title={t.assignTitle} onClose={props.onClose} keepsText />}>
       <AssignPicker {...props} />
     </Suspense>
   );

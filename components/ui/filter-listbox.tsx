@@ -1,7 +1,8 @@
 "use client";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useFold } from "@/components/i18n/fold";
 import { steerList } from "@/components/ui/list-keys";
+import { forgetTypedAhead, typedAhead } from "@/components/ui/typed-ahead";
 
 export type FilterListboxProps<Item> = {
   items: readonly Item[];
@@ -37,7 +38,14 @@ export function FilterListbox<Item>({
   empty,
 }: FilterListboxProps<Item>) {
   const fold = useFold();
-  const [query, setQuery] = useState("");
+  // What was typed while the picker's code loaded, with the caret after it.
+  const [query, setQuery] = useState(typedAhead);
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    forgetTypedAhead();
+    const length = field.current?.value.length ?? 0;
+    field.current?.setSelectionRange(length, length);
+  }, []);
   const [active, setActive] = useState(0);
   const ids = { list: useId(), hint: useId() };
   const search = fold(query.trim());
@@ -52,6 +60,7 @@ export function FilterListbox<Item>({
         {labels.hint}
       </p>
       <input
+        ref={field}
         type="text"
         role="combobox"
         aria-label={labels.search}
