@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { createPlatoClient } from "@/client/plato";
 import { E2E_BASE_URL, E2E_BLOCKED_AGENT, e2eCredentials } from "@/e2e/config";
+import { openMenuFromKeyboard } from "@/e2e/ui";
 import { type FakeOpenAi, startFakeOpenAi } from "@/server/ai/testing/openai-server";
 
 const api = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
@@ -427,7 +428,7 @@ test.describe("composer AI tools", () => {
     await expect(rewrite).toBeFocused();
     await expect(english).toHaveValue(original);
 
-    await page.keyboard.press("Enter");
+    await openMenuFromKeyboard(page);
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("ArrowDown");
     await expect(page.getByRole("menuitem", { name: "More formal" })).toBeFocused();

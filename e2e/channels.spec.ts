@@ -4,7 +4,7 @@ import { createPlatoClient } from "@/client/plato";
 import { channelsStrings } from "@/components/settings/channels/strings";
 import { E2E_BASE_URL, e2eCredentials } from "@/e2e/config";
 import { openSettings, uniqueToken } from "@/e2e/settings-keys";
-import { seriousViolations, tabTo } from "@/e2e/ui";
+import { openMenuFromKeyboard, seriousViolations, tabTo } from "@/e2e/ui";
 
 const plato = createPlatoClient({ baseUrl: E2E_BASE_URL, apiKey: e2eCredentials.apiKey });
 test.describe.configure({ timeout: 180_000 });
@@ -127,7 +127,7 @@ for (const locale of ["ar", "tr"] as const) {
       await expect(row).toContainText(t.archivedOn.split(" ")[0] ?? "");
       await expect(actions).toBeFocused();
 
-      await page.keyboard.press("Enter");
+      await openMenuFromKeyboard(page);
       await page.keyboard.press("ArrowDown");
       await expect(page.getByRole("menuitem", { name: t.restore })).toBeFocused();
       await page.keyboard.press("Enter");

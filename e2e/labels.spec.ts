@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { labelsStrings } from "@/components/settings/labels/strings";
 import { openSettings, uniqueToken } from "@/e2e/settings-keys";
-import { seriousViolations, tabTo } from "@/e2e/ui";
+import { openMenuFromKeyboard, seriousViolations, tabTo } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -86,7 +86,7 @@ for (const locale of ["ar", "tr"] as const) {
       await expect(row).toContainText(t.blue);
 
       await tabTo(page, actions, 80);
-      await page.keyboard.press("Enter");
+      await openMenuFromKeyboard(page);
       await page.keyboard.press("ArrowDown");
       await expect(page.getByRole("menuitem", { name: t.delete })).toBeFocused();
       await page.keyboard.press("Enter");

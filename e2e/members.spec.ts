@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { mutate, PEOPLE_PASSWORD, signedUpOwner, signInAs, uniqueEmail } from "@/e2e/people";
-import { seriousViolations, tabTo } from "@/e2e/ui";
+import { openMenuFromKeyboard, seriousViolations, tabTo } from "@/e2e/ui";
 
 test.describe.configure({ timeout: 240_000 });
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -94,7 +94,7 @@ for (const locale of ["ar", "tr"] as const) {
       await expect(menuButton).toBeFocused();
 
       // Remove: the second item, Cancel has focus, Tab to confirm.
-      await page.keyboard.press("Enter");
+      await openMenuFromKeyboard(page);
       await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Enter");
       const confirm = page.getByRole("dialog");

@@ -18,3 +18,12 @@ export async function tabTo(page: Page, target: Locator, maxPresses = 40) {
   }
   await expect(target).toBeFocused();
 }
+
+/**
+ * Enter on a focused menu button, then waits for the menu's first item to take focus, as a member
+ * sees it: an arrow key pressed before the menu is there is lost on the button.
+ */
+export async function openMenuFromKeyboard(page: Page) {
+  await page.keyboard.press("Enter");
+  await expect(page.locator('[role="menuitem"]:focus')).toHaveCount(1);
+}
