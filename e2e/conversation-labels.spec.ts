@@ -180,6 +180,8 @@ for (const locale of ["ar", "tr"] as const) {
       if (!deniz) throw new Error("one conversation");
       await openInbox(page, `/inbox/${deniz.id}`);
       await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+      // L acts on the conversation shown: pressed before its header is there, it has nothing to label.
+      await expect(conversationHeader(page)).toContainText(`Deniz ${token}`);
       await page.locator("body").focus();
       await page.keyboard.press("l");
       const picker = page.getByRole("dialog", { name: t.labelPickerTitle });

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
 import { notificationsStrings } from "@/components/notifications/strings";
-import { openInbox } from "@/e2e/inbox-page";
+import { conversationHeader, openInbox } from "@/e2e/inbox-page";
 import { mutate, PEOPLE_PASSWORD, signedUpOwner, signInAs, uniqueEmail } from "@/e2e/people";
 import { seriousViolations } from "@/e2e/ui";
 
@@ -118,6 +118,8 @@ test("a mention, an assignment and a desktop notification reach a colleague at o
 
   // A writes a note and mentions B from the keyboard: @, a few letters, ↓/↑, Enter.
   await openInbox(page, `/inbox/${conversation.id}`);
+  // N acts on the conversation shown, once it is there.
+  await expect(conversationHeader(page)).toBeVisible();
   await page.locator("body").focus();
   await page.keyboard.press("n");
   const box = page.getByRole("textbox", { name: /English/ });
@@ -300,6 +302,7 @@ for (const locale of ["ar", "tr"] as const) {
       password: PEOPLE_PASSWORD,
     });
     await openInbox(page, `/inbox/${conversation.id}`);
+    await expect(conversationHeader(page)).toBeVisible();
     await page.locator("body").focus();
     await page.keyboard.press("n");
     await page.keyboard.type("@omer");
