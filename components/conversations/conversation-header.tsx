@@ -48,7 +48,7 @@ function Header({ conversation }: { conversation: ConversationOutput }) {
   const [labelsOpen, setLabelsOpen] = useState(false);
   const [snoozeOpen, setSnoozeOpen] = useState(false);
   const [assignOpen, setAssignOpen] = useState(false);
-  useEffect(preloadPickers, []);
+  useEffect(() => preloadPickers(), []);
   const snoozing = useSnoozeAndMoveOn(conversation);
   const formatters = useFormatters();
 

@@ -1,6 +1,5 @@
 "use client";
 import { keepPreviousData } from "@tanstack/react-query";
-import type { VirtualItem } from "@tanstack/react-virtual";
 import {
   type KeyboardEvent,
   lazy,
@@ -36,7 +35,7 @@ import { SEARCH_INPUT_ID, useListShortcuts } from "@/components/conversations/us
 import { useSelectionShortcuts } from "@/components/conversations/use-selection-shortcuts";
 import { useFormatters } from "@/components/i18n/format";
 import { format, useStrings } from "@/components/i18n/locale";
-import { useWindowing, windowing } from "@/components/lists/use-windowing";
+import { takeOverPlainRows, useWindowing, windowing } from "@/components/lists/use-windowing";
 import { CONVERSATION_STATUSES } from "@/server/conversations/statuses";
 
 /** A row as laid out with the system font; rows are still measured, this only avoids a jump. */
@@ -85,22 +84,13 @@ export function ConversationList({ selectedId }: { selectedId: string | null }) 
       getItemKey: (index) => items[index]?.id ?? "more",
       initialOffset: () => savedScrollOffset(key),
     }),
-    () => {
-      const scroller = scrollRef.current;
-      const measured: VirtualItem[] = [];
-      let start = 0;
-      items.slice(0, PLAIN_ROWS).forEach((item, index) => {
-        const size = rowAt(scrollRef.current, index)?.offsetHeight;
-        if (size === undefined) return;
-        measured.push({ index, key: item.id, start, size, end: start + size, lane: 0 });
-        start += size;
-      });
-      return {
-        initialOffset: scroller?.scrollTop ?? 0,
-        initialMeasurementsCache: measured,
-        initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
-      };
-    },
+    () =>
+      takeOverPlainRows(
+        scrollRef.current,
+        items
+          .slice(0, PLAIN_ROWS)
+          .map((item, index) => ({ index, key: item.id, element: rowAt(scrollRef.current, index) })),
+      ),
   );
   const virtualRows =
     virtualizer?.getVirtualItems() ??

@@ -1,6 +1,7 @@
 "use client";
 import { type ComponentProps, lazy, Suspense, useEffect } from "react";
 import { useStrings } from "@/components/i18n/locale";
+import { onFirstUse } from "@/components/lists/on-first-use";
 import { Dialog } from "@/components/ui/dialog";
 import { forgetTypedAhead, typeAhead } from "@/components/ui/typed-ahead";
 
@@ -11,21 +12,14 @@ const snoozePicker = () => import("@/components/conversations/snooze-picker");
 const assignPicker = () => import("@/components/conversations/assign-picker");
 
 /**
- * Fetches the pickers' code on the first key press or click, long before L, S or A is usually
- * pressed, and never while the page first loads. Keys typed while a picker's code still loads go
- * into its stand-in (OnItsWay), never to the page.
+ * Fetches the pickers' code with the member's first key, click, wheel or touch in the inbox, long
+ * before L, S or A is usually pressed, and never while the page first loads. Keys typed while a
+ * picker's code still loads go into its stand-in (OnItsWay), never to the page.
  */
-export function preloadPickers(): () => void {
-  const events = ["keydown", "pointerdown"] as const;
-  const stop = () => {
-    for (const type of events) window.removeEventListener(type, load, true);
-  };
-  function load() {
-    stop();
-    void Promise.all([labelPicker(), snoozePicker(), assignPicker()]).catch(() => {});
-  }
-  for (const type of events) window.addEventListener(type, load, true);
-  return stop;
+const pickersCode = onFirstUse(() => Promise.all([labelPicker(), snoozePicker(), assignPicker()]));
+
+export function preloadPickers(): void {
+  pickersCode.listen();
 }
 
 /**

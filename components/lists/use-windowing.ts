@@ -1,5 +1,5 @@
 "use client";
-import type { PartialKeys, Virtualizer, VirtualizerOptions } from "@tanstack/react-virtual";
+import type { PartialKeys, VirtualItem, Virtualizer, VirtualizerOptions } from "@tanstack/react-virtual";
 import { useLayoutEffect, useReducer, useRef } from "react";
 import { flushSync } from "react-dom";
 import { onFirstUse, useFirstUse } from "@/components/lists/on-first-use";
@@ -20,6 +20,30 @@ type TakeOver<S extends Element, I extends Element> = Pick<
   VirtualizerOptions<S, I>,
   "initialOffset" | "initialMeasurementsCache" | "initialRect"
 >;
+
+/**
+ * What a plainly painted list hands the windowing: its scroll offset and size, and its rows'
+ * heights as measured in the page, laid end to end from `start` (where the first plain row is).
+ */
+export function takeOverPlainRows<S extends Element, I extends Element>(
+  scroller: HTMLElement | null,
+  rows: readonly { index: number; key: string; element: HTMLElement | null | undefined }[],
+  start = 0,
+): TakeOver<S, I> {
+  const measured: VirtualItem[] = [];
+  let end = start;
+  for (const { index, key, element } of rows) {
+    if (!element) continue;
+    const size = element.offsetHeight;
+    measured.push({ index, key, start: end, size, end: end + size, lane: 0 });
+    end += size;
+  }
+  return {
+    initialOffset: scroller?.scrollTop ?? 0,
+    initialMeasurementsCache: measured,
+    initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
+  };
+}
 
 /**
  * The library's `useVirtualizer`, for a list that paints before the library is there: null until

@@ -10,7 +10,7 @@ import {
   useState,
 } from "react";
 import { useStrings } from "@/components/i18n/locale";
-import { useWindowing, windowing } from "@/components/lists/use-windowing";
+import { takeOverPlainRows, useWindowing, windowing } from "@/components/lists/use-windowing";
 import { useDayLabel } from "@/components/messages/day-label";
 import { ArrowDownIcon } from "@/components/messages/icons";
 import { type ListedMessage, MessageRow, type RowActions } from "@/components/messages/message-row";
@@ -141,24 +141,18 @@ export function MessageList({
       scrollEndThreshold: 32,
       initialOffset: () => messages.length * ESTIMATED_ROW,
     }),
-    () => {
-      const scroller = scrollRef.current;
-      const measured: VirtualItem[] = [];
-      let start = PADDING_START + hidden * ESTIMATED_ROW;
-      for (const row of contentRef.current?.querySelectorAll<HTMLElement>(":scope > [data-index]") ?? []) {
-        const index = Number(row.dataset.index);
-        const key = messages[index]?.id;
-        if (key === undefined) continue;
-        const size = row.offsetHeight;
-        measured.push({ index, key, start, size, end: start + size, lane: 0 });
-        start += size;
-      }
-      return {
-        initialOffset: scroller?.scrollTop ?? 0,
-        initialMeasurementsCache: measured,
-        initialRect: scroller ? { width: scroller.clientWidth, height: scroller.clientHeight } : undefined,
-      };
-    },
+    () =>
+      takeOverPlainRows(
+        scrollRef.current,
+        [...(contentRef.current?.querySelectorAll<HTMLElement>(":scope > [data-index]") ?? [])].flatMap(
+          (element) => {
+            const index = Number(element.dataset.index);
+            const key = messages[index]?.id;
+            return key === undefined ? [] : [{ index, key, element }];
+          },
+        ),
+        PADDING_START + hidden * ESTIMATED_ROW,
+      ),
   );
   if (virtualizer) virtualizer.shouldAdjustScrollPositionOnItemSizeChange = keepsReadingRowInPlace;
 
